@@ -1,0 +1,31 @@
+# The two commands of the README: `make demo` and `make test`. Both install what is
+# missing (scripts/install-deps.sh, quiet when all is there) and build first.
+BUILD_DIR ?= $(abspath $(CURDIR)/../flystage-build)
+DEMO_OUT ?= $(BUILD_DIR)/demo
+JOBS ?= $(shell nproc)
+CMAKE_ARGS ?=
+
+.PHONY: all deps configure build demo test format clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	$(BUILD_DIR)/app/cli/flystage-cli demo --out $(DEMO_OUT)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j 2 --timeout 900
+
+format:
+	@find app core ui tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

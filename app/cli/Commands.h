@@ -1,0 +1,21 @@
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace flystage::cli {
+
+// Each registers one subcommand: its options, its help text and what it runs.
+void addSynthCommand(CLI::App& app);
+void addImportCommand(CLI::App& app);
+void addInfoCommand(CLI::App& app);
+void addStandardizeCommand(CLI::App& app);
+void addSplitCommand(CLI::App& app);
+void addLabelCommands(CLI::App& app);
+void addDemoCommand(CLI::App& app);
+void addTrainCommand(CLI::App& app);
+void addEvaluateCommands(CLI::App& app);  // evaluate, compare, runs
+void addPredictCommand(CLI::App& app);
+
+}  // namespace flystage::cli

@@ -1,0 +1,123 @@
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "Commands.h"
+#include "eval/RunComparison.h"
+#include "store/Project.h"
+#include "store/RunStore.h"
+#include "util/Error.h"
+
+namespace flystage::cli {
+
+namespace {
+
+std::vector<std::int64_t> parseIds(const std::string& text) {
+  std::vector<std::int64_t> ids;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item.empty()) continue;
+    try {
+      ids.push_back(std::stoll(item));
+    } catch (const std::exception&) {
+      throw Error("--runs: '" + item + "' is not a run id (give ids like 1,2,3)");
+    }
+  }
+  return ids;
+}
+
+void evaluate(const std::string& file, std::int64_t runId, const std::string& jsonOut) {
+  Project project = Project::open(file, OpenMode::ReadOnly);
+  const auto summary = loadRunSummaries(project, {runId}).front();
+  const auto& m = summary.test;
+  std::printf("run #%lld: %s, preset %s, seed %llu, %d test images\n",
+              static_cast<long long>(runId), summary.method.c_str(), summary.preset.c_str(),
+              static_cast<unsigned long long>(summary.seed), m.nTest);
+  std::printf("stage     ");
+  for (int s = kMinFineStage; s <= kMaxStage; ++s) std::printf("%6d", s);
+  std::printf("\naccuracy  ");
+  for (double a : m.perStageAccuracy) std::isnan(a) ? std::printf("%6s", "-") : std::printf("%5.0f%%", 100 * a);
+  std::printf("\nmean per-stage accuracy %.2f%%, overall %.2f%%, within one stage %.2f%%\n",
+              100 * m.meanPerStageAccuracy, 100 * m.overallAccuracy,
+              100 * m.withinOneStageAccuracy);
+  std::printf("mean absolute stage error %.3f; errors inside the true range %.1f%%\n",
+              m.meanAbsoluteStageError,
+              std::isnan(m.errorsInsideTrueRange) ? 0.0 : 100 * m.errorsInsideTrueRange);
+  std::printf("confusion (rows true stage 4..17, columns predicted):\n");
+  for (const auto& row : m.confusion) {
+    for (int v : row) std::printf("%4d", v);
+    std::printf("\n");
+  }
+  if (!jsonOut.empty()) {
+    std::ofstream out(jsonOut);
+    if (!out) throw Error(jsonOut + ": cannot write (check the folder and permissions)");
+    auto j = nlohmann::json::parse(stageMetricsJson(m, summary.method));
+    j["run"] = runId;
+    j["preset"] = summary.preset;
+    j["seed"] = summary.seed;
+    out << j.dump(2) << "\n";
+  }
+}
+
+}  // namespace
+
+void addEvaluateCommands(CLI::App& app) {
+  auto file = std::make_shared<std::string>();
+  auto run = std::make_shared<std::int64_t>(0);
+  auto json = std::make_shared<std::string>();
+  auto* ev = app.add_subcommand(
+      "evaluate",
+      "Test metrics of a finished run: per-stage accuracy (Table II), mean per-stage and overall "
+      "accuracy, within-one-stage accuracy, mean absolute stage error, errors inside the true "
+      "range, confusion matrix");
+  ev->add_option("project", *file, "Project file (.flystage)")->required();
+  ev->add_option("--run", *run, "Run id")->required();
+  ev->add_option("--json", *json, "Also write the metrics as JSON to this file");
+  ev->callback([file, run, json] { evaluate(*file, *run, *json); });
+
+  auto cfile = std::make_shared<std::string>();
+  auto ids = std::make_shared<std::string>();
+  auto* cmp = app.add_subcommand(
+      "compare", "Table II-style comparison of runs side by side, and per method mean ± sd");
+  cmp->add_option("project", *cfile, "Project file (.flystage)")->required();
+  cmp->add_option("--runs", *ids, "Run ids, comma-separated (default: all finished runs)");
+  cmp->callback([cfile, ids] {
+    Project project = Project::open(*cfile, OpenMode::ReadOnly);
+    std::vector<std::int64_t> list = parseIds(*ids);
+    if (list.empty())
+      for (const auto& r : runstore::runs(project))
+        if (r.status == "finished") list.push_back(r.id);
+    if (list.empty()) throw Error(*cfile + ": no finished runs to compare; train one first");
+    const auto runs = loadRunSummaries(project, list);
+    std::printf("%s\n%s", comparisonTable(runs).c_str(), aggregateTable(runs).c_str());
+  });
+
+  auto rfile = std::make_shared<std::string>();
+  auto* list = app.add_subcommand("runs", "List the project's training runs");
+  list->add_option("project", *rfile, "Project file (.flystage)")->required();
+  list->callback([rfile] {
+    Project project = Project::open(*rfile, OpenMode::ReadOnly);
+    std::printf("id\tmethod\tpreset\tseed\tstatus\tdevice\tseconds\ttest mean per-stage\n");
+    for (const auto& r : runstore::runs(project)) {
+      const auto json = runstore::metricJson(project, r.id, "test");
+      std::string score = "-";
+      if (json) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f%%",
+                      100 * stageMetricsFromJson(*json).meanPerStageAccuracy);
+        score = buf;
+      }
+      std::printf("%lld\t%s\t%s\t%llu\t%s\t%s\t%.0f\t%s\n", static_cast<long long>(r.id),
+                  r.method.c_str(), r.preset.c_str(), static_cast<unsigned long long>(r.seed),
+                  r.status.c_str(), r.device.c_str(), r.durationSeconds, score.c_str());
+    }
+  });
+}
+
+}  // namespace flystage::cli

@@ -1,0 +1,101 @@
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include "Commands.h"
+#include "data/ImageIo.h"
+#include "image/Standardizer.h"
+#include "store/Project.h"
+#include "store/WriteTransaction.h"
+#include "util/Error.h"
+
+namespace flystage::cli {
+
+namespace {
+
+struct StandardizeArgs {
+  std::vector<std::string> images;
+  std::string out;
+  bool flipH = false;
+  bool flipV = false;
+  bool noOrient = false;
+};
+
+void standardizeFiles(const StandardizeArgs& a) {
+  std::filesystem::create_directories(a.out);
+  StandardizeOptions options;
+  options.autoOrient = !a.noOrient;
+  const Standardizer standardizer(options);
+  std::printf("file\tangle_deg\tpassthrough\tflip_h\tflip_v\tap_confidence\tdv_confidence\n");
+  for (const auto& file : a.images) {
+    const LoadedImage img = readImage(file);
+    const StandardizeResult r = standardizer.run(img.bgr, {a.flipH, a.flipV});
+    const auto target = std::filesystem::path(a.out) /
+                        (std::filesystem::path(file).stem().string() + ".png");
+    if (!cv::imwrite(target.string(), r.image))
+      throw Error(target.string() + ": cannot write (check that the folder is writable)");
+    std::printf("%s\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\n", file.c_str(), r.angleDegrees,
+                r.passthrough ? 1 : 0, r.flippedHorizontal ? 1 : 0, r.flippedVertical ? 1 : 0,
+                r.apConfidence, r.dvConfidence);
+  }
+}
+
+struct OrientArgs {
+  std::string project;
+  std::int64_t image = 0;
+  bool flipH = false;
+  bool flipV = false;
+};
+
+void storeOrientation(const OrientArgs& a) {
+  Project project = Project::open(a.project, OpenMode::Existing);
+  if (!project.image(a.image))
+    throw Error(a.project + ": there is no image #" + std::to_string(a.image));
+  WriteTransaction tx(project.db());
+  SQLite::Statement q(project.db(),
+                      "UPDATE standardized SET override_flip_h = ?, override_flip_v = ? WHERE "
+                      "image_id = ?");
+  q.bind(1, a.flipH ? 1 : 0);
+  q.bind(2, a.flipV ? 1 : 0);
+  q.bind(3, static_cast<int64_t>(a.image));
+  q.exec();
+  tx.commit();
+  std::printf("image #%lld: manual orientation flip_h=%d flip_v=%d\n",
+              static_cast<long long>(a.image), a.flipH ? 1 : 0, a.flipV ? 1 : 0);
+}
+
+}  // namespace
+
+void addStandardizeCommand(CLI::App& app) {
+  auto a = std::make_shared<StandardizeArgs>();
+  auto* cmd = app.add_subcommand(
+      "standardize",
+      "Standardize image files: segment the embryo, rotate its axis horizontal, crop, resize "
+      "to 320 x 128 and orient it anterior-left, dorsal-up; prints the geometry found");
+  cmd->add_option("images", a->images, "Image files (PNG, JPEG, TIFF, BMP)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--out", a->out, "Output folder for the standardized PNGs")->required();
+  cmd->add_flag("--flip-h", a->flipH, "Flip anterior/posterior after the automatic decision");
+  cmd->add_flag("--flip-v", a->flipV, "Flip dorsal/ventral after the automatic decision");
+  cmd->add_flag("--no-orient", a->noOrient, "Skip the automatic orientation");
+  cmd->callback([a] { standardizeFiles(*a); });
+
+  auto o = std::make_shared<OrientArgs>();
+  auto* orient = app.add_subcommand(
+      "orient",
+      "Set the manual orientation fix of one image in a project (applied after the automatic "
+      "one; no flags resets it)");
+  orient->add_option("project", o->project, "Project file (.flystage)")->required();
+  orient->add_option("--image", o->image, "Image id")->required();
+  orient->add_flag("--flip-h", o->flipH, "Swap anterior and posterior");
+  orient->add_flag("--flip-v", o->flipV, "Swap dorsal and ventral");
+  orient->callback([o] { storeOrientation(*o); });
+}
+
+}  // namespace flystage::cli

@@ -1,0 +1,69 @@
+#include "data/BdgpDump.h"
+
+#include <map>
+
+#include "util/Csv.h"
+#include "util/Error.h"
+#include "util/Text.h"
+
+namespace flystage {
+
+ImportPlan parseBdgpDump(const std::filesystem::path& dump,
+                         const std::filesystem::path& imagesRoot) {
+  ImportPlan plan;
+  plan.source = dump.string();
+  plan.kind = "bdgp-dump";
+  const std::string name = dump.string();
+  const auto records = readCsvFile(name);
+  if (records.empty()) throw Error(name + ": the file is empty; expected BDGP's insitu_images.csv");
+
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < records.front().fields.size(); ++i)
+    column[toLower(trim(records.front().fields[i]))] = i;
+  for (const char* required : {"path", "stage", "pov"})
+    if (!column.count(required))
+      throw Error(located(name, records.front().line,
+                          std::string("the header has no '") + required +
+                              "' column; is this BDGP's insitu_images.csv?"));
+
+  const auto root =
+      std::filesystem::absolute(imagesRoot.empty() ? dump.parent_path() : imagesRoot);
+  auto cell = [&](const CsvRecord& r, const char* key) -> std::string {
+    auto it = column.find(key);
+    if (it == column.end() || it->second >= r.fields.size()) return {};
+    return trim(r.fields[it->second]);
+  };
+
+  for (std::size_t k = 1; k < records.size(); ++k) {
+    const auto& r = records[k];
+    const std::string pov = toLower(cell(r, "pov"));
+    if (pov != "lateral") {
+      ++plan.skippedNonLateral;
+      continue;
+    }
+    const std::string path = cell(r, "path");
+    const std::string bin = cell(r, "stage");
+    if (path.empty()) {
+      plan.problems.push_back({name, r.line, "column 'path' is empty"});
+      continue;
+    }
+    auto range = parseStageRange(bin);
+    if (!range) {
+      plan.problems.push_back(
+          {name, r.line, "column 'stage': '" + bin + "' is not a BDGP stage bin 1..6"});
+      continue;
+    }
+    ImportItem item;
+    item.sourceFile = name;
+    item.line = r.line;
+    const std::filesystem::path p(path);
+    item.path = (p.is_absolute() ? p : root / p).lexically_normal();
+    item.range = range;
+    item.gene = cell(r, "symbol");
+    if (item.gene.empty()) item.gene = cell(r, "annotation_symbol");
+    plan.items.push_back(std::move(item));
+  }
+  return plan;
+}
+
+}  // namespace flystage

@@ -1,0 +1,558 @@
+#include "image/Standardizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "util/Error.h"
+
+namespace flystage {
+
+namespace {
+
+// Segmentation runs on a copy whose longer side is at most this many pixels: a 1000 x 400
+// image is standardized in about 4 ms and the axis is still found to a tenth of a degree.
+constexpr int kWorkMaxSide = 400;
+
+// Darkness-or-colour channel: 255 - min(B, G, R). White and light-grey backgrounds are
+// near 0; the embryo's grey cytoplasm and any blue or brown stain push it up.
+cv::Mat darknessChannel(const cv::Mat& bgr) {
+  std::array<cv::Mat, 3> ch;
+  cv::split(bgr, ch.data());
+  cv::Mat lo;
+  cv::min(ch[0], ch[1], lo);
+  cv::min(lo, ch[2], lo);
+  return 255 - lo;
+}
+
+template <typename T>
+T medianOf(std::vector<T> v) {
+  if (v.empty()) return T{};
+  auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+double patchMedian(const cv::Mat& img8, const cv::Rect& r) {
+  cv::Mat patch = img8(r & cv::Rect(0, 0, img8.cols, img8.rows));
+  std::vector<uchar> v(patch.begin<uchar>(), patch.end<uchar>());
+  return medianOf(v);
+}
+
+// A first, rough background: bilinear between the four corners, which an elongated embryo
+// seldom covers (it follows a shading gradient, not radial vignetting). A corner much
+// darker than the lightest one is taken to be embryo and replaced by the others' median.
+cv::Mat backgroundSurface(const cv::Mat& dark) {
+  const int p = std::max(3, std::min(dark.cols, dark.rows) / 25);
+  std::array<double, 4> c = {patchMedian(dark, {0, 0, p, p}),
+                             patchMedian(dark, {dark.cols - p, 0, p, p}),
+                             patchMedian(dark, {0, dark.rows - p, p, p}),
+                             patchMedian(dark, {dark.cols - p, dark.rows - p, p, p})};
+  const double lightest = *std::min_element(c.begin(), c.end());
+  std::vector<double> ok;
+  for (double v : c)
+    if (v <= lightest + 20) ok.push_back(v);
+  const double fallback = medianOf(ok);
+  for (double& v : c)
+    if (v > lightest + 20) v = fallback;
+  cv::Mat corners = (cv::Mat_<float>(2, 2) << c[0], c[1], c[2], c[3]);
+  cv::Mat surface;
+  cv::resize(corners, surface, dark.size(), 0, 0, cv::INTER_LINEAR);
+  return surface;
+}
+
+std::vector<uchar> borderPixels(const cv::Mat& img8, int width) {
+  std::vector<uchar> v;
+  for (int y = 0; y < img8.rows; ++y) {
+    const uchar* row = img8.ptr<uchar>(y);
+    const bool full = y < width || y >= img8.rows - width;
+    for (int x = 0; x < img8.cols; ++x)
+      if (full || x < width || x >= img8.cols - width) v.push_back(row[x]);
+  }
+  return v;
+}
+
+cv::Mat ellipseKernel(int size) {
+  size = std::max(3, size | 1);
+  return cv::getStructuringElement(cv::MORPH_ELLIPSE, {size, size});
+}
+
+const char* const kCheckImage =
+    "; check that it is a bright-field ISH image of an embryo on a light background";
+
+// Quadratic background a + bx + cy + dx^2 + exy + fy^2 fitted to the darkness outside
+// `exclude`: light vignetting is radial, which a quadratic follows and four corners do not.
+// Two rounds drop samples lying well above the fit (pale embryo the first pass missed).
+// Returns an empty Mat when too little background is visible to fit one.
+cv::Mat quadraticBackground(const cv::Mat& dark, const cv::Mat& exclude) {
+  const double hx = dark.cols / 2.0, hy = dark.rows / 2.0;
+  struct Sample {
+    double x, y, v;
+  };
+  // A few thousand samples pin six coefficients down; more only cost time.
+  const int step = std::max(2, static_cast<int>(std::sqrt(dark.total() / 4000.0)));
+  std::vector<Sample> samples;
+  for (int y = 0; y < dark.rows; y += step)
+    for (int x = 0; x < dark.cols; x += step)
+      if (!exclude.at<uchar>(y, x))
+        samples.push_back(
+            {(x - hx) / hx, (y - hy) / hy, static_cast<double>(dark.at<uchar>(y, x))});
+  // Less than 2% of the image visible as background: keep the corner estimate.
+  if (samples.size() < std::max<std::size_t>(60, dark.total() / (step * step) / 50)) return {};
+
+  cv::Matx<double, 6, 1> coef;
+  std::vector<char> use(samples.size(), 1);
+  for (int round = 0; round < 3; ++round) {
+    cv::Matx<double, 6, 6> ata = cv::Matx<double, 6, 6>::zeros();
+    cv::Matx<double, 6, 1> atb = cv::Matx<double, 6, 1>::zeros();
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      if (!use[i]) continue;
+      const Sample& s = samples[i];
+      const cv::Matx<double, 6, 1> t(1, s.x, s.y, s.x * s.x, s.x * s.y, s.y * s.y);
+      ata += t * t.t();
+      atb += t * s.v;
+    }
+    if (!cv::solve(ata, atb, coef, cv::DECOMP_SVD)) return {};
+    if (round == 2) break;
+    std::vector<double> residuals;
+    for (const Sample& s : samples)
+      residuals.push_back(std::abs(s.v - coef.dot({1, s.x, s.y, s.x * s.x, s.x * s.y, s.y * s.y})));
+    const double spread = 1.4826 * medianOf(residuals) + 1;
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      const Sample& s = samples[i];
+      use[i] = s.v - coef.dot({1, s.x, s.y, s.x * s.x, s.x * s.y, s.y * s.y}) < 3 * spread;
+    }
+  }
+  double lo = 255, hi = 0;
+  for (std::size_t i = 0; i < samples.size(); ++i)
+    if (use[i]) lo = std::min(lo, samples[i].v), hi = std::max(hi, samples[i].v);
+  cv::Mat surface(dark.size(), CV_32F);
+  for (int y = 0; y < dark.rows; ++y) {
+    float* row = surface.ptr<float>(y);
+    const double v = (y - hy) / hy;
+    for (int x = 0; x < dark.cols; ++x) {
+      const double u = (x - hx) / hx;
+      const double f =
+          coef(0) + coef(1) * u + coef(2) * v + coef(3) * u * u + coef(4) * u * v + coef(5) * v * v;
+      row[x] = static_cast<float>(std::clamp(f, lo, hi));  // no wild extrapolation
+    }
+  }
+  return surface;
+}
+
+struct Blob {
+  cv::Mat mask;  // filled, 255 = embryo
+  std::vector<cv::Point> contour;
+};
+
+// Thresholds the darkness above `surface` and keeps the largest blob, holes filled.
+// Throws when nothing clearly darker than the background is there.
+Blob largestDarkBlob(const cv::Mat& dark, const cv::Mat& surface, int kernel) {
+  cv::Mat flat32;
+  dark.convertTo(flat32, CV_32F);
+  flat32 -= surface;
+  cv::Mat flat;
+  flat32.convertTo(flat, CV_8U);  // saturates: lighter than the background becomes 0
+
+  // Background level and noise from the image frame (mostly background even where the
+  // embryo touches it). Otsu alone would split pale cytoplasm from strong stain, so the
+  // threshold sits just above the background noise, at least 20% of the way to Otsu's level.
+  std::vector<uchar> frame = borderPixels(flat, 2);
+  const double bg = medianOf(frame);
+  std::vector<uchar> dev(frame.size());
+  for (std::size_t i = 0; i < frame.size(); ++i)
+    dev[i] = static_cast<uchar>(std::abs(static_cast<int>(frame[i]) - static_cast<int>(bg)));
+  const double sigma = 1.4826 * medianOf(dev);
+  cv::Mat mask;
+  const double otsu = cv::threshold(flat, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  constexpr double kMinContrast = 10;  // darkness levels between background and embryo
+  if (otsu - bg < kMinContrast)
+    throw Error(std::string("no embryo found: the image has no object darker than its background") +
+                kCheckImage);
+  const double t = std::min(otsu, bg + std::max(4 * sigma + 6, 0.2 * (otsu - bg)));
+  cv::threshold(flat, mask, t, 255, cv::THRESH_BINARY);
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, ellipseKernel(kernel));
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, ellipseKernel(kernel));
+
+  // Largest outer contour, filled: keeps one blob and fills its holes in one step.
+  Blob blob;
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_NONE);
+  double bestArea = 0;
+  for (auto& c : contours) {
+    const double a = cv::contourArea(c);
+    if (a > bestArea) {
+      bestArea = a;
+      blob.contour = std::move(c);
+    }
+  }
+  // 0.2%: a small embryo in a large image (it is then segmented again, closer up).
+  if (blob.contour.empty() || bestArea < 0.002 * mask.total())
+    throw Error(std::string("no embryo found: no dark object covers more than 0.2% of the image") +
+                kCheckImage);
+  blob.mask = cv::Mat::zeros(mask.size(), CV_8U);
+  cv::drawContours(blob.mask, std::vector<std::vector<cv::Point>>{blob.contour}, 0, 255,
+                   cv::FILLED);
+  if (cv::mean(flat, blob.mask)[0] - bg < kMinContrast)
+    throw Error(
+        std::string("no embryo found: the largest object is hardly darker than the background") +
+        kCheckImage);
+  return blob;
+}
+
+// The segmentation at working scale, of the whole input or of a region of it.
+struct Segmentation {
+  double scale = 1;                // work pixels per input pixel
+  cv::Point offset;                // input pixel at the work image's origin (region's corner)
+  cv::Mat work;                    // input (region) resized to working scale (BGR)
+  cv::Mat mask;                    // working-scale mask, 255 = embryo, holes filled
+  std::vector<cv::Point> contour;  // its outline, working-scale pixels
+  cv::Scalar background;           // median BGR of the background
+};
+
+Segmentation segmentAtWorkScale(const cv::Mat& bgr) {
+  Segmentation s;
+  const int side = std::max(bgr.cols, bgr.rows);
+  s.scale = side > kWorkMaxSide ? static_cast<double>(kWorkMaxSide) / side : 1.0;
+  if (s.scale < 1)
+    cv::resize(bgr, s.work, {}, s.scale, s.scale, cv::INTER_AREA);
+  else
+    s.work = bgr;
+
+  // The same blur in input pixels at any working scale, so the outline (which sits where
+  // the blurred edge crosses a low threshold) does not move with the input's size.
+  cv::Mat dark = darknessChannel(s.work);
+  cv::GaussianBlur(dark, dark, {0, 0}, 1.1 * s.scale);
+  const int kernel = std::max(3, static_cast<int>(std::lround(side * s.scale / 100)));
+
+  // Pass 1 against a background from the corners; pass 2 against a quadratic fitted to
+  // what pass 1 left as background (skipped when too little of it is visible).
+  Blob blob = largestDarkBlob(dark, backgroundSurface(dark), kernel);
+  cv::Mat exclude;
+  cv::dilate(blob.mask, exclude, ellipseKernel(2 * kernel));
+  const cv::Mat surface = quadraticBackground(dark, exclude);
+  if (!surface.empty()) blob = largestDarkBlob(dark, surface, kernel);
+  s.mask = blob.mask;
+  s.contour = std::move(blob.contour);
+
+  // Background colour: median of pixels clearly outside the embryo (not its halo).
+  cv::Mat near;
+  cv::dilate(s.mask, near, ellipseKernel(kernel));
+  std::array<std::array<int, 256>, 3> hist{};
+  int count = 0;
+  for (int y = 0; y < s.work.rows; ++y) {
+    const auto* px = s.work.ptr<cv::Vec3b>(y);
+    const uchar* m = near.ptr<uchar>(y);
+    for (int x = 0; x < s.work.cols; ++x)
+      if (!m[x]) {
+        ++count;
+        for (int c = 0; c < 3; ++c) ++hist[c][px[x][c]];
+      }
+  }
+  s.background = cv::Scalar(255, 255, 255);  // embryo fills the frame: assume white
+  if (count >= 16)
+    for (int c = 0; c < 3; ++c)
+      for (int v = 0, seen = 0; v < 256; ++v)
+        if ((seen += hist[c][v]) * 2 >= count) {
+          s.background[c] = v;
+          break;
+        }
+  return s;
+}
+
+Segmentation segmentWork(const cv::Mat& bgr) {
+  if (bgr.empty() || bgr.type() != CV_8UC3)
+    throw Error("cannot standardize: expected an 8-bit colour (BGR) image; read it with readImage");
+  if (bgr.cols < 16 || bgr.rows < 16)
+    throw Error("cannot standardize: the image is smaller than 16 x 16 pixels; use the original");
+  Segmentation coarse = segmentAtWorkScale(bgr);
+  // A small embryo in a large image was found at low resolution: segment again in a region
+  // around it (half its size added on each side) so the outline and the cues stay sharp.
+  const cv::Rect box = cv::boundingRect(coarse.contour);
+  if (coarse.scale == 1 || std::max(box.width, box.height) * 2 > kWorkMaxSide) return coarse;
+  const double pad = 0.5 * std::max(box.width, box.height);
+  const cv::Rect region =
+      cv::Rect(cv::Point(static_cast<int>((box.x - pad) / coarse.scale),
+                         static_cast<int>((box.y - pad) / coarse.scale)),
+               cv::Point(static_cast<int>(std::ceil((box.br().x + pad) / coarse.scale)),
+                         static_cast<int>(std::ceil((box.br().y + pad) / coarse.scale)))) &
+      cv::Rect(0, 0, bgr.cols, bgr.rows);
+  try {
+    Segmentation fine = segmentAtWorkScale(bgr(region));
+    fine.offset = region.tl();
+    return fine;
+  } catch (const Error&) {
+    return coarse;  // the region was too unlike a whole image to segment; keep the first
+  }
+}
+
+// Work-scale pixel -> input pixel (pixel centres map onto pixel centres).
+cv::Point2d toInput(const cv::Point& p, const Segmentation& s) {
+  return {(p.x + 0.5) / s.scale - 0.5 + s.offset.x, (p.y + 0.5) / s.scale - 0.5 + s.offset.y};
+}
+
+// The mask at input size (CV_8U, 255 = embryo).
+cv::Mat inputMask(const Segmentation& s, cv::Size size) {
+  cv::Mat full = cv::Mat::zeros(size, CV_8U);
+  const cv::Rect region(s.offset,
+                        cv::Size(std::min(size.width - s.offset.x,
+                                          static_cast<int>(std::lround(s.mask.cols / s.scale))),
+                                 std::min(size.height - s.offset.y,
+                                          static_cast<int>(std::lround(s.mask.rows / s.scale)))));
+  if (s.scale == 1) {
+    s.mask.copyTo(full(region));
+  } else {
+    cv::Mat up;
+    cv::resize(s.mask, up, region.size(), 0, 0, cv::INTER_LINEAR);
+    cv::threshold(up, full(region), 127, 255, cv::THRESH_BINARY);
+  }
+  return full;
+}
+
+// Orientation cues, measured on the standardized mask (axis horizontal). Signs and
+// thresholds were checked on the 12 BDGP reference crops (docs/standardization.md).
+struct Cues {
+  double ap = 0;             // > 0: left pole thicker than right (anterior is the thinner pole)
+  double dv = 0;             // > 0: bottom outline more convex than top (dorsal side is flatter)
+  double apReliability = 0;  // 1 - share of the pole outline cut by the image frame
+  double dvReliability = 0;  // 1 - share of the side outlines cut by the image frame
+};
+
+// Share of the length at each pole over which the mean thickness is compared.
+constexpr double kPoleWindow = 0.15;
+// Scores giving confidence 1; a flip needs confidence >= kFlipConfidence.
+constexpr double kApFullScore = 0.10;
+constexpr double kDvFullScore = 0.30;
+constexpr double kFlipConfidence = 0.5;
+// An outline cut by the image frame over this share of the measured columns is worthless
+// for shape cues (a cut side looks flat, a cut pole looks blunt); less cut, less trusted.
+constexpr double kMaxCutShare = 0.3;
+
+// Least-squares curvature (coefficient a of y = a u^2 + b u + c) of an outline, with u and y
+// in units of the embryo length so the value does not depend on resolution.
+double outlineCurvature(const std::vector<double>& y, const std::vector<int>& xs, double centre,
+                        double length) {
+  cv::Mat a(static_cast<int>(xs.size()), 3, CV_64F), b(static_cast<int>(xs.size()), 1, CV_64F);
+  for (int i = 0; i < a.rows; ++i) {
+    const double u = (xs[i] - centre) / length;
+    a.at<double>(i, 0) = u * u;
+    a.at<double>(i, 1) = u;
+    a.at<double>(i, 2) = 1;
+    b.at<double>(i) = y[i] / length;
+  }
+  cv::Mat coef;
+  cv::solve(a, b, coef, cv::DECOMP_SVD);
+  return coef.at<double>(0);
+}
+
+// `mask`: embryo in the output frame; `inside`: where the output shows input pixels (255),
+// so an outline pixel next to outside was cut by the input's frame, not drawn by the embryo.
+// `edgeIsInput`: the output's own edge is the input's edge (passthrough), so an embryo
+// touching it is cut; otherwise the crop box holds the whole embryo and touching is fine.
+Cues measureCues(const cv::Mat& mask, const cv::Mat& inside, bool edgeIsInput) {
+  Cues cues;
+  std::vector<int> top(mask.cols, -1), bottom(mask.cols, -1);
+  for (int y = 0; y < mask.rows; ++y) {
+    const uchar* row = mask.ptr<uchar>(y);
+    for (int x = 0; x < mask.cols; ++x)
+      if (row[x]) {
+        if (top[x] < 0) top[x] = y;
+        bottom[x] = y + 1;
+      }
+  }
+  int x0 = 0, x1 = mask.cols - 1;
+  while (x0 < mask.cols && top[x0] < 0) ++x0;
+  while (x1 >= 0 && top[x1] < 0) --x1;
+  const int length = x1 - x0 + 1;
+  if (length < 20) return cues;
+  constexpr int kLook = 2;  // pixels beyond the outline that must still be input
+  auto isInside = [&](int x, int y) {
+    if (x < 0 || y < 0 || x >= inside.cols || y >= inside.rows) return !edgeIsInput;
+    return inside.at<uchar>(y, x) != 0;
+  };
+  auto cut = [&](int x) {
+    return top[x] >= 0 && (!isInside(x, top[x] - kLook) || !isInside(x, bottom[x] - 1 + kLook));
+  };
+  auto thickness = [&](int x) { return top[x] < 0 ? 0.0 : double(bottom[x] - top[x]); };
+
+  // AP: mean thickness over the end windows; the thinner pole is taken to be anterior.
+  const int window = std::max(1, static_cast<int>(std::lround(kPoleWindow * length)));
+  double left = 0, right = 0;
+  int cutLeft = 0, cutRight = 0;
+  for (int i = 0; i <= window; ++i) {
+    left += thickness(x0 + i);
+    right += thickness(x1 - i);
+    cutLeft += cut(x0 + i);
+    cutRight += cut(x1 - i);
+  }
+  // A pole at the frame's edge is cut off across its whole window.
+  if (!isInside(x0 - kLook, (top[x0] + bottom[x0]) / 2)) cutLeft = window + 1;
+  if (!isInside(x1 + kLook, (top[x1] + bottom[x1]) / 2)) cutRight = window + 1;
+  if (left + right > 0) cues.ap = (left - right) / (left + right);
+  const double apCut = std::max(cutLeft, cutRight) / (window + 1.0);
+  cues.apReliability = std::max(0.0, 1 - apCut / kMaxCutShare);
+
+  // DV: curvature of the top and bottom outlines over the middle 80% of the length; the
+  // quadratic term ignores any residual tilt (the linear term absorbs it).
+  std::vector<int> xs;
+  std::vector<double> ys, yb;
+  int cutSide = 0;
+  for (int x = x0 + length / 10; x <= x1 - length / 10; ++x)
+    if (top[x] >= 0) {
+      xs.push_back(x);
+      ys.push_back(top[x]);
+      yb.push_back(bottom[x]);
+      cutSide += cut(x);
+    }
+  if (xs.size() < 10) return cues;
+  const double centre = 0.5 * (x0 + x1);
+  // Top bulging up is a minimum of y (a > 0); bottom bulging down is a maximum (a < 0).
+  const double topBulge = outlineCurvature(ys, xs, centre, length);
+  const double bottomBulge = -outlineCurvature(yb, xs, centre, length);
+  cues.dv = bottomBulge - topBulge;
+  cues.dvReliability = std::max(0.0, 1 - cutSide / (kMaxCutShare * xs.size()));
+  return cues;
+}
+
+// Passthrough: an input that already looks like a standardized crop keeps its geometry.
+constexpr double kPassAspectTolerance = 0.10;  // |aspect / (width/height) - 1|
+constexpr double kPassMinExtent = 0.90;        // embryo spans this share of the width
+constexpr double kPassMaxAngle = 5.0;          // degrees off horizontal
+constexpr double kPassMaxSizeRatio = 1.25;     // no larger than this times the model size
+
+// Composes an affine A (input -> output) with the work -> input map of `s`.
+cv::Matx23d workToOutput(const cv::Matx23d& a, const Segmentation& s) {
+  const double k = 1 / s.scale, ox = 0.5 / s.scale - 0.5 + s.offset.x,
+               oy = 0.5 / s.scale - 0.5 + s.offset.y;
+  return {a(0, 0) * k, a(0, 1) * k, a(0, 0) * ox + a(0, 1) * oy + a(0, 2),
+          a(1, 0) * k, a(1, 1) * k, a(1, 0) * ox + a(1, 1) * oy + a(1, 2)};
+}
+
+// Output pixels whose source lies inside the input image (255), for telling a cut outline.
+cv::Mat insideInput(const cv::Matx23d& a, cv::Size input, cv::Size output) {
+  cv::Matx23d inv;
+  cv::invertAffineTransform(a, inv);
+  cv::Mat inside(output, CV_8U);
+  for (int y = 0; y < output.height; ++y) {
+    uchar* row = inside.ptr<uchar>(y);
+    for (int x = 0; x < output.width; ++x) {
+      const double sx = inv(0, 0) * x + inv(0, 1) * y + inv(0, 2);
+      const double sy = inv(1, 0) * x + inv(1, 1) * y + inv(1, 2);
+      row[x] =
+          sx > -0.5 && sy > -0.5 && sx < input.width - 0.5 && sy < input.height - 0.5 ? 255 : 0;
+    }
+  }
+  return inside;
+}
+
+}  // namespace
+
+Standardizer::Standardizer(StandardizeOptions options) : options_(options) {}
+
+cv::Mat Standardizer::segment(const cv::Mat& bgr) const {
+  return inputMask(segmentWork(bgr), bgr.size());
+}
+
+StandardizeResult Standardizer::run(const cv::Mat& bgr, const OrientationOverride& fix) const {
+  if (options_.width < 8 || options_.height < 8)
+    throw Error("cannot standardize: the output size must be at least 8 x 8 pixels");
+  if (!(options_.margin >= 0 && options_.margin <= 1))
+    throw Error("cannot standardize: the margin must be between 0 and 1 (a share of the length)");
+  Segmentation seg = segmentWork(bgr);
+  StandardizeResult result;
+  result.foregroundFraction =
+      cv::countNonZero(seg.mask) / (seg.scale * seg.scale) / static_cast<double>(bgr.total());
+
+  // Long axis from the second moments of the filled outline (y points down, so a positive
+  // angle means the right end is lower).
+  const cv::Moments mo = cv::moments(seg.contour);
+  const double theta = 0.5 * std::atan2(2 * mo.mu11, mo.mu20 - mo.mu02);
+  const cv::Point2d u(std::cos(theta), std::sin(theta)), v(-std::sin(theta), std::cos(theta));
+  double amin = 1e300, amax = -1e300, bmin = 1e300, bmax = -1e300;
+  for (const cv::Point& wp : seg.contour) {
+    const cv::Point2d p = toInput(wp, seg);
+    const double a = p.dot(u), b = p.dot(v);
+    amin = std::min(amin, a);
+    amax = std::max(amax, a);
+    bmin = std::min(bmin, b);
+    bmax = std::max(bmax, b);
+  }
+  // Extents are of outline pixel centres; add one pixel so a full-width embryo spans cols.
+  const double px = 1 / seg.scale;
+  amin -= 0.5 * px, amax += 0.5 * px, bmin -= 0.5 * px, bmax += 0.5 * px;
+  const double length = amax - amin, thickness = bmax - bmin;
+  const double thetaDeg = theta * 180 / CV_PI;
+  const double ac = 0.5 * (amin + amax), bc = 0.5 * (bmin + bmax);
+  result.embryo = cv::RotatedRect(
+      cv::Point2f(static_cast<float>(ac * u.x + bc * v.x), static_cast<float>(ac * u.y + bc * v.y)),
+      cv::Size2f(static_cast<float>(length), static_cast<float>(thickness)),
+      static_cast<float>(thetaDeg));
+
+  const cv::Size outSize(options_.width, options_.height);
+  const double targetAspect = static_cast<double>(options_.width) / options_.height;
+  const double extent = cv::boundingRect(seg.contour).width / seg.scale / bgr.cols;
+  result.passthrough = std::abs(static_cast<double>(bgr.cols) / bgr.rows / targetAspect - 1) <=
+                           kPassAspectTolerance &&
+                       extent >= kPassMinExtent && std::abs(thetaDeg) <= kPassMaxAngle &&
+                       bgr.cols <= kPassMaxSizeRatio * options_.width &&
+                       bgr.rows <= kPassMaxSizeRatio * options_.height;
+
+  cv::Mat outMask, inside;
+  if (result.passthrough) {
+    inside = cv::Mat(outSize, CV_8U, cv::Scalar(255));
+    cv::resize(bgr, result.image, outSize, 0, 0,
+               bgr.cols > options_.width ? cv::INTER_AREA : cv::INTER_LINEAR);
+    cv::resize(inputMask(seg, bgr.size()), outMask, outSize, 0, 0, cv::INTER_LINEAR);
+  } else {
+    // One affine map input -> output: rotate the axis horizontal, centre the embryo's box
+    // (plus margin) and scale it to fit without distortion; the rest is background.
+    const double m = options_.margin * length;
+    const double boxW = length + 2 * m, boxH = thickness + 2 * m;
+    const double k = std::min(options_.width / boxW, options_.height / boxH);
+    const double cx = 0.5 * (options_.width - 1), cy = 0.5 * (options_.height - 1);
+    cv::Matx23d a(k * u.x, k * u.y, cx - k * ac, k * v.x, k * v.y, cy - k * bc);
+    cv::Mat src = bgr;
+    cv::Matx23d srcToOut = a;
+    if (k < 0.8) {
+      // Shrink with area averaging first so the warp does not alias fine texture.
+      cv::resize(bgr, src, {}, k, k, cv::INTER_AREA);
+      const double sx = static_cast<double>(bgr.cols) / src.cols;
+      const double sy = static_cast<double>(bgr.rows) / src.rows;
+      // src pixel q -> input pixel ((q + 0.5) * s - 0.5)
+      srcToOut = cv::Matx23d(a(0, 0) * sx, a(0, 1) * sy,
+                             a(0, 0) * (0.5 * sx - 0.5) + a(0, 1) * (0.5 * sy - 0.5) + a(0, 2),
+                             a(1, 0) * sx, a(1, 1) * sy,
+                             a(1, 0) * (0.5 * sx - 0.5) + a(1, 1) * (0.5 * sy - 0.5) + a(1, 2));
+    }
+    cv::warpAffine(src, result.image, srcToOut, outSize, cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                   seg.background);
+    cv::warpAffine(seg.mask, outMask, workToOutput(a, seg), outSize, cv::INTER_LINEAR,
+                   cv::BORDER_CONSTANT, 0);
+    inside = insideInput(a, bgr.size(), outSize);
+    result.angleDegrees = thetaDeg;
+  }
+  cv::threshold(outMask, outMask, 127, 255, cv::THRESH_BINARY);
+
+  const Cues cues = measureCues(outMask, inside, result.passthrough);
+  result.apConfidence = cues.apReliability * std::min(1.0, std::abs(cues.ap) / kApFullScore);
+  result.dvConfidence = cues.dvReliability * std::min(1.0, std::abs(cues.dv) / kDvFullScore);
+  if (options_.autoOrient && !result.passthrough) {
+    result.flippedHorizontal = cues.ap > 0 && result.apConfidence >= kFlipConfidence;
+    result.flippedVertical = cues.dv < 0 && result.dvConfidence >= kFlipConfidence;
+  }
+  const bool flipH = result.flippedHorizontal != fix.flipHorizontal;
+  const bool flipV = result.flippedVertical != fix.flipVertical;
+  if (flipH && flipV)
+    cv::flip(result.image, result.image, -1);
+  else if (flipH)
+    cv::flip(result.image, result.image, 1);
+  else if (flipV)
+    cv::flip(result.image, result.image, 0);
+  return result;
+}
+
+}  // namespace flystage

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/StageRange.h"
+#include "store/SplitPart.h"
+
+namespace flystage {
+
+// One problem found in the input, located to a file and line (line 0: whole file).
+struct ImportProblem {
+  std::string file;
+  long line = 0;
+  std::string message;
+  std::string text() const;  // "labels.csv:12: ..."
+};
+
+// One image to import, with the labels its source gave it.
+struct ImportItem {
+  std::string sourceFile;  // the CSV or dump it came from ("" for a folder scan)
+  long line = 0;
+  std::filesystem::path path;  // absolute
+  std::optional<StageRange> range;
+  std::optional<int> stage;
+  std::string gene;
+  std::optional<SplitPart> split;
+};
+
+// What an import will do, before any pixel is read: the parsers fill it, the Importer
+// carries it out. Problems found here already make a strict import refuse.
+struct ImportPlan {
+  std::string source;  // what the user named: the CSV, dump or folder
+  std::string kind;    // "labels-csv", "bdgp-dump", "folder"
+  std::vector<ImportItem> items;
+  std::vector<ImportProblem> problems;
+  int skippedNonLateral = 0;  // BDGP dump rows of other views
+};
+
+// Every image file (PNG, JPEG, TIFF, BMP) under `folder`, recursively, sorted by path.
+ImportPlan planFolder(const std::filesystem::path& folder);
+
+}  // namespace flystage

@@ -1,0 +1,189 @@
+#include "importer/Importer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <optional>
+#include <thread>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "data/ImageIo.h"
+#include "store/Project.h"
+#include "store/Split.h"
+#include "store/WriteTransaction.h"
+#include "util/Error.h"
+
+namespace flystage {
+
+namespace {
+
+// What a worker thread produced for one item; the writer thread stores it in order.
+struct Prepared {
+  std::optional<std::string> error;
+  ImageInfo info;
+  std::string sha256;
+  std::string png;
+  StandardizeResult geometry;
+};
+
+Prepared prepare(const ImportItem& item, const Standardizer& standardizer) {
+  Prepared p;
+  try {
+    LoadedImage img = readImage(item.path);
+    p.info = img.info;
+    p.sha256 = img.sha256;
+    p.geometry = standardizer.run(img.bgr);
+    p.png = encodePng(p.geometry.image);
+    p.geometry.image.release();
+  } catch (const Error& e) {
+    p.error = e.what();
+  } catch (const std::exception& e) {
+    p.error = item.path.string() + ": " + e.what();
+  }
+  return p;
+}
+
+// Work is done in chunks: workers fill a chunk in parallel, the caller writes it in order,
+// so memory stays bounded (one chunk of PNGs) whatever the size of the import.
+constexpr std::size_t kChunk = 64;
+
+}  // namespace
+
+ImportReport runImport(Project& project, const ImportPlan& plan, const ImportOptions& options,
+                       const ProgressFn& progress, const CancelToken* cancel) {
+  ImportReport report;
+  report.problems = plan.problems;
+  report.skippedNonLateral = plan.skippedNonLateral;
+  const Standardizer standardizer(options.standardize);
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  auto& db = project.db();
+  WriteTransaction tx(db);
+
+  SQLite::Statement addImport(db, "INSERT INTO imports(source, kind) VALUES (?, ?)");
+  addImport.bind(1, plan.source);
+  addImport.bind(2, plan.kind);
+  addImport.exec();
+  const std::int64_t importId = db.getLastInsertRowid();
+
+  SQLite::Statement addImage(db,
+                             "INSERT INTO images(path, sha256, gene, width, height, channels, "
+                             "bit_depth, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement addPixels(db,
+                              "INSERT INTO standardized(image_id, png, angle, passthrough, "
+                              "auto_flip_h, auto_flip_v, ap_confidence, dv_confidence) VALUES "
+                              "(?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement addLabel(db,
+                             "INSERT INTO labels(image_id, stage_range, stage, source) VALUES "
+                             "(?, ?, ?, 'import')");
+  SQLite::Statement addSplit(db,
+                             "INSERT INTO splits(image_id, part, origin) VALUES (?, ?, 'import')");
+  SQLite::Statement findHash(db, "SELECT id, path FROM images WHERE sha256 = ?");
+
+  std::map<std::string, std::string> seenInBatch;  // sha256 -> path, duplicates inside the input
+  const auto& items = plan.items;
+  std::vector<Prepared> chunk;
+  for (std::size_t start = 0; start < items.size(); start += kChunk) {
+    const std::size_t n = std::min(kChunk, items.size() - start);
+    chunk.assign(n, Prepared{});
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t k; (k = next.fetch_add(1)) < n;) {
+        if (cancel && cancel->cancelled()) return;
+        chunk[k] = prepare(items[start + k], standardizer);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < std::min<int>(threads, static_cast<int>(n)); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (cancel && cancel->cancelled()) throw Cancelled{"import"};
+
+    for (std::size_t k = 0; k < n; ++k) {
+      const ImportItem& item = items[start + k];
+      Prepared& p = chunk[k];
+      if (p.error) {
+        report.problems.push_back({item.sourceFile.empty() ? item.path.string() : item.sourceFile,
+                                   item.sourceFile.empty() ? 0 : item.line, *p.error});
+      } else if (auto it = seenInBatch.find(p.sha256); it != seenInBatch.end()) {
+        report.duplicates.push_back(item.path.string() + ": same content as " + it->second +
+                                    " in this import; imported once");
+      } else {
+        findHash.bind(1, p.sha256);
+        const bool known = findHash.executeStep();
+        if (known) {
+          report.duplicates.push_back(item.path.string() + ": same content as image #" +
+                                      std::to_string(findHash.getColumn(0).getInt64()) + " (" +
+                                      findHash.getColumn(1).getString() + "); not imported again");
+        }
+        findHash.reset();
+        if (!known) {
+          seenInBatch[p.sha256] = item.path.string();
+          addImage.bind(1, item.path.string());
+          addImage.bind(2, p.sha256);
+          addImage.bind(3, item.gene);
+          addImage.bind(4, p.info.width);
+          addImage.bind(5, p.info.height);
+          addImage.bind(6, p.info.channels);
+          addImage.bind(7, p.info.bitDepth);
+          addImage.bind(8, static_cast<int64_t>(importId));
+          addImage.exec();
+          addImage.reset();
+          const std::int64_t id = db.getLastInsertRowid();
+
+          addPixels.bind(1, static_cast<int64_t>(id));
+          addPixels.bindNoCopy(2, p.png.data(), static_cast<int>(p.png.size()));
+          addPixels.bind(3, p.geometry.angleDegrees);
+          addPixels.bind(4, p.geometry.passthrough ? 1 : 0);
+          addPixels.bind(5, p.geometry.flippedHorizontal ? 1 : 0);
+          addPixels.bind(6, p.geometry.flippedVertical ? 1 : 0);
+          addPixels.bind(7, p.geometry.apConfidence);
+          addPixels.bind(8, p.geometry.dvConfidence);
+          addPixels.exec();
+          addPixels.reset();
+
+          if (item.range) {
+            addLabel.bind(1, static_cast<int64_t>(id));
+            addLabel.bind(2, item.range->name());
+            if (item.stage)
+              addLabel.bind(3, *item.stage);
+            else
+              addLabel.bind(3);
+            addLabel.exec();
+            addLabel.reset();
+          }
+          if (item.split) {
+            addSplit.bind(1, static_cast<int64_t>(id));
+            addSplit.bind(2, splitPartName(*item.split));
+            addSplit.exec();
+            addSplit.reset();
+          }
+          ++report.imported;
+          if (item.stage) ++report.withStage;
+        }
+      }
+      if (progress)
+        progress({"import", start + k + 1, items.size(), item.path.filename().string()});
+    }
+  }
+
+  if (!report.problems.empty() && !options.skipBad) return report;  // rolled back: nothing
+
+  SQLite::Statement done(db,
+                         "UPDATE imports SET imported = ?, duplicates = ?, rejected = ? WHERE "
+                         "id = ?");
+  done.bind(1, report.imported);
+  done.bind(2, static_cast<int>(report.duplicates.size()));
+  done.bind(3, static_cast<int>(report.problems.size()));
+  done.bind(4, static_cast<int64_t>(importId));
+  done.exec();
+  report.splitAssigned = assignSplit(project, storedSplitOptions(project)).newlyAssigned;
+  tx.commit();
+  report.importId = importId;
+  report.committed = true;
+  return report;
+}
+
+}  // namespace flystage

@@ -1,0 +1,41 @@
+#pragma once
+
+// Internal to core: includes torch. Public headers never include this file.
+#include <torch/torch.h>
+
+#include "model/ModelSpec.h"
+
+namespace flystage {
+
+// BasicBlock of ResNet-18: two 3x3 convs with BN, identity or 1x1-conv+BN shortcut.
+struct BasicBlockImpl : torch::nn::Module {
+  BasicBlockImpl(int in, int out, int stride);
+  torch::Tensor forward(torch::Tensor x);
+
+  torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
+  torch::nn::BatchNorm2d bn1{nullptr}, bn2{nullptr};
+  torch::nn::Sequential shortcut{nullptr};  // empty: identity
+};
+TORCH_MODULE(BasicBlock);
+
+// F (feature extractor) and G (linear head) of the paper's Fig. 3. The input is RGB in
+// [0,1]; normalization is part of the network, so saliency is taken on real pixels and a
+// saved model carries its own normalization.
+struct ResNetImpl : torch::nn::Module {
+  explicit ResNetImpl(const ModelSpec& spec);
+  torch::Tensor features(const torch::Tensor& x);  // B x featureSize
+  torch::Tensor forward(const torch::Tensor& x) { return head->forward(features(x)); }
+  // A fresh G with numClasses outputs on the same F (data-level step 2).
+  void resetHead(int numClasses);
+
+  ModelSpec spec;
+  torch::Tensor mean, std;
+  torch::nn::Sequential body{nullptr};
+  torch::nn::Linear head{nullptr};
+};
+TORCH_MODULE(ResNet);
+
+// Builds the network with weights drawn from torch's generator seeded with `seed`.
+ResNet makeResNet(const ModelSpec& spec, std::uint64_t seed);
+
+}  // namespace flystage

@@ -1,0 +1,151 @@
+#include "store/LabelHistory.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/Project.h"
+#include "store/WriteTransaction.h"
+#include "util/Error.h"
+
+namespace flystage {
+
+namespace {
+
+void bindLabel(SQLite::Statement& q, int first, const Label& l) {
+  if (l.range)
+    q.bind(first, l.range->name());
+  else
+    q.bind(first);
+  if (l.stage)
+    q.bind(first + 1, *l.stage);
+  else
+    q.bind(first + 1);
+  if (l.empty())
+    q.bind(first + 2);
+  else
+    q.bind(first + 2, labelSourceName(l.source));
+}
+
+Label readLabel(SQLite::Statement& q, int first) {
+  Label l;
+  if (!q.getColumn(first).isNull()) l.range = parseStageRange(q.getColumn(first).getString());
+  if (!q.getColumn(first + 1).isNull()) l.stage = q.getColumn(first + 1).getInt();
+  if (!q.getColumn(first + 2).isNull())
+    l.source = parseLabelSource(q.getColumn(first + 2).getString()).value_or(LabelSource::User);
+  return l;
+}
+
+void writeLabel(SQLite::Database& db, std::int64_t imageId, const Label& l) {
+  if (l.empty()) {
+    SQLite::Statement del(db, "DELETE FROM labels WHERE image_id = ?");
+    del.bind(1, static_cast<int64_t>(imageId));
+    del.exec();
+    return;
+  }
+  SQLite::Statement q(db,
+                      "INSERT INTO labels(image_id, stage_range, stage, source, updated_at) "
+                      "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
+                      "ON CONFLICT(image_id) DO UPDATE SET stage_range = excluded.stage_range, "
+                      "stage = excluded.stage, source = excluded.source, "
+                      "updated_at = excluded.updated_at");
+  q.bind(1, static_cast<int64_t>(imageId));
+  bindLabel(q, 2, l);
+  q.exec();
+}
+
+std::optional<LabelAction> describe(SQLite::Database& db, const char* where, const char* order) {
+  SQLite::Statement q(db, std::string("SELECT action, min(description), count(*) FROM "
+                                      "label_history WHERE state = '") +
+                              where + "' GROUP BY action ORDER BY action " + order + " LIMIT 1");
+  if (!q.executeStep()) return std::nullopt;
+  return LabelAction{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     q.getColumn(2).getInt()};
+}
+
+}  // namespace
+
+LabelHistory::LabelHistory(Project& project) : project_(project) {}
+
+std::optional<LabelAction> LabelHistory::apply(const std::vector<LabelChange>& changes,
+                                               const std::string& description) {
+  auto& db = project_.db();
+  for (const auto& c : changes) validateLabel(c.label);
+  WriteTransaction tx(db);
+  const std::int64_t action =
+      db.execAndGet("SELECT coalesce(max(action), 0) + 1 FROM label_history").getInt64();
+  int recorded = 0;
+  for (const auto& c : changes) {
+    if (!project_.image(c.imageId))
+      throw Error("image #" + std::to_string(c.imageId) + " is not in the project");
+    const Label old = project_.label(c.imageId);
+    if (old == c.label) continue;
+    SQLite::Statement h(db,
+                        "INSERT INTO label_history(action, image_id, old_range, old_stage, "
+                        "old_source, new_range, new_stage, new_source, description) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    h.bind(1, static_cast<int64_t>(action));
+    h.bind(2, static_cast<int64_t>(c.imageId));
+    bindLabel(h, 3, old);
+    bindLabel(h, 6, c.label);
+    h.bind(9, description);
+    h.exec();
+    writeLabel(db, c.imageId, c.label);
+    ++recorded;
+  }
+  if (recorded == 0) return std::nullopt;  // nothing changed: leave the redo list alone
+  db.exec("UPDATE label_history SET state = 'discarded' WHERE state = 'undone'");
+  tx.commit();
+  return LabelAction{action, description, recorded};
+}
+
+std::optional<LabelAction> LabelHistory::setLabel(std::int64_t imageId, const Label& label,
+                                                  const std::string& description) {
+  return apply({LabelChange{imageId, label}},
+               description.empty() ? "Label image #" + std::to_string(imageId) + " as " +
+                                         label.text()
+                                   : description);
+}
+
+std::optional<LabelAction> LabelHistory::nextUndo() {
+  return describe(project_.db(), "done", "DESC");
+}
+
+std::optional<LabelAction> LabelHistory::nextRedo() {
+  return describe(project_.db(), "undone", "ASC");
+}
+
+std::optional<LabelAction> LabelHistory::undo() {
+  auto action = nextUndo();
+  if (!action) return std::nullopt;
+  auto& db = project_.db();
+  WriteTransaction tx(db);
+  // Restore in reverse order, so an action that touched one image twice ends at its start.
+  SQLite::Statement q(db,
+                      "SELECT image_id, old_range, old_stage, old_source FROM label_history "
+                      "WHERE action = ? ORDER BY id DESC");
+  q.bind(1, static_cast<int64_t>(action->id));
+  while (q.executeStep()) writeLabel(db, q.getColumn(0).getInt64(), readLabel(q, 1));
+  SQLite::Statement mark(db, "UPDATE label_history SET state = 'undone' WHERE action = ?");
+  mark.bind(1, static_cast<int64_t>(action->id));
+  mark.exec();
+  tx.commit();
+  return action;
+}
+
+std::optional<LabelAction> LabelHistory::redo() {
+  auto action = nextRedo();
+  if (!action) return std::nullopt;
+  auto& db = project_.db();
+  WriteTransaction tx(db);
+  SQLite::Statement q(db,
+                      "SELECT image_id, new_range, new_stage, new_source FROM label_history "
+                      "WHERE action = ? ORDER BY id ASC");
+  q.bind(1, static_cast<int64_t>(action->id));
+  while (q.executeStep()) writeLabel(db, q.getColumn(0).getInt64(), readLabel(q, 1));
+  SQLite::Statement mark(db, "UPDATE label_history SET state = 'done' WHERE action = ?");
+  mark.bind(1, static_cast<int64_t>(action->id));
+  mark.exec();
+  tx.commit();
+  return action;
+}
+
+}  // namespace flystage

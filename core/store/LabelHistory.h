@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/Label.h"
+
+namespace flystage {
+
+class Project;
+
+struct LabelChange {
+  std::int64_t imageId = 0;
+  Label label;  // the new label; an empty label removes it
+};
+
+// One undoable step: the labels it set, described for an Undo menu ("Set stage 12").
+struct LabelAction {
+  std::int64_t id = 0;
+  std::string description;
+  int images = 0;
+};
+
+// Every labelling is recorded in the project (label_history), so it can be undone and
+// redone, also after the program was closed and reopened. Each action is one transaction.
+class LabelHistory {
+ public:
+  explicit LabelHistory(Project& project);
+
+  // Applies the changes as one action; a new action discards whatever could be redone.
+  // Changes that leave a label as it was are dropped; returns the action, if any.
+  std::optional<LabelAction> apply(const std::vector<LabelChange>& changes,
+                                   const std::string& description);
+  std::optional<LabelAction> setLabel(std::int64_t imageId, const Label& label,
+                                      const std::string& description = {});
+
+  std::optional<LabelAction> undo();  // the latest done action, restored to before it
+  std::optional<LabelAction> redo();  // the earliest undone action, applied again
+  std::optional<LabelAction> nextUndo();
+  std::optional<LabelAction> nextRedo();
+
+ private:
+  Project& project_;
+};
+
+}  // namespace flystage

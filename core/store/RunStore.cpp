@@ -1,0 +1,284 @@
+#include "store/RunStore.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/Project.h"
+#include "store/WriteTransaction.h"
+#include "util/Error.h"
+#include "util/Sha256.h"
+
+namespace flystage::runstore {
+
+namespace {
+RunRecord readRun(SQLite::Statement& q) {
+  RunRecord r;
+  r.id = q.getColumn(0).getInt64();
+  r.method = q.getColumn(1).getString();
+  r.preset = q.getColumn(2).getString();
+  r.paramsJson = q.getColumn(3).getString();
+  r.seed = static_cast<std::uint64_t>(q.getColumn(4).getInt64());
+  r.status = q.getColumn(5).getString();
+  r.device = q.getColumn(6).getString();
+  r.versionsJson = q.getColumn(7).getString();
+  r.startedAt = q.getColumn(8).getString();
+  r.durationSeconds = q.getColumn(9).isNull() ? 0 : q.getColumn(9).getDouble();
+  return r;
+}
+constexpr const char* kRunColumns =
+    "SELECT id, method, preset, params_json, seed, status, device, versions_json, started_at, "
+    "duration_s FROM runs";
+}  // namespace
+
+std::int64_t createRun(Project& p, const RunRecord& r) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(),
+                      "INSERT INTO runs(method, preset, params_json, seed, status, device, "
+                      "versions_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, r.method);
+  q.bind(2, r.preset);
+  q.bind(3, r.paramsJson);
+  q.bind(4, static_cast<int64_t>(r.seed));
+  q.bind(5, r.status.empty() ? std::string("created") : r.status);
+  q.bind(6, r.device);
+  q.bind(7, r.versionsJson);
+  q.exec();
+  const auto id = p.db().getLastInsertRowid();
+  tx.commit();
+  return id;
+}
+
+void setStatus(Project& p, std::int64_t run, const std::string& status,
+               std::optional<double> duration) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(),
+                      "UPDATE runs SET status = ?, duration_s = coalesce(?, duration_s), "
+                      "finished_at = CASE WHEN ? IN ('finished','failed','cancelled') THEN "
+                      "strftime('%Y-%m-%dT%H:%M:%fZ','now') ELSE finished_at END WHERE id = ?");
+  q.bind(1, status);
+  if (duration)
+    q.bind(2, *duration);
+  else
+    q.bind(2);
+  q.bind(3, status);
+  q.bind(4, static_cast<int64_t>(run));
+  q.exec();
+  tx.commit();
+}
+
+std::optional<RunRecord> run(Project& p, std::int64_t id) {
+  SQLite::Statement q(p.db(), std::string(kRunColumns) + " WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return readRun(q);
+}
+
+std::vector<RunRecord> runs(Project& p) {
+  SQLite::Statement q(p.db(), std::string(kRunColumns) + " ORDER BY id");
+  std::vector<RunRecord> out;
+  while (q.executeStep()) out.push_back(readRun(q));
+  return out;
+}
+
+void addEpoch(Project& p, std::int64_t run, const EpochRecord& e) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(),
+                      "INSERT OR REPLACE INTO run_epochs(run_id, phase, epoch, train_loss, "
+                      "train_accuracy, validation_loss, validation_accuracy) VALUES (?, ?, ?, ?, "
+                      "?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(run));
+  q.bind(2, e.phase);
+  q.bind(3, e.epoch);
+  q.bind(4, e.trainLoss);
+  q.bind(5, e.trainAccuracy);
+  q.bind(6, e.validationLoss);
+  q.bind(7, e.validationAccuracy);
+  q.exec();
+  tx.commit();
+}
+
+std::vector<EpochRecord> epochs(Project& p, std::int64_t run) {
+  SQLite::Statement q(p.db(),
+                      "SELECT phase, epoch, train_loss, train_accuracy, validation_loss, "
+                      "validation_accuracy FROM run_epochs WHERE run_id = ? ORDER BY rowid");
+  q.bind(1, static_cast<int64_t>(run));
+  std::vector<EpochRecord> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(),
+                   q.getColumn(2).getDouble(), q.getColumn(3).getDouble(),
+                   q.getColumn(4).getDouble(), q.getColumn(5).getDouble()});
+  return out;
+}
+
+void saveModel(Project& p, std::int64_t run, const StoredModel& m) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement del(p.db(), "DELETE FROM models WHERE run_id = ? AND role = ?");
+  del.bind(1, static_cast<int64_t>(run));
+  del.bind(2, m.role);
+  del.exec();
+  SQLite::Statement q(p.db(),
+                      "INSERT INTO models(run_id, role, architecture_json, weights, sha256) "
+                      "VALUES (?, ?, ?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(run));
+  q.bind(2, m.role);
+  q.bind(3, m.specJson);
+  q.bindNoCopy(4, m.weights.data(), static_cast<int>(m.weights.size()));
+  q.bind(5, m.sha256);
+  q.exec();
+  tx.commit();
+}
+
+std::optional<StoredModel> model(Project& p, std::int64_t run, const std::string& role) {
+  SQLite::Statement q(p.db(),
+                      "SELECT architecture_json, weights, sha256 FROM models WHERE run_id = ? AND "
+                      "role = ?");
+  q.bind(1, static_cast<int64_t>(run));
+  q.bind(2, role);
+  if (!q.executeStep()) return std::nullopt;
+  StoredModel m;
+  m.role = role;
+  m.specJson = q.getColumn(0).getString();
+  const auto blob = q.getColumn(1);
+  m.weights.assign(static_cast<const char*>(blob.getBlob()), blob.getBytes());
+  m.sha256 = q.getColumn(2).getString();
+  return m;
+}
+
+void setRunImages(Project& p, std::int64_t run, const std::vector<RunImage>& images) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement del(p.db(), "DELETE FROM run_images WHERE run_id = ?");
+  del.bind(1, static_cast<int64_t>(run));
+  del.exec();
+  SQLite::Statement q(p.db(),
+                      "INSERT INTO run_images(run_id, image_id, part, stage, stage_range) VALUES "
+                      "(?, ?, ?, ?, ?)");
+  for (const auto& im : images) {
+    q.bind(1, static_cast<int64_t>(run));
+    q.bind(2, static_cast<int64_t>(im.imageId));
+    q.bind(3, im.part);
+    if (im.stage)
+      q.bind(4, *im.stage);
+    else
+      q.bind(4);
+    q.bind(5, im.stageRange);
+    q.exec();
+    q.reset();
+  }
+  tx.commit();
+}
+
+std::vector<RunImage> runImages(Project& p, std::int64_t run) {
+  SQLite::Statement q(p.db(),
+                      "SELECT image_id, part, stage, stage_range FROM run_images WHERE run_id = ? "
+                      "ORDER BY image_id, part");
+  q.bind(1, static_cast<int64_t>(run));
+  std::vector<RunImage> out;
+  while (q.executeStep()) {
+    RunImage im;
+    im.imageId = q.getColumn(0).getInt64();
+    im.part = q.getColumn(1).getString();
+    if (!q.getColumn(2).isNull()) im.stage = q.getColumn(2).getInt();
+    im.stageRange = q.getColumn(3).isNull() ? "" : q.getColumn(3).getString();
+    out.push_back(im);
+  }
+  return out;
+}
+
+void saveCheckpoint(Project& p, std::int64_t run, int phase, int epoch, const std::string& state) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(),
+                      "INSERT OR REPLACE INTO checkpoints(run_id, phase, epoch, state, sha256) "
+                      "VALUES (?, ?, ?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(run));
+  q.bind(2, phase);
+  q.bind(3, epoch);
+  q.bindNoCopy(4, state.data(), static_cast<int>(state.size()));
+  q.bind(5, sha256Hex(state));
+  q.exec();
+  tx.commit();
+}
+
+std::optional<Checkpoint> checkpoint(Project& p, std::int64_t run) {
+  SQLite::Statement q(p.db(),
+                      "SELECT phase, epoch, state, sha256 FROM checkpoints WHERE run_id = ?");
+  q.bind(1, static_cast<int64_t>(run));
+  if (!q.executeStep()) return std::nullopt;
+  Checkpoint c;
+  c.phase = q.getColumn(0).getInt();
+  c.epoch = q.getColumn(1).getInt();
+  const auto blob = q.getColumn(2);
+  c.state.assign(static_cast<const char*>(blob.getBlob()), blob.getBytes());
+  if (sha256Hex(c.state) != q.getColumn(3).getString())
+    throw Error("the checkpoint of run #" + std::to_string(run) +
+                " fails its checksum; start the run again");
+  return c;
+}
+
+void dropCheckpoint(Project& p, std::int64_t run) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(), "DELETE FROM checkpoints WHERE run_id = ?");
+  q.bind(1, static_cast<int64_t>(run));
+  q.exec();
+  tx.commit();
+}
+
+void savePredictions(Project& p, std::int64_t run, const std::vector<StoredPrediction>& preds) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(),
+                      "INSERT OR REPLACE INTO predictions(run_id, image_id, stage, probability, "
+                      "probabilities) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& pr : preds) {
+    q.bind(1, static_cast<int64_t>(run));
+    q.bind(2, static_cast<int64_t>(pr.imageId));
+    q.bind(3, pr.stage);
+    q.bind(4, pr.probability);
+    q.bind(5, pr.probabilities.data(), static_cast<int>(pr.probabilities.size() * sizeof(float)));
+    q.exec();
+    q.reset();
+  }
+  tx.commit();
+}
+
+std::vector<StoredPrediction> predictions(Project& p, std::int64_t run) {
+  SQLite::Statement q(p.db(),
+                      "SELECT image_id, stage, probability, probabilities FROM predictions WHERE "
+                      "run_id = ? ORDER BY image_id");
+  q.bind(1, static_cast<int64_t>(run));
+  std::vector<StoredPrediction> out;
+  while (q.executeStep()) {
+    StoredPrediction pr;
+    pr.imageId = q.getColumn(0).getInt64();
+    pr.stage = q.getColumn(1).getInt();
+    pr.probability = q.getColumn(2).getDouble();
+    const auto blob = q.getColumn(3);
+    const auto* f = static_cast<const float*>(blob.getBlob());
+    pr.probabilities.assign(f, f + blob.getBytes() / sizeof(float));
+    out.push_back(std::move(pr));
+  }
+  return out;
+}
+
+void setMetric(Project& p, std::int64_t run, const std::string& name, double value,
+               const std::string& json) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(),
+                      "INSERT OR REPLACE INTO metrics(run_id, name, value, json) VALUES (?, ?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(run));
+  q.bind(2, name);
+  q.bind(3, value);
+  if (json.empty())
+    q.bind(4);
+  else
+    q.bind(4, json);
+  q.exec();
+  tx.commit();
+}
+
+std::optional<std::string> metricJson(Project& p, std::int64_t run, const std::string& name) {
+  SQLite::Statement q(p.db(), "SELECT json FROM metrics WHERE run_id = ? AND name = ?");
+  q.bind(1, static_cast<int64_t>(run));
+  q.bind(2, name);
+  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
+}  // namespace flystage::runstore

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flystage {
+
+class Project;
+
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string method;
+  std::string preset;
+  std::string paramsJson;
+  std::uint64_t seed = 0;
+  std::string status;  // created, running, cancelled, failed, finished
+  std::string device;
+  std::string versionsJson;
+  std::string startedAt;
+  double durationSeconds = 0;
+};
+
+struct EpochRecord {
+  std::string phase;  // "range", "fine", "feature", "plain", "gabor"
+  int epoch = 0;
+  double trainLoss = 0, trainAccuracy = 0, validationLoss = 0, validationAccuracy = 0;
+};
+
+struct StoredModel {
+  std::string role;  // "final", "data-level"
+  std::string specJson;
+  std::string weights;
+  std::string sha256;
+};
+
+struct RunImage {
+  std::int64_t imageId = 0;
+  std::string part;  // train, validation, test, range
+  std::optional<int> stage;        // the precise stage (train, validation, test)
+  std::string stageRange;          // the range label ("11-12")
+};
+
+struct StoredPrediction {
+  std::int64_t imageId = 0;
+  int stage = 0;
+  double probability = 0;
+  std::vector<float> probabilities;  // 14, stages 4..17
+};
+
+// Runs, their per-epoch history, models, checkpoints, predictions and metrics in the
+// project. Every function is one transaction (or joins the caller's).
+namespace runstore {
+
+std::int64_t createRun(Project& p, const RunRecord& r);
+void setStatus(Project& p, std::int64_t run, const std::string& status,
+               std::optional<double> durationSeconds = std::nullopt);
+std::optional<RunRecord> run(Project& p, std::int64_t id);
+std::vector<RunRecord> runs(Project& p);
+
+void addEpoch(Project& p, std::int64_t run, const EpochRecord& e);
+std::vector<EpochRecord> epochs(Project& p, std::int64_t run);
+
+void saveModel(Project& p, std::int64_t run, const StoredModel& m);  // replaces same role
+std::optional<StoredModel> model(Project& p, std::int64_t run, const std::string& role);
+
+void setRunImages(Project& p, std::int64_t run, const std::vector<RunImage>& images);
+std::vector<RunImage> runImages(Project& p, std::int64_t run);  // all parts
+
+void saveCheckpoint(Project& p, std::int64_t run, int phase, int epoch, const std::string& state);
+struct Checkpoint {
+  int phase = 0;
+  int epoch = 0;
+  std::string state;
+};
+std::optional<Checkpoint> checkpoint(Project& p, std::int64_t run);  // checks the checksum
+void dropCheckpoint(Project& p, std::int64_t run);
+
+void savePredictions(Project& p, std::int64_t run, const std::vector<StoredPrediction>& preds);
+std::vector<StoredPrediction> predictions(Project& p, std::int64_t run);
+
+void setMetric(Project& p, std::int64_t run, const std::string& name, double value,
+               const std::string& json = {});
+std::optional<std::string> metricJson(Project& p, std::int64_t run, const std::string& name);
+
+}  // namespace runstore
+}  // namespace flystage

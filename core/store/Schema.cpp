@@ -1,0 +1,156 @@
+#include "store/Schema.h"
+
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "util/Error.h"
+
+namespace flystage {
+
+namespace {
+
+// Migration N brings a project from version N-1 to N. Never edit a released migration:
+// add the next one.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> all = {
+      // 1: images, standardized pixels, labels with history, split, runs and results.
+      R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  imported INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE images(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  gene TEXT NOT NULL DEFAULT '',
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  channels INTEGER NOT NULL,
+  bit_depth INTEGER NOT NULL,
+  import_id INTEGER REFERENCES imports(id),
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
+CREATE INDEX images_gene ON images(gene);
+CREATE TABLE standardized(
+  image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+  png BLOB NOT NULL,
+  angle REAL NOT NULL,
+  passthrough INTEGER NOT NULL,
+  auto_flip_h INTEGER NOT NULL,
+  auto_flip_v INTEGER NOT NULL,
+  ap_confidence REAL NOT NULL,
+  dv_confidence REAL NOT NULL,
+  override_flip_h INTEGER NOT NULL DEFAULT 0,
+  override_flip_v INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE labels(
+  image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+  stage_range TEXT CHECK (stage_range IN ('1-3','4-6','7-8','9-10','11-12','13-17')),
+  stage INTEGER CHECK (stage BETWEEN 1 AND 17),
+  source TEXT NOT NULL CHECK (source IN ('import','user','model')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  CHECK (stage_range IS NOT NULL OR stage IS NULL));
+CREATE INDEX labels_stage ON labels(stage);
+CREATE INDEX labels_range ON labels(stage_range);
+CREATE TABLE label_history(
+  id INTEGER PRIMARY KEY,
+  action INTEGER NOT NULL,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  old_range TEXT, old_stage INTEGER, old_source TEXT,
+  new_range TEXT, new_stage INTEGER, new_source TEXT,
+  description TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done','undone','discarded')),
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
+CREATE INDEX label_history_action ON label_history(action);
+CREATE TABLE splits(
+  image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+  part TEXT NOT NULL CHECK (part IN ('train','validation','test')),
+  origin TEXT NOT NULL CHECK (origin IN ('import','generated')));
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  method TEXT NOT NULL,
+  preset TEXT NOT NULL DEFAULT '',
+  params_json TEXT NOT NULL DEFAULT '{}',
+  seed INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL DEFAULT 'created',
+  device TEXT NOT NULL DEFAULT '',
+  versions_json TEXT NOT NULL DEFAULT '{}',
+  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  finished_at TEXT,
+  duration_s REAL);
+CREATE TABLE run_epochs(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  phase TEXT NOT NULL,
+  epoch INTEGER NOT NULL,
+  train_loss REAL, train_accuracy REAL, validation_loss REAL, validation_accuracy REAL,
+  PRIMARY KEY(run_id, phase, epoch));
+CREATE TABLE models(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  role TEXT NOT NULL DEFAULT 'final',
+  architecture_json TEXT NOT NULL,
+  weights BLOB NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
+CREATE TABLE predictions(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  stage INTEGER NOT NULL,
+  probability REAL NOT NULL,
+  probabilities BLOB NOT NULL,
+  PRIMARY KEY(run_id, image_id));
+CREATE TABLE metrics(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value REAL,
+  json TEXT,
+  PRIMARY KEY(run_id, name));
+)sql",
+      // 2: which images each run trained, selected and tested on (a run stays evaluable
+      // when labels or the split change later), and the run's checkpoint for resuming.
+      R"sql(
+CREATE TABLE run_images(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  part TEXT NOT NULL CHECK (part IN ('train','validation','test','range')),
+  stage INTEGER,
+  stage_range TEXT,
+  PRIMARY KEY(run_id, image_id, part));
+CREATE TABLE checkpoints(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  phase INTEGER NOT NULL,
+  epoch INTEGER NOT NULL,
+  state BLOB NOT NULL,
+  sha256 TEXT NOT NULL,
+  saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
+)sql",
+  };
+  return all;
+}
+
+}  // namespace
+
+int storedSchemaVersion(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void migrate(SQLite::Database& db, const char* fileName, int target) {
+  const int stored = storedSchemaVersion(db);
+  if (stored > kSchemaVersion)
+    throw Error(std::string(fileName) + ": project schema version " + std::to_string(stored) +
+                " is newer than this FlyStage understands (" + std::to_string(kSchemaVersion) +
+                "); open it with a newer FlyStage. The file was not changed.");
+  if (stored >= target) return;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::EXCLUSIVE);
+  for (int v = stored; v < target; ++v) db.exec(migrations()[v]);
+  db.exec("PRAGMA user_version = " + std::to_string(target));
+  tx.commit();
+}
+
+}  // namespace flystage

@@ -1,0 +1,113 @@
+#include "store/Split.h"
+
+#include <cmath>
+#include <string>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/Project.h"
+#include "store/WriteTransaction.h"
+#include "util/Error.h"
+#include "util/Random.h"
+
+namespace flystage {
+
+SplitOptions storedSplitOptions(Project& project) {
+  SplitOptions o;
+  const std::string seed = project.meta("split_seed");
+  if (!seed.empty()) o.seed = std::stoull(seed);
+  const std::string test = project.meta("split_test_fraction");
+  if (!test.empty()) o.testFraction = std::stod(test);
+  const std::string val = project.meta("split_validation_fraction");
+  if (!val.empty()) o.validationFraction = std::stod(val);
+  return o;
+}
+
+SplitSummary assignSplit(Project& project, const SplitOptions& options) {
+  if (options.testFraction < 0 || options.validationFraction < 0 ||
+      options.testFraction + options.validationFraction >= 1.0)
+    throw Error("split fractions must be >= 0 and leave a training part (test " +
+                std::to_string(options.testFraction) + ", validation " +
+                std::to_string(options.validationFraction) + ")");
+  auto& db = project.db();
+  WriteTransaction tx(db);
+  if (project.meta("split_seed").empty()) {
+    for (auto [key, value] : {std::pair<const char*, std::string>{"split_seed",
+                                                                    std::to_string(options.seed)},
+                              {"split_test_fraction", std::to_string(options.testFraction)},
+                              {"split_validation_fraction",
+                               std::to_string(options.validationFraction)}}) {
+      SQLite::Statement q(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
+      q.bind(1, key);
+      q.bind(2, value);
+      q.exec();
+    }
+  }
+  const SplitOptions o = storedSplitOptions(project);
+
+  SplitSummary summary;
+  std::map<int, std::vector<std::int64_t>> unassigned;
+  SQLite::Statement q(db,
+                      "SELECT l.stage, s.part, l.image_id FROM labels l LEFT JOIN splits s ON "
+                      "s.image_id = l.image_id WHERE l.stage IS NOT NULL ORDER BY l.image_id");
+  while (q.executeStep()) {
+    const int stage = q.getColumn(0).getInt();
+    auto& counts = summary.perStage[stage];
+    if (q.getColumn(1).isNull()) {
+      unassigned[stage].push_back(q.getColumn(2).getInt64());
+    } else {
+      const auto part = parseSplitPart(q.getColumn(1).getString()).value_or(SplitPart::Train);
+      ++counts[static_cast<int>(part)];
+    }
+  }
+
+  SQLite::Statement insert(db,
+                           "INSERT INTO splits(image_id, part, origin) VALUES (?, ?, 'generated')");
+  for (auto& [stage, ids] : unassigned) {
+    // One stream per stage: adding images of one stage never reshuffles another.
+    SeededRng rng(o.seed * 1000003ULL + static_cast<std::uint64_t>(stage));
+    rng.shuffle(ids);
+    auto& counts = summary.perStage[stage];
+    const int total = counts[0] + counts[1] + counts[2] + static_cast<int>(ids.size());
+    // Test first, so a stage with few images still gets a test image before validation.
+    const int wantTest = static_cast<int>(std::lround(total * o.testFraction));
+    const int wantVal = static_cast<int>(std::lround(total * o.validationFraction));
+    for (auto id : ids) {
+      SplitPart part = SplitPart::Train;
+      if (counts[2] < wantTest)
+        part = SplitPart::Test;
+      else if (counts[1] < wantVal)
+        part = SplitPart::Validation;
+      ++counts[static_cast<int>(part)];
+      insert.bind(1, static_cast<int64_t>(id));
+      insert.bind(2, splitPartName(part));
+      insert.exec();
+      insert.reset();
+      ++summary.newlyAssigned;
+    }
+  }
+  tx.commit();
+  return summary;
+}
+
+void resetSplit(Project& project) {
+  auto& db = project.db();
+  WriteTransaction tx(db);
+  db.exec("DELETE FROM splits WHERE origin = 'generated'");
+  db.exec(
+      "DELETE FROM meta WHERE key IN ('split_seed', 'split_test_fraction', "
+      "'split_validation_fraction')");
+  tx.commit();
+}
+
+std::vector<std::int64_t> imagesInPart(Project& project, SplitPart part) {
+  std::vector<std::int64_t> ids;
+  SQLite::Statement q(project.db(),
+                      "SELECT s.image_id FROM splits s JOIN labels l ON l.image_id = s.image_id "
+                      "WHERE s.part = ? AND l.stage IS NOT NULL ORDER BY s.image_id");
+  q.bind(1, splitPartName(part));
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
+}
+
+}  // namespace flystage

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "store/SplitPart.h"
+
+namespace flystage {
+
+class Project;
+
+struct SplitOptions {
+  std::uint64_t seed = 1;
+  double testFraction = 0.2;        // the authors' code: 80/20 (the paper's text: 70/30)
+  double validationFraction = 0.1;  // carved from the rest for model selection
+};
+
+struct SplitSummary {
+  int newlyAssigned = 0;
+  std::map<int, std::array<int, 3>> perStage;  // stage -> {train, validation, test}
+};
+
+// The train / validation / test split of the stage-labelled images, stratified per stage
+// and drawn with a seed. It is fixed once made: images that already have a part keep it;
+// images labelled later are added to the parts that are short of their share in their
+// stage. Splits given in an imported CSV are kept as given. Runs in the caller's
+// transaction when there is one.
+SplitSummary assignSplit(Project& project, const SplitOptions& options);
+
+// The options a project's split was made with (stored at first assignment), or defaults.
+SplitOptions storedSplitOptions(Project& project);
+
+// Drops the generated assignments (not those imported), so a new split can be drawn.
+void resetSplit(Project& project);
+
+// Stage-labelled images of one part, ordered by id.
+std::vector<std::int64_t> imagesInPart(Project& project, SplitPart part);
+
+}  // namespace flystage

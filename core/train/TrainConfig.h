@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flystage {
+
+enum class Method { Plain, DataLevel, TwoStep, Gabor };
+std::string methodName(Method m);  // "plain", "data-level", "two-step", "gabor"
+Method parseMethod(const std::string& text);  // throws flystage::Error naming the choices
+
+// The similarity loss: the paper's Eq. 4-6 (cosine on features, softmax over classes)
+// or the authors' code (row-normalized products of logits, summed over the batch).
+enum class SimilarityVariant { Paper, Code };
+// Reference samples: softmax probability above tau (paper) or top-1 minus top-2 logit
+// above tau (code, tau = 3).
+enum class TauMode { Probability, LogitMargin };
+
+// Every parameter of a run; stored as JSON with the run. forPreset() fills the
+// preset's documented defaults, which the command line and the GUI then override.
+struct TrainConfig {
+  Method method = Method::TwoStep;
+  std::string preset = "demo";
+  std::uint64_t seed = 1;
+  std::string device = "auto";
+  int threads = 0;  // 0: all cores
+
+  double learningRate = 1e-3;
+  std::vector<int> lrSteps = {20, 30};
+  double lrGamma = 0.1;
+  double momentum = 0.9;
+  double weightDecay = 5e-4;
+  int batchSize = 16;
+  bool flips = true;  // random horizontal and vertical flips, p = 0.5 (not in feature level)
+  int plainEpochs = 60;
+  int rangeEpochs = 30;
+  int fineEpochs = 20;
+  int featureEpochs = 50;
+  double featureLearningRate = 1e-3;
+
+  SimilarityVariant similarity = SimilarityVariant::Paper;
+  TauMode tauMode = TauMode::Probability;
+  double tau = 0.8;
+  int referenceSets = 100;  // k
+  double similarityWeight = 1.0;  // L = L_CE + w * L_S (the paper: 1)
+
+  // two-step only: start the feature level from this finished data-level run's model
+  // instead of pretraining again.
+  std::optional<std::int64_t> fromRun;
+
+  static TrainConfig forPreset(Method method, const std::string& preset);
+  std::string toJson() const;
+  static TrainConfig fromJson(const std::string& json);
+};
+
+}  // namespace flystage

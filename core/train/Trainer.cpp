@@ -1,0 +1,495 @@
+#include "train/Trainer.h"
+
+#include <chrono>
+#include <limits>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include "baseline/GaborBaseline.h"
+#include "data/Stage.h"
+#include "data/StageRange.h"
+#include "eval/StageMetrics.h"
+#include "model/Device.h"
+#include "model/ModelFile.h"
+#include "model/Presets.h"
+#include "store/Project.h"
+#include "train/ReferenceSet.h"
+#include "train/RunResults.h"
+#include "train/RunData.h"
+#include "train/SimilarityLoss.h"
+#include "util/Error.h"
+#include "util/Random.h"
+
+namespace flystage {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct PhasePlan {
+  std::string name;  // plain, range, fine, feature
+  int epochs = 0;
+  int classes = kNumFineStages;
+  bool flips = true;
+  bool similarity = false;
+  bool freshHead = false;  // a new head (data-level step 2)
+  double learningRate = 0;
+  bool select = true;  // keep the epoch with the best validation score
+};
+
+std::vector<PhasePlan> planPhases(const TrainConfig& c) {
+  const PhasePlan range{"range", c.rangeEpochs, kNumStageRanges, c.flips, false, false,
+                        c.learningRate, false};
+  const PhasePlan fine{"fine", c.fineEpochs, kNumFineStages, c.flips, false, true,
+                       c.learningRate, true};
+  const PhasePlan feature{"feature", c.featureEpochs, kNumFineStages, false, true, false,
+                          c.featureLearningRate, true};
+  switch (c.method) {
+    case Method::Plain:
+      return {PhasePlan{"plain", c.plainEpochs, kNumFineStages, c.flips, false, false,
+                        c.learningRate, true}};
+    case Method::DataLevel:
+      return {range, fine};
+    case Method::TwoStep:
+      if (c.fromRun) return {feature};
+      return {range, fine, feature};
+    case Method::Gabor:
+      break;
+  }
+  return {};
+}
+
+
+// Per-epoch, per-phase random stream: the shuffle and the flips of an epoch depend only on
+// (seed, phase, epoch), so a resumed run draws exactly what an uninterrupted one would.
+std::uint64_t streamSeed(std::uint64_t seed, int phase, int epoch) {
+  return seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(phase) * 1000003ULL +
+         static_cast<std::uint64_t>(epoch);
+}
+
+// A detached copy of every parameter and buffer, for "keep the best epoch".
+using Snapshot = std::vector<torch::Tensor>;
+Snapshot snapshot(ResNet& m) {
+  Snapshot s;
+  for (auto& p : m->parameters()) s.push_back(p.detach().clone());
+  for (auto& b : m->buffers()) s.push_back(b.detach().clone());
+  return s;
+}
+void restore(ResNet& m, const Snapshot& s) {
+  torch::NoGradGuard guard;
+  std::size_t i = 0;
+  for (auto& p : m->parameters()) p.copy_(s[i++]);
+  for (auto& b : m->buffers()) b.copy_(s[i++]);
+}
+
+struct Session {
+  Project& project;
+  TrainConfig config;
+  const TrainCallbacks& callbacks;
+  std::int64_t runId = 0;
+  torch::Device device{torch::kCPU};
+  RunData data;
+  ResNet model{nullptr};
+  std::vector<PhasePlan> phases;
+  Clock::time_point start = Clock::now();
+  double priorSeconds = 0;  // time spent before a resume
+
+  bool cancelled() const { return callbacks.cancel && callbacks.cancel->cancelled(); }
+  const std::vector<int>& labels(const PhasePlan& p) const {
+    return p.classes == kNumStageRanges ? data.rangeLabel : data.fineLabel;
+  }
+  const std::vector<int>& trainRows(const PhasePlan& p) const {
+    return p.name == "range" ? data.range : data.train;
+  }
+};
+
+// Probabilities (rows x classes, CPU) of the model in eval mode.
+torch::Tensor predictRows(Session& s, const std::vector<int>& rows, torch::Tensor* logitsOut = nullptr) {
+  torch::NoGradGuard guard;
+  s.model->eval();
+  std::vector<torch::Tensor> probs, logits;
+  const long batch = 64;
+  for (std::size_t i = 0; i < rows.size(); i += batch) {
+    const auto n = std::min<std::size_t>(batch, rows.size() - i);
+    auto idx = torch::from_blob(const_cast<int*>(rows.data() + i), {static_cast<long>(n)},
+                                torch::kInt32)
+                   .to(torch::kLong);
+    auto out = s.model->forward(toInput(s.data.images.index_select(0, idx), s.device)).cpu();
+    probs.push_back(torch::softmax(out, 1));
+    if (logitsOut) logits.push_back(out);
+  }
+  if (logitsOut) *logitsOut = logits.empty() ? torch::empty({0}) : torch::cat(logits);
+  return probs.empty() ? torch::empty({0, s.model->spec.numClasses}) : torch::cat(probs);
+}
+
+// Validation score: mean per-stage accuracy for stages, accuracy for ranges.
+double validationScore(Session& s, const PhasePlan& p, double* loss) {
+  const auto& rows = s.data.validation;
+  if (rows.empty()) {
+    *loss = std::numeric_limits<double>::quiet_NaN();
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  const auto probs = predictRows(s, rows);
+  const auto& labels = s.labels(p);
+  std::vector<long> y;
+  for (int r : rows) y.push_back(labels[r]);
+  const auto target = torch::tensor(y);
+  *loss = torch::nll_loss(torch::log(probs.clamp_min(1e-12)), target).item<double>();
+  const auto pred = probs.argmax(1);
+  if (p.classes == kNumStageRanges) return pred.eq(target).to(torch::kFloat).mean().item<double>();
+  std::vector<int> t, q;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    t.push_back(fineStageFromIndex(static_cast<int>(y[i])));
+    q.push_back(fineStageFromIndex(static_cast<int>(pred[i].item<long>())));
+  }
+  return computeStageMetrics(t, q).meanPerStageAccuracy;
+}
+
+std::vector<ReferenceSet> buildReferenceSets(Session& s) {
+  if (s.callbacks.progress) s.callbacks.progress({"references", 0, 1, 0, 0, 0, 0, 0, 0});
+  torch::Tensor logits;
+  const auto probs = predictRows(s, s.data.train, &logits);
+  const auto& scoresT = s.config.tauMode == TauMode::Probability ? probs : logits;
+  const auto flat = scoresT.contiguous();
+  std::vector<float> scores(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
+  std::vector<int> labels;
+  for (int r : s.data.train) labels.push_back(s.data.fineLabel[r]);
+  const auto candidates =
+      referenceCandidates(scores, kNumFineStages, labels, s.config.tauMode, s.config.tau);
+  for (std::size_t c = 0; c < candidates.perClass.size(); ++c)
+    if (candidates.perClass[c].empty())
+      throw Error("stage " + std::to_string(fineStageFromIndex(static_cast<int>(c))) +
+                  " has no training image, so the feature level has no reference for it; label "
+                  "at least one image of every stage 4..17 in the training split");
+  auto sets = drawReferenceSets(candidates, std::max(1, s.config.referenceSets),
+                                s.config.seed * 31 + 7);
+  // Sets hold positions in the training list; turn them into data rows.
+  for (auto& set : sets)
+    for (auto& i : set) i = s.data.train[i];
+  return sets;
+}
+
+std::string checkpointState(Session& s, torch::optim::SGD& optimizer, const Snapshot* best,
+                            double bestScore) {
+  return archiveBytes([&](torch::serialize::OutputArchive& a) {
+    torch::serialize::OutputArchive model, optim, bestArchive;
+    s.model->to(torch::kCPU);
+    s.model->save(model);
+    s.model->to(s.device);
+    optimizer.save(optim);
+    a.write("model", model);
+    a.write("optimizer", optim);
+    a.write("has_best", torch::tensor(best ? 1 : 0));
+    a.write("best_score", torch::tensor(bestScore, torch::kFloat64));
+    if (best)
+      for (std::size_t i = 0; i < best->size(); ++i)
+        bestArchive.write("t" + std::to_string(i), (*best)[i].cpu());
+    a.write("best", bestArchive);
+  });
+}
+
+struct Resumed {
+  int epochsDone = 0;
+  std::string state;  // empty: start the phase fresh
+};
+
+// One phase of training: epochs of SGD with a step schedule, validation each epoch,
+// a checkpoint after each epoch, the best epoch kept when the phase selects.
+void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
+              const std::vector<ReferenceSet>& references) {
+  const PhasePlan& p = s.phases[phaseIndex];
+  const auto& rows = s.trainRows(p);
+  const auto& labels = s.labels(p);
+  if (rows.empty())
+    throw Error("phase '" + p.name + "' has no training images; import labelled images first");
+
+  auto options = torch::optim::SGDOptions(p.learningRate)
+                     .momentum(s.config.momentum)
+                     .weight_decay(s.config.weightDecay);
+  torch::optim::SGD optimizer(s.model->parameters(), options);
+  Snapshot best;
+  bool haveBest = false;
+  double bestScore = -1;
+  int startEpoch = 0;
+  if (!resumed.state.empty()) {
+    readArchive(resumed.state, [&](torch::serialize::InputArchive& a) {
+      torch::serialize::InputArchive model, optim, bestArchive;
+      a.read("model", model);
+      s.model->to(torch::kCPU);
+      s.model->load(model);
+      s.model->to(s.device);
+      a.read("optimizer", optim);
+      optimizer.load(optim);
+      torch::Tensor has, score;
+      a.read("has_best", has);
+      a.read("best_score", score);
+      bestScore = score.item<double>();
+      a.read("best", bestArchive);
+      if (has.item<int>()) {
+        haveBest = true;
+        best = snapshot(s.model);
+        for (std::size_t i = 0; i < best.size(); ++i)
+          bestArchive.read("t" + std::to_string(i), best[i]);
+      }
+    });
+    startEpoch = resumed.epochsDone;
+  }
+
+  const int batchSize = std::max(1, s.config.batchSize);
+  const int batches = static_cast<int>((rows.size() + batchSize - 1) / batchSize);
+  for (int epoch = startEpoch; epoch < p.epochs; ++epoch) {
+    double lr = p.learningRate;
+    for (int step : s.config.lrSteps)
+      if (epoch >= step) lr *= s.config.lrGamma;
+    for (auto& group : optimizer.param_groups())
+      static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
+
+    SeededRng rng(streamSeed(s.config.seed, phaseIndex, epoch));
+    std::vector<int> order = rows;
+    rng.shuffle(order);
+    s.model->train();
+    double lossSum = 0;
+    long correct = 0, seen = 0;
+    const auto epochStart = Clock::now();
+    for (int b = 0; b < batches; ++b) {
+      if (s.cancelled()) throw Cancelled{"training"};
+      const std::size_t from = static_cast<std::size_t>(b) * batchSize;
+      const std::size_t n = std::min<std::size_t>(batchSize, order.size() - from);
+      std::vector<long> idx(order.begin() + from, order.begin() + from + n), y;
+      for (long r : idx) y.push_back(labels[r]);
+      auto x = toInput(s.data.images.index_select(0, torch::tensor(idx)), s.device);
+      if (p.flips) {
+        for (std::size_t i = 0; i < n; ++i) {
+          const bool h = rng.uniform() < 0.5, v = rng.uniform() < 0.5;
+          if (h) x[i] = x[i].flip({2});
+          if (v) x[i] = x[i].flip({1});
+        }
+      }
+      const auto target = torch::tensor(y).to(s.device);
+      optimizer.zero_grad();
+      torch::Tensor logits, loss;
+      if (p.similarity) {
+        const auto& set = references[rng.below(references.size())];
+        std::vector<long> refIdx(set.begin(), set.end());
+        const auto refs = toInput(s.data.images.index_select(0, torch::tensor(refIdx)), s.device);
+        const auto feats = s.model->features(x);
+        // References pass through the network in training mode, with gradients (as the
+        // authors' code does).
+        const auto refFeats = s.model->features(refs);
+        logits = s.model->head->forward(feats);
+        const auto ls =
+            s.config.similarity == SimilarityVariant::Paper
+                ? similarityLossPaper(feats, refFeats, target)
+                : similarityLossCode(logits, s.model->head->forward(refFeats), target);
+        loss = torch::cross_entropy_loss(logits, target) + s.config.similarityWeight * ls;
+      } else {
+        logits = s.model->forward(x);
+        loss = torch::cross_entropy_loss(logits, target);
+      }
+      loss.backward();
+      optimizer.step();
+      const double l = loss.item<double>();
+      lossSum += l * static_cast<double>(n);
+      correct += logits.argmax(1).eq(target).sum().item<long>();
+      seen += static_cast<long>(n);
+      if (s.callbacks.progress) {
+        const double secs = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        s.callbacks.progress({p.name, phaseIndex, static_cast<int>(s.phases.size()), epoch + 1,
+                              p.epochs, b + 1, batches, l, secs > 0 ? seen / secs : 0});
+      }
+    }
+    EpochRecord record;
+    record.phase = p.name;
+    record.epoch = epoch + 1;
+    record.trainLoss = lossSum / std::max(1L, seen);
+    record.trainAccuracy = static_cast<double>(correct) / std::max(1L, seen);
+    record.validationAccuracy = validationScore(s, p, &record.validationLoss);
+    runstore::addEpoch(s.project, s.runId, record);
+    if (s.callbacks.epochEnd) s.callbacks.epochEnd(record);
+    if (p.select && !std::isnan(record.validationAccuracy) &&
+        record.validationAccuracy > bestScore) {
+      bestScore = record.validationAccuracy;
+      best = snapshot(s.model);
+      haveBest = true;
+    }
+    runstore::saveCheckpoint(s.project, s.runId, phaseIndex, epoch + 1,
+                             checkpointState(s, optimizer, haveBest ? &best : nullptr, bestScore));
+  }
+  if (p.select && haveBest) restore(s.model, best);
+}
+
+void finishRun(Session& s) {
+  // The final model, the test predictions and the metrics, then the run is done.
+  auto blob = saveModel(s.model);
+  runstore::saveModel(s.project, s.runId, {"final", blob.specJson, blob.weights, blob.sha256});
+  storeTestResults(s.project, s.runId, methodName(s.config.method), s.data,
+                   predictRows(s, s.data.test));
+  const double seconds =
+      s.priorSeconds + std::chrono::duration<double>(Clock::now() - s.start).count();
+  runstore::dropCheckpoint(s.project, s.runId);
+  runstore::setStatus(s.project, s.runId, "finished", seconds);
+}
+
+ResNet modelFromStore(Session& s, std::int64_t run, const std::string& role) {
+  const auto stored = runstore::model(s.project, run, role);
+  if (!stored)
+    throw Error("run #" + std::to_string(run) + " has no " + role +
+                " model; use a finished data-level or two-step run");
+  ResNet m = loadModel({stored->specJson, stored->weights, stored->sha256});
+  m->to(s.device);
+  return m;
+}
+
+ResNet dataLevelModel(Session& s) {
+  if (s.config.fromRun) return modelFromStore(s, *s.config.fromRun, "final");
+  return modelFromStore(s, s.runId, "data-level");
+}
+
+// Runs the phases from (phase, epochsDone) on, as a fresh run or a resumed one.
+void execute(Session& s, int fromPhase, const Resumed& resumed) {
+  std::vector<ReferenceSet> references;
+  for (int i = fromPhase; i < static_cast<int>(s.phases.size()); ++i) {
+    const PhasePlan& p = s.phases[i];
+    const bool fresh = i != fromPhase || resumed.state.empty();
+    if (fresh && p.freshHead) {
+      torch::manual_seed(streamSeed(s.config.seed, i, 1 << 20));
+      s.model->resetHead(p.classes);
+      s.model->to(s.device);
+    }
+    if (p.similarity) {
+      // References come from the data-level model. A resumed run reloads it (saved when
+      // the fine phase ended, or the --from-run model), then its checkpoint on top.
+      if (!fresh) s.model = dataLevelModel(s);
+      references = buildReferenceSets(s);
+    }
+    runPhase(s, i, i == fromPhase ? resumed : Resumed{}, references);
+    if (p.name == "fine" && s.config.method == Method::TwoStep) {
+      auto blob = saveModel(s.model);
+      runstore::saveModel(s.project, s.runId,
+                          {"data-level", blob.specJson, blob.weights, blob.sha256});
+    }
+  }
+  finishRun(s);
+}
+
+}  // namespace
+
+namespace {
+
+Session openSession(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks) {
+  Session s{project, config, callbacks};
+  configureDevice(config.threads);
+  s.device = torch::Device(resolveDevice(config.device) == "cuda" ? torch::kCUDA : torch::kCPU);
+  s.phases = planPhases(config);
+  return s;
+}
+
+void loadData(Session& s, const std::vector<RunImage>& snapshot, const ModelSpec& spec) {
+  auto progress = [&](const ProgressEvent& e) {
+    if (s.callbacks.progress)
+      s.callbacks.progress({"load", 0, 1, 0, 0, static_cast<int>(e.done),
+                            static_cast<int>(e.total), 0, 0});
+  };
+  s.data = loadRunData(s.project, snapshot, spec.inputHeight, spec.inputWidth, progress,
+                       s.callbacks.cancel);
+}
+
+ModelSpec firstSpec(const Session& s) {
+  ModelSpec spec = preset(s.config.preset).spec;
+  spec.numClasses = s.phases.front().classes;
+  return spec;
+}
+
+template <typename F>
+std::int64_t guarded(Session& s, F&& body) {
+  try {
+    body();
+  } catch (const Cancelled&) {
+    runstore::setStatus(s.project, s.runId, "cancelled");
+    throw;
+  } catch (...) {
+    runstore::setStatus(s.project, s.runId, "failed");
+    throw;
+  }
+  return s.runId;
+}
+
+}  // namespace
+
+std::int64_t train(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks) {
+  if (config.method == Method::Gabor) return trainGabor(project, config, callbacks);
+  Session s = openSession(project, config, callbacks);
+  const auto snapshot = snapshotRunImages(project);
+
+  RunRecord record;
+  record.method = methodName(config.method);
+  record.preset = config.preset;
+  record.paramsJson = config.toJson();
+  record.seed = config.seed;
+  record.status = "running";
+  record.device = s.device.is_cuda() ? "cuda" : "cpu";
+  record.versionsJson = runtimeVersionsJson(record.device);
+  if (config.fromRun) {
+    const auto from = runstore::run(project, *config.fromRun);
+    if (!from || from->status != "finished" ||
+        (from->method != "data-level" && from->method != "two-step"))
+      throw Error("--from-run " + std::to_string(*config.fromRun) +
+                  " is not a finished data-level or two-step run");
+    if (from->preset != config.preset)
+      throw Error("--from-run " + std::to_string(*config.fromRun) + " used preset '" +
+                  from->preset + "', not '" + config.preset + "'");
+  }
+  s.runId = runstore::createRun(project, record);
+  runstore::setRunImages(project, s.runId, snapshot);
+  if (callbacks.runCreated) callbacks.runCreated(s.runId);
+  return guarded(s, [&] {
+    if (config.fromRun) {
+      s.model = modelFromStore(s, *config.fromRun, "final");
+    } else {
+      s.model = makeResNet(firstSpec(s), config.seed);
+      s.model->to(s.device);
+    }
+    loadData(s, snapshot, s.model->spec);
+    execute(s, 0, {});
+  });
+}
+
+std::int64_t resumeTraining(Project& project, std::int64_t runId,
+                            const TrainCallbacks& callbacks) {
+  const auto record = runstore::run(project, runId);
+  if (!record) throw Error("there is no run #" + std::to_string(runId));
+  if (record->status == "finished")
+    throw Error("run #" + std::to_string(runId) + " has already finished");
+  const TrainConfig config = TrainConfig::fromJson(record->paramsJson);
+  if (config.method == Method::Gabor)
+    throw Error("a Gabor run cannot be resumed (it has no epochs); train it again");
+  Session s = openSession(project, config, callbacks);
+  s.runId = runId;
+  s.priorSeconds = record->durationSeconds;
+  runstore::setStatus(project, runId, "running");
+  if (callbacks.runCreated) callbacks.runCreated(runId);
+  return guarded(s, [&] {
+    const auto ckpt = runstore::checkpoint(project, runId);
+    int phase = 0;
+    Resumed resumed;
+    if (ckpt) {
+      phase = ckpt->phase;
+      resumed = {ckpt->epoch, ckpt->state};
+    }
+    // The model the checkpoint was taken from: its head has the phase's classes.
+    ModelSpec spec = preset(config.preset).spec;
+    if (ckpt) {
+      spec.numClasses = s.phases[phase].classes;
+      s.model = ResNet(spec);
+      s.model->to(s.device);
+    } else if (config.fromRun) {
+      s.model = modelFromStore(s, *config.fromRun, "final");
+    } else {
+      s.model = makeResNet(firstSpec(s), config.seed);
+      s.model->to(s.device);
+    }
+    loadData(s, runstore::runImages(project, runId), s.model->spec);
+    execute(s, phase, resumed);
+  });
+}
+
+}  // namespace flystage

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "store/RunStore.h"
+#include "train/TrainConfig.h"
+#include "util/Progress.h"
+
+namespace flystage {
+
+class Project;
+
+struct TrainProgress {
+  std::string phase;  // "load", "range", "fine", "plain", "feature", "references", "gabor"
+  int phaseIndex = 0;
+  int phases = 1;
+  int epoch = 0;  // 1-based, within the phase
+  int epochs = 0;
+  int batch = 0;
+  int batches = 0;
+  double loss = 0;
+  double imagesPerSecond = 0;
+};
+
+struct TrainCallbacks {
+  std::function<void(const TrainProgress&)> progress;
+  std::function<void(const EpochRecord&)> epochEnd;  // for live curves
+  std::function<void(std::int64_t runId)> runCreated;
+  const CancelToken* cancel = nullptr;  // honoured within a batch
+};
+
+// Algorithm 1 of the paper: plain, data-level or two-step training (or the Gabor
+// baseline), recorded as a run in the project: parameters, versions, device, per-epoch
+// history, model, test predictions and metrics. Checkpoints every epoch; a cancelled or
+// crashed run continues with resumeTraining() and ends as an uninterrupted run would.
+// Returns the run id. Throws Cancelled (the run stays resumable) or flystage::Error.
+std::int64_t train(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks);
+std::int64_t resumeTraining(Project& project, std::int64_t runId,
+                            const TrainCallbacks& callbacks);
+
+}  // namespace flystage

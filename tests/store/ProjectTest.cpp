@@ -1,0 +1,223 @@
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/LabelHistory.h"
+#include "store/Project.h"
+#include "store/Schema.h"
+#include "store/Split.h"
+#include "store/WriteTransaction.h"
+#include "support/TestSupport.h"
+#include "util/Error.h"
+
+using namespace flystage;
+using flystage::test::TempDir;
+
+namespace {
+
+std::string fileBytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Inserts a bare image row (no pixels) so label and split logic can be tested alone.
+std::int64_t addImage(Project& p, const std::string& hash) {
+  SQLite::Statement q(p.db(),
+                      "INSERT INTO images(path, sha256, width, height, channels, bit_depth) "
+                      "VALUES (?, ?, 320, 128, 3, 8)");
+  q.bind(1, "/x/" + hash + ".png");
+  q.bind(2, hash);
+  q.exec();
+  return p.db().getLastInsertRowid();
+}
+
+}  // namespace
+
+class ProjectTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void createsWalProjectWithSchema() {
+    TempDir dir;
+    {
+      Project p = Project::open(dir / "a.flystage");
+      QCOMPARE(p.summary().schemaVersion, kSchemaVersion);
+      QCOMPARE(p.db().execAndGet("PRAGMA journal_mode").getString(), std::string("wal"));
+      QCOMPARE(p.summary().images, 0);
+      QCOMPARE(p.meta("created_with"), std::string("FlyStage"));
+    }
+    // Reopening keeps the version and does not re-run migrations.
+    Project again = Project::open(dir / "a.flystage", OpenMode::Existing);
+    QCOMPARE(storedSchemaVersion(again.db()), kSchemaVersion);
+  }
+
+  void refusesMissingForeignAndNewerFiles() {
+    TempDir dir;
+    try {
+      Project::open(dir / "none.flystage", OpenMode::Existing);
+      QFAIL("no exception");
+    } catch (const Error& e) {
+      QCOMPARE(std::string(e.what()), (dir / "none.flystage").string() +
+                                          ": no such project file (create it with "
+                                          "'flystage-cli import')");
+    }
+    QVERIFY(!std::filesystem::exists(dir / "none.flystage"));
+
+    test::writeText(dir / "text.flystage", "this is not a database, just some text here....");
+    try {
+      Project::open(dir / "text.flystage");
+      QFAIL("no exception");
+    } catch (const Error& e) {
+      QVERIFY(std::string(e.what()).find("cannot open as a FlyStage project") != std::string::npos);
+    }
+
+    {
+      SQLite::Database db((dir / "new.flystage").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db.exec("CREATE TABLE images(id INTEGER PRIMARY KEY); PRAGMA user_version = 99");
+    }
+    const std::string before = fileBytes(dir / "new.flystage");
+    try {
+      Project::open(dir / "new.flystage");
+      QFAIL("no exception");
+    } catch (const Error& e) {
+      QCOMPARE(std::string(e.what()),
+               (dir / "new.flystage").string() +
+                   ": project schema version 99 is newer than this FlyStage understands (2); "
+                   "open it with a newer FlyStage. The file was not changed.");
+    }
+    QCOMPARE(fileBytes(dir / "new.flystage"), before);
+    QVERIFY(!std::filesystem::exists(dir.path() / "new.flystage-wal"));
+  }
+
+  void rolledBackWritesLeaveNothing() {
+    TempDir dir;
+    Project p = Project::open(dir / "t.flystage");
+    {
+      WriteTransaction tx(p.db());
+      addImage(p, "aaa");
+      // no commit: destroyed, rolled back
+    }
+    QCOMPARE(p.summary().images, 0);
+    {
+      WriteTransaction outer(p.db());
+      addImage(p, "bbb");
+      {
+        WriteTransaction inner(p.db());  // a savepoint inside
+        addImage(p, "ccc");
+      }
+      outer.commit();
+    }
+    QCOMPARE(p.summary().images, 1);
+    QVERIFY(p.imageIdByHash("bbb"));
+    QVERIFY(!p.imageIdByHash("ccc"));
+  }
+
+  void labelsUndoRedoAcrossReopen() {
+    TempDir dir;
+    std::int64_t a, b;
+    {
+      Project p = Project::open(dir / "l.flystage");
+      a = addImage(p, "a");
+      b = addImage(p, "b");
+      LabelHistory h(p);
+      QVERIFY(h.setLabel(a, labelForRange(*parseStageRange("11-12"), LabelSource::User)));
+      QVERIFY(h.setLabel(a, labelForStage(12, LabelSource::User)));  // refine the range
+      QVERIFY(h.apply({{a, labelForStage(11, LabelSource::User)},
+                       {b, labelForStage(5, LabelSource::User)}},
+                      "Set two"));
+      QCOMPARE(p.label(a).stage.value(), 11);
+      QCOMPARE(p.summary().withStage, 2);
+      // Setting the same label again records nothing.
+      QVERIFY(!h.setLabel(b, labelForStage(5, LabelSource::User)));
+    }
+    Project p = Project::open(dir / "l.flystage", OpenMode::Existing);
+    LabelHistory h(p);
+    QCOMPARE(h.nextUndo()->description, std::string("Set two"));
+    QCOMPARE(h.undo()->images, 2);
+    QCOMPARE(p.label(a).stage.value(), 12);
+    QVERIFY(p.label(b).empty());
+    QVERIFY(h.undo());
+    QVERIFY(!p.label(a).stage);
+    QCOMPARE(p.label(a).range->name(), std::string("11-12"));
+    QVERIFY(h.redo());
+    QCOMPARE(p.label(a).stage.value(), 12);
+    // A new action discards what could be redone ("Set two").
+    QVERIFY(h.setLabel(b, labelForStage(7, LabelSource::User)));
+    QVERIFY(!h.redo());
+    QCOMPARE(p.label(b).stage.value(), 7);
+    QVERIFY(h.undo());
+    QVERIFY(h.undo());
+    QVERIFY(h.undo());
+    QVERIFY(!h.undo());
+    QVERIFY(p.label(a).empty());
+    QVERIFY(p.label(b).empty());
+  }
+
+  void invalidLabelsAreRefusedWithoutChange() {
+    TempDir dir;
+    Project p = Project::open(dir / "v.flystage");
+    const auto a = addImage(p, "a");
+    LabelHistory h(p);
+    Label bad = labelForRange(*parseStageRange("4-6"), LabelSource::User);
+    bad.stage = 9;
+    try {
+      h.setLabel(a, bad);
+      QFAIL("no exception");
+    } catch (const Error& e) {
+      QCOMPARE(std::string(e.what()), std::string("stage 9 is outside the range 4-6"));
+    }
+    QVERIFY_THROWS_EXCEPTION(Error, h.setLabel(999, labelForStage(5, LabelSource::User)));
+    QVERIFY(p.label(a).empty());
+    QVERIFY(!h.nextUndo());
+  }
+
+  void splitIsStratifiedSeededAndFixed() {
+    TempDir dir;
+    Project p = Project::open(dir / "s.flystage");
+    LabelHistory h(p);
+    std::vector<LabelChange> changes;
+    for (int stage = 4; stage <= 17; ++stage)
+      for (int k = 0; k < 10; ++k)
+        changes.push_back({addImage(p, std::to_string(stage) + "_" + std::to_string(k)),
+                           labelForStage(stage, LabelSource::Import)});
+    h.apply(changes, "labels");
+    const auto s = assignSplit(p, SplitOptions{7, 0.2, 0.1});
+    QCOMPARE(s.newlyAssigned, 140);
+    for (const auto& [stage, c] : s.perStage) {
+      QCOMPARE(c[2], 2);  // test: 20% of 10
+      QCOMPARE(c[1], 1);  // validation: 10%
+      QCOMPARE(c[0], 7);
+    }
+    const auto test1 = imagesInPart(p, SplitPart::Test);
+    QCOMPARE(test1.size(), std::size_t(28));
+    // Fixed once made: a second call with another seed moves nothing.
+    QCOMPARE(assignSplit(p, SplitOptions{99, 0.5, 0.1}).newlyAssigned, 0);
+    QCOMPARE(imagesInPart(p, SplitPart::Test), test1);
+    // The same seed in a fresh project gives the same parts.
+    resetSplit(p);
+    assignSplit(p, SplitOptions{7, 0.2, 0.1});
+    QCOMPARE(imagesInPart(p, SplitPart::Test), test1);
+    resetSplit(p);
+    assignSplit(p, SplitOptions{8, 0.2, 0.1});
+    QVERIFY(imagesInPart(p, SplitPart::Test) != test1);
+    // Images labelled later join the parts short of their share, others stay put.
+    const auto before = imagesInPart(p, SplitPart::Test);
+    std::vector<LabelChange> more;
+    for (int k = 0; k < 5; ++k)
+      more.push_back({addImage(p, "late" + std::to_string(k)), labelForStage(9, LabelSource::User)});
+    h.apply(more, "more");
+    const auto s2 = assignSplit(p, storedSplitOptions(p));
+    QCOMPARE(s2.newlyAssigned, 5);
+    QCOMPARE(s2.perStage.at(9)[2], 3);  // round(15 * 0.2)
+    for (auto id : before) QVERIFY(p.splitPart(id) == SplitPart::Test);
+    QVERIFY_THROWS_EXCEPTION(Error, assignSplit(p, SplitOptions{1, 0.6, 0.5}));
+  }
+};
+
+QTEST_GUILESS_MAIN(ProjectTest)
+#include "ProjectTest.moc"
