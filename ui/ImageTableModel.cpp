@@ -9,7 +9,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include "store/Project.h"
-#include "util/Error.h"
 
 namespace flystage::ui {
 
@@ -19,20 +18,47 @@ QString qs(const std::string& s) {
   return QString::fromStdString(s);
 }
 
+QString labelSourceText(LabelSource source) {
+  switch (source) {
+    case LabelSource::Import:
+      return ImageTableModel::tr("Label from the import");
+    case LabelSource::Model:
+      return ImageTableModel::tr("Label from an accepted model prediction");
+    case LabelSource::User:
+      break;
+  }
+  return ImageTableModel::tr("Label set by hand");
+}
+
+// Headers sit over their column's values: ids right, the short stage numbers centred.
+Qt::Alignment alignment(int column) {
+  switch (column) {
+    case ImageTableModel::Id:
+      return Qt::AlignRight | Qt::AlignVCenter;
+    case ImageTableModel::Thumbnail:
+    case ImageTableModel::Stage:
+      return Qt::AlignCenter;
+    default:
+      return Qt::AlignLeft | Qt::AlignVCenter;
+  }
+}
+
 }  // namespace
 
 ImageTableModel::ImageTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void ImageTableModel::setProject(Project* project) {
+  // Read first: when the query throws, the model keeps its project and rows.
+  std::vector<ImageRow> rows = project ? listImages(*project) : std::vector<ImageRow>{};
+  beginResetModel();
   project_ = project;
-  reload();
+  rows_ = std::move(rows);
+  thumbnails_.clear();
+  endResetModel();
 }
 
 void ImageTableModel::reload() {
-  beginResetModel();
-  thumbnails_.clear();
-  rows_ = project_ ? listImages(*project_) : std::vector<ImageRow>{};
-  endResetModel();
+  setProject(project_);
 }
 
 int ImageTableModel::rowCount(const QModelIndex& parent) const {
@@ -62,14 +88,10 @@ QVariant ImageTableModel::data(const QModelIndex& index, int role) const {
       return {};
     case Qt::ToolTipRole:
       if (column == File || column == Thumbnail) return qs(r.path);
-      if (column == StageRange && !r.label.empty())
-        return tr("Label from %1").arg(qs(labelSourceName(r.label.source)));
+      if (column == StageRange && !r.label.empty()) return labelSourceText(r.label.source);
       return {};
     case Qt::TextAlignmentRole:
-      if (column == Id || column == Stage)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-      if (column == Thumbnail) return QVariant::fromValue(Qt::AlignCenter);
-      return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+      return QVariant::fromValue(alignment(column));
     default:
       return {};
   }
@@ -97,9 +119,7 @@ QVariant ImageTableModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     }
   }
-  if (role == Qt::TextAlignmentRole)  // over their column's text: numbers right, text left
-    return QVariant::fromValue(
-        (section == Id || section == Stage ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+  if (role == Qt::TextAlignmentRole) return QVariant::fromValue(alignment(section));
   if (role == Qt::ToolTipRole) {
     switch (section) {
       case Id:

@@ -127,7 +127,7 @@ ImportReportDialog::ImportReportDialog(const ImportOutcome& outcome, QWidget* pa
                r.imported));
     goodRows_->setDefault(true);
     connect(goodRows_, &QPushButton::clicked, this, [this] {
-      emit importGoodRowsRequested();
+      Q_EMIT importGoodRowsRequested();
       accept();
     });
   }

@@ -24,7 +24,7 @@ class ImportReportDialog : public QDialog {
   // nullptr unless the import was refused and has good rows to import.
   QPushButton* importGoodRowsButton() const { return goodRows_; }
 
- signals:
+ Q_SIGNALS:
   void importGoodRowsRequested();
 
  private:

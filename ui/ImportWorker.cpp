@@ -51,8 +51,8 @@ void ImportWorker::run() {
     ImportOptions options;
     options.skipBad = request_.skipBad;
     const auto onProgress = [this](const ProgressEvent& e) {
-      emit progress(static_cast<int>(e.done), static_cast<int>(e.total),
-                    QString::fromStdString(e.detail));
+      Q_EMIT progress(static_cast<int>(e.done), static_cast<int>(e.total),
+                      QString::fromStdString(e.detail));
     };
     outcome.report = runImport(project, plan, options, onProgress, &cancel_);
   } catch (const Cancelled&) {
@@ -60,7 +60,7 @@ void ImportWorker::run() {
   } catch (const std::exception& e) {
     outcome.error = QString::fromStdString(e.what());
   }
-  emit finished(outcome);
+  Q_EMIT finished(outcome);
 }
 
 ImportController::ImportController(QWidget* parentWindow)
@@ -103,12 +103,12 @@ bool ImportController::start(const ImportRequest& request) {
   progress_->setAutoClose(false);
   progress_->setMinimumWidth(420);
   progress_->setAccessibleName(tr("Import progress"));
+  // A direct call, not a signal: run() is busy and polls the token between items.
   connect(progress_, &QProgressDialog::canceled, this, [this] {
-    if (worker_) worker_->cancel();  // a direct call: run() is busy, and polls the token
-    progress_->setLabelText(tr("Cancelling; the project stays as it was…"));
+    if (worker_) worker_->cancel();
   });
   thread_->start();
-  emit importStarted();
+  Q_EMIT importStarted();
   return true;
 }
 
@@ -144,7 +144,7 @@ void ImportController::onFinished(const ImportOutcome& outcome) {
   delete progress_;   // not deleteLater: a late Cancel click must not reach a gone worker
   progress_ = nullptr;
   showOutcome(outcome);
-  emit importFinished(outcome);
+  Q_EMIT importFinished(outcome);
 }
 
 void ImportController::showOutcome(const ImportOutcome& outcome) {

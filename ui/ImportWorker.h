@@ -49,10 +49,10 @@ class ImportWorker : public QObject {
   // Thread-safe: called from the GUI thread while run() is busy in the worker thread.
   void cancel() { cancel_.cancel(); }
 
- public slots:
+ public Q_SLOTS:
   void run();
 
- signals:
+ Q_SIGNALS:
   void progress(int done, int total, const QString& detail);
   void finished(const flystage::ui::ImportOutcome& outcome);
 
@@ -81,7 +81,7 @@ class ImportController : public QObject {
   // The dialog of the latest outcome, while it is open (tests read it).
   ImportReportDialog* reportDialog() const;
 
- signals:
+ Q_SIGNALS:
   void importStarted();
   // After every run, committed or not; the main window reloads on it.
   void importFinished(const flystage::ui::ImportOutcome& outcome);

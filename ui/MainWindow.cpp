@@ -148,7 +148,7 @@ void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(newAct_);
   file->addAction(openAct_);
-  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  recentMenu_ = file->addMenu(tr("Recent &Projects"));
   recentMenu_->setObjectName(QStringLiteral("recentProjectsMenu"));
   recentMenu_->setToolTipsVisible(true);
   file->addSeparator();
@@ -276,8 +276,8 @@ QWidget* MainWindow::createProjectPage() {
   columns->setSectionResizeMode(ImageTableModel::Thumbnail, QHeaderView::Fixed);
   columns->resizeSection(ImageTableModel::Id, 64);
   columns->resizeSection(ImageTableModel::Thumbnail, ImageTableModel::thumbnailSize().width() + 16);
-  columns->resizeSection(ImageTableModel::File, 240);
-  columns->resizeSection(ImageTableModel::Gene, 120);
+  columns->resizeSection(ImageTableModel::File, 220);
+  columns->resizeSection(ImageTableModel::Gene, 150);
   columns->resizeSection(ImageTableModel::StageRange, 110);
   columns->resizeSection(ImageTableModel::Stage, 70);
 
@@ -428,18 +428,18 @@ void MainWindow::about() {
 }
 
 void MainWindow::reload() {
-  model_->setProject(project_.get());
-  if (project_) {
-    try {
+  try {
+    model_->setProject(project_.get());
+    if (project_) {
       const ProjectSummary s = project_->summary();
       summary_->setSummary(s);
       statusCounts_->setText(plural(tr("%n image(s)", nullptr, s.images), s.images) +
                              QStringLiteral("  ·  ") + tr("%n unlabelled", nullptr, s.unlabelled) +
                              QStringLiteral("  ·  ") +
                              tr("%n with a precise stage", nullptr, s.withStage));
-    } catch (const std::exception& e) {
-      statusBar()->showMessage(QString::fromStdString(e.what()));
     }
+  } catch (const std::exception& e) {  // a damaged or vanished file: say so, keep running
+    statusBar()->showMessage(QString::fromStdString(e.what()));
   }
   updateTitleAndActions();
 }
@@ -454,7 +454,7 @@ void MainWindow::updateTitleAndActions() {
   importAct_->setToolTip(open ? tr("Import images from a labels CSV, a folder or a BDGP dump "
                                    "(Ctrl+I)")
                               : tr("Open or create a project first"));
-  closeAct_->setEnabled(open);
+  closeAct_->setEnabled(open && !import_->isRunning());
   if (!open) statusCounts_->clear();
 }
 

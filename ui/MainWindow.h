@@ -51,7 +51,7 @@ class MainWindow : public QMainWindow {
   ImportController* importController() const { return import_; }
   static QStringList recentProjects();
 
- public slots:
+ public Q_SLOTS:
   void newProject();
   void openProjectDialog();
   void importImages();

@@ -110,6 +110,7 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
     auto* n = new QLabel(name, this);
     auto* v = new QLabel(this);
     v->setObjectName(objectName);
+    v->setAccessibleName(name);  // read with its value: "Unlabelled, 4"
     v->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     n->setToolTip(tip);
     v->setToolTip(tip);
@@ -164,6 +165,15 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
   }
   layout->addWidget(splitBox_);
   layout->addStretch();
+  // One name column width for all three groups, so their bars start at the same x.
+  int nameWidth = 0;
+  for (const auto* rows : {&ranges_, &splits_})
+    for (const auto& [key, row] : *rows)
+      nameWidth = std::max(nameWidth, row.name->sizeHint().width());
+  for (const auto& [key, row] : stages_)
+    nameWidth = std::max(nameWidth, row.name->sizeHint().width());
+  for (QGridLayout* grid : {rangeGrid, stageGrid, splitGrid})
+    grid->setColumnMinimumWidth(0, nameWidth);
   clear();
 }
 

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include "util/Error.h"
 
@@ -204,6 +207,122 @@ Blob largestDarkBlob(const cv::Mat& dark, const cv::Mat& surface, int kernel) {
   return blob;
 }
 
+// --- Pale embryos ------------------------------------------------------------------------
+// An unstained embryo can be barely darker than its background (10-30 levels, less than a
+// strong vignette), but it is granular while the background is smooth. The texture finds
+// where it is; its difference from a background fitted around it finds the outline.
+
+float quantile(const cv::Mat& values32, double p) {
+  std::vector<float> v(values32.begin<float>(), values32.end<float>());
+  auto at = v.begin() + static_cast<std::ptrdiff_t>(p * (v.size() - 1));
+  std::nth_element(v.begin(), at, v.end());
+  return *at;
+}
+
+// Local standard deviation over a Gaussian window.
+cv::Mat localStd(const cv::Mat& img32, double sigma) {
+  cv::Mat mean, sq;
+  cv::GaussianBlur(img32, mean, {0, 0}, sigma);
+  cv::GaussianBlur(img32.mul(img32), sq, {0, 0}, sigma);
+  cv::Mat var = sq - mean.mul(mean);
+  cv::max(var, 0, var);
+  cv::sqrt(var, var);
+  return var;
+}
+
+double envOr(const char* name, double def) {
+  const char* v = std::getenv(name);
+  return v ? std::atof(v) : def;
+}
+
+Blob largestFilledBlob(const cv::Mat& mask) {
+  Blob blob;
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_NONE);
+  double bestArea = 0;
+  for (auto& c : contours) {
+    const double a = cv::contourArea(c);
+    if (a > bestArea) {
+      bestArea = a;
+      blob.contour = std::move(c);
+    }
+  }
+  if (blob.contour.empty() || bestArea < 0.002 * mask.total()) return {};
+  blob.mask = cv::Mat::zeros(mask.size(), CV_8U);
+  cv::drawContours(blob.mask, std::vector<std::vector<cv::Point>>{blob.contour}, 0, 255,
+                   cv::FILLED);
+  return blob;
+}
+
+// The largest coherent textured region, filled; empty when there is none.
+cv::Mat texturedSupport(const cv::Mat& dark32, int kernel) {
+  const cv::Mat tex = localStd(dark32, envOr("TEXSIG", 2.0));
+  const double floor = quantile(tex, 0.05);
+  const double tau = std::max(envOr("TEXMIN", 1.0), envOr("TEXK", 4.0) * floor);
+  cv::Mat mask = tex > tau;
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, ellipseKernel(kernel));
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, ellipseKernel(kernel));
+  Blob b = largestFilledBlob(mask);
+  if (std::getenv("DBG"))
+    std::fprintf(stderr, "texture floor %.2f tau %.2f support %d\n", floor, tau,
+                 b.mask.empty() ? 0 : cv::countNonZero(b.mask));
+  if (b.mask.empty() || cv::countNonZero(b.mask) > 0.95 * mask.total()) return {};
+  return b.mask;
+}
+
+Blob paleBlob(const cv::Mat& dark, const cv::Mat& dark32, const cv::Mat& support, int kernel) {
+  cv::Mat exclude;
+  cv::dilate(support, exclude, ellipseKernel(2 * kernel));
+  cv::Mat surface = quadraticBackground(dark, exclude);
+  if (surface.empty()) surface = backgroundSurface(dark);
+  cv::Mat diff = dark32 - surface;
+  std::vector<float> bgv;
+  for (int i = 0; i < static_cast<int>(diff.total()); ++i)
+    if (!exclude.data[i]) bgv.push_back(diff.at<float>(i));
+  const double bg = medianOf(bgv);
+  for (float& v : bgv) v = std::abs(v - static_cast<float>(bg));
+  const double sigma = 1.4826 * medianOf(bgv);
+  cv::Mat absd = cv::abs(diff - bg);
+  cv::Mat inner;
+  cv::erode(support, inner, ellipseKernel(2 * kernel));
+  const double contrast = cv::mean(absd, inner.empty() ? support : inner)[0];
+  const double t = std::max(envOr("PK", 4) * sigma + envOr("PA", 2), envOr("PF", 0.2) * contrast);
+  cv::Mat mask = absd > t;
+  cv::Mat near;
+  cv::dilate(support, near, ellipseKernel(kernel));
+  mask &= near;
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, ellipseKernel(kernel));
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, ellipseKernel(kernel));
+  if (std::getenv("DBG"))
+    std::fprintf(stderr, "pale bg %.2f sigma %.2f contrast %.2f t %.2f\n", bg, sigma, contrast, t);
+  Blob b = largestFilledBlob(mask);
+  if (b.mask.empty())
+    throw Error(std::string("no embryo found: no object differs from the background") + kCheckImage);
+  return b;
+}
+
+// Does the darkness blob agree with the textured region? A blob leaking into a dark,
+// smooth corner or missing much of the textured embryo does not.
+bool agrees(const cv::Mat& blob, const cv::Mat& support, int kernel) {
+  cv::Mat grown, shrunk, outside, missed;
+  const int m = static_cast<int>(envOr("AGM", 2)) * kernel;
+  cv::dilate(support, grown, ellipseKernel(m));
+  cv::erode(support, shrunk, ellipseKernel(m));
+  cv::bitwise_and(blob, ~grown, outside);
+  cv::bitwise_and(shrunk, ~blob, missed);
+  const double leak = cv::countNonZero(outside) / std::max(1.0, double(cv::countNonZero(blob)));
+  const double miss = cv::countNonZero(missed) / std::max(1.0, double(cv::countNonZero(support)));
+  if (std::getenv("DBG")) std::fprintf(stderr, "agree: leak %.3f miss %.3f\n", leak, miss);
+  if (std::getenv("DBGIMG")) {
+    std::vector<cv::Mat> ch = {support, blob, shrunk};
+    cv::Mat vis;
+    cv::merge(ch, vis);
+    static int n = 0;
+    cv::imwrite("/tmp/std2-agree" + std::to_string(n++) + ".png", vis);
+  }
+  return leak < envOr("AGL", 0.03) && miss < envOr("AGS", 0.03);
+}
+
 // The segmentation at working scale, of the whole input or of a region of it.
 struct Segmentation {
   double scale = 1;                // work pixels per input pixel
@@ -231,11 +350,39 @@ Segmentation segmentAtWorkScale(const cv::Mat& bgr) {
 
   // Pass 1 against a background from the corners; pass 2 against a quadratic fitted to
   // what pass 1 left as background (skipped when too little of it is visible).
-  Blob blob = largestDarkBlob(dark, backgroundSurface(dark), kernel);
-  cv::Mat exclude;
-  cv::dilate(blob.mask, exclude, ellipseKernel(2 * kernel));
-  const cv::Mat surface = quadraticBackground(dark, exclude);
-  if (!surface.empty()) blob = largestDarkBlob(dark, surface, kernel);
+  Blob blob;
+  std::string failure;
+  try {
+    blob = largestDarkBlob(dark, backgroundSurface(dark), kernel);
+    cv::Mat exclude;
+    cv::dilate(blob.mask, exclude, ellipseKernel(2 * kernel));
+    const cv::Mat surface = quadraticBackground(dark, exclude);
+    if (!surface.empty()) blob = largestDarkBlob(dark, surface, kernel);
+  } catch (const Error& e) {
+    failure = e.what();
+  }
+  cv::Mat dark32;
+  dark.convertTo(dark32, CV_32F);
+  const cv::Mat support = texturedSupport(dark32, kernel);
+  if (!support.empty()) {
+    try {
+      Blob pale = paleBlob(dark, dark32, support, kernel);
+      double overlap = 0;
+      if (failure.empty()) {
+        cv::Mat both, any;
+        cv::bitwise_and(pale.mask, blob.mask, both);
+        cv::bitwise_or(pale.mask, blob.mask, any);
+        overlap = cv::countNonZero(both) / static_cast<double>(cv::countNonZero(any));
+      }
+      if (std::getenv("DBG") || std::getenv("DBGP")) std::fprintf(stderr, "overlap %.3f%s\n", overlap, failure.empty() ? "" : " (dark failed)");
+      if (std::getenv("FORCEPALE") || overlap < envOr("AGI", 0.9)) {
+        blob = std::move(pale);
+        failure.clear();
+      }
+    } catch (const Error& e) {
+    }
+  }
+  if (!failure.empty()) throw Error(failure);
   s.mask = blob.mask;
   s.contour = std::move(blob.contour);
 

@@ -43,6 +43,10 @@ ResNet loadModel(const ModelBlob& blob) {
                 "or restore the project from a backup");
   const ModelSpec spec = ModelSpec::fromJson(blob.specJson);
   ResNet model(spec);
+  // torch's load replaces tensors whatever their shape, so shapes are checked here.
+  std::vector<std::vector<int64_t>> shapes;
+  for (const auto& t : model->parameters()) shapes.push_back(t.sizes().vec());
+  for (const auto& t : model->buffers()) shapes.push_back(t.sizes().vec());
   try {
     readArchive(blob.weights, [&](auto& a) {
       torch::Tensor version;
@@ -52,6 +56,11 @@ ResNet loadModel(const ModelBlob& blob) {
                     " is not the supported " + std::to_string(kModelFormatVersion));
       model->load(a);
     });
+    std::size_t i = 0;
+    for (const auto& t : model->parameters())
+      if (t.sizes().vec() != shapes[i++]) throw std::runtime_error("a weight has the wrong shape");
+    for (const auto& t : model->buffers())
+      if (t.sizes().vec() != shapes[i++]) throw std::runtime_error("a buffer has the wrong shape");
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

@@ -30,7 +30,7 @@ QString s(const std::filesystem::path& p) { return QString::fromStdString(p.stri
 
 class CliTest : public QObject {
   Q_OBJECT
- private slots:
+ private Q_SLOTS:
   void helpAndVersion() {
     const auto v = cli({"--version"});
     QCOMPARE(v.code, 0);

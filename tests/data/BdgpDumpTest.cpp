@@ -10,7 +10,7 @@ using flystage::test::writeText;
 
 class BdgpDumpTest : public QObject {
   Q_OBJECT
- private slots:
+ private Q_SLOTS:
   void keepsLateralViewsAndCountsTheRest() {
     TempDir dir;
     writeText(dir / "insitu_images.csv",

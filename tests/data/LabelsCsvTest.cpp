@@ -11,7 +11,7 @@ using flystage::test::writeText;
 
 class LabelsCsvTest : public QObject {
   Q_OBJECT
- private slots:
+ private Q_SLOTS:
   void realSamplesCsv() {
     const auto plan = parseLabelsCsv(test::samplesDir() / "labels.csv");
     QVERIFY(plan.problems.empty());

@@ -7,7 +7,7 @@ using namespace flystage;
 
 class StageTest : public QObject {
   Q_OBJECT
- private slots:
+ private Q_SLOTS:
   void fineIndexIsNumericOrder() {
     // A name sort would put 10 before 4; the class index must follow the stage number.
     for (int s = 4; s <= 17; ++s) QCOMPARE(fineStageIndex(s), s - 4);

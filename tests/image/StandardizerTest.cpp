@@ -121,7 +121,7 @@ constexpr double kFlipConfidence = 0.5;
 class StandardizerTest : public QObject {
   Q_OBJECT
 
- private slots:
+ private Q_SLOTS:
   void everySampleBecomesModelSize();
   void segmentReturnsTheEmbryoMask();
   void cropsPassThroughWithOnlyAResize();

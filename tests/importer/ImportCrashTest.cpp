@@ -37,7 +37,7 @@ void checkConsistent(const std::filesystem::path& file, int expectedBase, int fu
 
 class ImportCrashTest : public QObject {
   Q_OBJECT
- private slots:
+ private Q_SLOTS:
   void killedImportLeavesTheStoreConsistent() {
     TempDir dir;
     DemoOptions demo;

@@ -31,7 +31,7 @@ int count(Project& p, const char* table) {
 
 class ImportTest : public QObject {
   Q_OBJECT
- private slots:
+ private Q_SLOTS:
   void importsTheRealSamples() {
     TempDir dir;
     Project p = Project::open(dir / "real.flystage");

@@ -40,7 +40,7 @@ std::int64_t addImage(Project& p, const std::string& hash) {
 
 class ProjectTest : public QObject {
   Q_OBJECT
- private slots:
+ private Q_SLOTS:
   void createsWalProjectWithSchema() {
     TempDir dir;
     {

@@ -133,7 +133,7 @@ class RidgeClassifier {
 class SynthTest : public QObject {
   Q_OBJECT
 
- private slots:
+ private Q_SLOTS:
   void geneCatalogue() {
     QVERIFY(EmbryoGenerator::numGenes() >= 12);
     std::set<std::string> names;

@@ -66,7 +66,7 @@ class MainWindowTest : public QObject {
 
   TempDir settingsDir_;
 
- private slots:
+ private Q_SLOTS:
   void initTestCase() {
     // Recent and last project go to a throw-away settings file, never the user's.
     QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));

@@ -1,0 +1,178 @@
+#include <QtTest>
+
+#include <set>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "data/LabelsCsv.h"
+#include "eval/StageMetrics.h"
+#include "importer/Importer.h"
+#include "model/Predictor.h"
+#include "store/Project.h"
+#include "store/RunStore.h"
+#include "store/Split.h"
+#include "support/TestSupport.h"
+#include "synth/DemoDataset.h"
+#include "train/Trainer.h"
+#include "util/Error.h"
+
+using namespace flystage;
+
+namespace {
+
+TrainConfig tiny(Method m, std::uint64_t seed = 1) {
+  TrainConfig c = TrainConfig::forPreset(m, "tiny");
+  c.seed = seed;
+  c.device = "cpu";
+  c.plainEpochs = 3;
+  c.rangeEpochs = 2;
+  c.fineEpochs = 2;
+  c.featureEpochs = 2;
+  c.referenceSets = 5;
+  c.tau = 0.3;
+  return c;
+}
+
+std::string finalSha(Project& p, std::int64_t run) { return runstore::model(p, run, "final")->sha256; }
+
+}  // namespace
+
+class TrainerTest : public QObject {
+  Q_OBJECT
+  test::TempDir dir_;
+  std::filesystem::path project_;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    DemoOptions demo;
+    demo.seed = 21;
+    demo.scale = 0.003;
+    demo.minPerStage = 5;
+    demo.standardized = true;
+    const auto data = writeDemoDataset(demo, dir_ / "data");
+    project_ = dir_ / "t.flystage";
+    Project p = Project::open(project_);
+    const auto r = runImport(p, parseLabelsCsv(data.labelsCsv), {});
+    QVERIFY(r.committed);
+    QVERIFY(p.summary().perSplit["test"] >= 14);
+  }
+
+  void everyMethodTrainsSavesReloadsAndEvaluates() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto test = imagesInPart(p, SplitPart::Test);
+    for (Method m : {Method::Plain, Method::DataLevel, Method::TwoStep, Method::Gabor}) {
+      std::vector<EpochRecord> epochs;
+      TrainCallbacks cb;
+      cb.epochEnd = [&](const EpochRecord& e) { epochs.push_back(e); };
+      const auto id = train(p, tiny(m), cb);
+      const auto run = runstore::run(p, id).value();
+      QCOMPARE(run.status, std::string("finished"));
+      QCOMPARE(run.method, methodName(m));
+      QVERIFY(run.versionsJson.find("libtorch") != std::string::npos);
+      QVERIFY(run.paramsJson.find("\"seed\":1") != std::string::npos);
+      const std::size_t expectedEpochs = m == Method::Plain      ? 3
+                                         : m == Method::DataLevel ? 4
+                                         : m == Method::TwoStep   ? 6
+                                                                  : 4;  // gabor: 4 L2 values
+      QCOMPARE(epochs.size(), expectedEpochs);
+      QCOMPARE(runstore::epochs(p, id).size(), expectedEpochs);
+      const auto metrics = stageMetricsFromJson(runstore::metricJson(p, id, "test").value());
+      QCOMPARE(metrics.nTest, static_cast<int>(test.size()));
+      int confusionTotal = 0;
+      for (const auto& row : metrics.confusion)
+        for (int v : row) confusionTotal += v;
+      QCOMPARE(confusionTotal, static_cast<int>(test.size()));
+      // The saved model reloads and gives the stored test predictions again.
+      const auto stored = runstore::predictions(p, id);
+      QCOMPARE(stored.size(), test.size());
+      std::vector<std::int64_t> ids;
+      for (const auto& s : stored) ids.push_back(s.imageId);
+      QCOMPARE(ids, test);
+      const auto again = predictStages(p, id, ids);
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        QCOMPARE(again[i].stage, stored[i].stage);
+        QVERIFY(std::abs(again[i].probability - stored[i].probability) < 1e-5);
+      }
+    }
+  }
+
+  void testImagesNeverReachPretraining() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto id = train(p, tiny(Method::DataLevel, 4), {});
+    std::set<std::int64_t> test, range;
+    for (const auto& im : runstore::runImages(p, id)) {
+      if (im.part == "test") test.insert(im.imageId);
+      if (im.part == "range") range.insert(im.imageId);
+    }
+    QVERIFY(!test.empty());
+    QVERIFY(range.size() > 2 * test.size());
+    for (auto t : test) QVERIFY(!range.count(t));
+  }
+
+  void sameSeedSameModelOtherSeedOther() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto a = train(p, tiny(Method::Plain, 5), {});
+    const auto b = train(p, tiny(Method::Plain, 5), {});
+    const auto c = train(p, tiny(Method::Plain, 6), {});
+    QCOMPARE(finalSha(p, a), finalSha(p, b));
+    QVERIFY(finalSha(p, a) != finalSha(p, c));
+  }
+
+  void cancelledRunsResumeToTheUninterruptedResult_data() {
+    QTest::addColumn<int>("method");
+    QTest::addColumn<QString>("cancelIn");
+    QTest::newRow("data-level, in range pretraining") << int(Method::DataLevel) << "range";
+    QTest::newRow("two-step, in the feature level") << int(Method::TwoStep) << "feature";
+  }
+  void cancelledRunsResumeToTheUninterruptedResult() {
+    QFETCH(int, method);
+    QFETCH(QString, cancelIn);
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto config = tiny(static_cast<Method>(method), 9);
+    const auto uninterrupted = train(p, config, {});
+
+    CancelToken cancel;
+    TrainCallbacks cb;
+    cb.cancel = &cancel;
+    int afterCancel = 0;
+    std::int64_t runId = 0;
+    cb.runCreated = [&](std::int64_t id) { runId = id; };
+    cb.progress = [&](const TrainProgress& pr) {
+      if (cancel.cancelled()) ++afterCancel;
+      // Cancel in the second epoch of the chosen phase, in the middle of it.
+      if (pr.phase == cancelIn.toStdString() && pr.epoch == 2 && pr.batch == 2) cancel.cancel();
+    };
+    QVERIFY_THROWS_EXCEPTION(Cancelled, train(p, config, cb));
+    QCOMPARE(afterCancel, 0);  // not one more batch after the cancel
+    QCOMPARE(runstore::run(p, runId)->status, std::string("cancelled"));
+    QVERIFY(runstore::checkpoint(p, runId).has_value());
+    QVERIFY(!runstore::model(p, runId, "final"));
+
+    const auto resumed = resumeTraining(p, runId, {});
+    QCOMPARE(resumed, runId);
+    QCOMPARE(runstore::run(p, runId)->status, std::string("finished"));
+    QVERIFY(!runstore::checkpoint(p, runId).has_value());
+    QCOMPARE(finalSha(p, runId), finalSha(p, uninterrupted));
+    QCOMPARE(runstore::epochs(p, runId).size(), runstore::epochs(p, uninterrupted).size());
+    QVERIFY_THROWS_EXCEPTION(Error, resumeTraining(p, runId, {}));  // finished
+  }
+
+  void twoStepFromADataLevelRunAndTheCodeVariant() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto dl = train(p, tiny(Method::DataLevel, 2), {});
+    auto c = tiny(Method::TwoStep, 2);
+    c.fromRun = dl;
+    c.similarity = SimilarityVariant::Code;
+    c.tauMode = TauMode::LogitMargin;
+    c.tau = 0.5;
+    const auto id = train(p, c, {});
+    QCOMPARE(runstore::epochs(p, id).size(), std::size_t(2));  // the feature level only
+    QCOMPARE(runstore::run(p, id)->status, std::string("finished"));
+    auto wrong = tiny(Method::TwoStep, 2);
+    wrong.fromRun = id + 100;
+    QVERIFY_THROWS_EXCEPTION(Error, train(p, wrong, {}));
+  }
+};
+
+QTEST_GUILESS_MAIN(TrainerTest)
+#include "TrainerTest.moc"
