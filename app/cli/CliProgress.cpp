@@ -1,13 +1,15 @@
 #include "CliProgress.h"
 
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 namespace flystage::cli {
 
 CliProgress::CliProgress() : tty_(isatty(fileno(stderr)) != 0) {}
-CliProgress::~CliProgress() { finish(); }
+CliProgress::~CliProgress() {
+  finish();
+}
 
 ProgressFn CliProgress::fn() {
   return [this](const ProgressEvent& e) { report(e); };
@@ -49,7 +51,9 @@ CancelToken& interruptToken() {
 }
 
 namespace {
-extern "C" void onInterrupt(int) { interruptToken().cancel(); }
+extern "C" void onInterrupt(int) {
+  interruptToken().cancel();
+}
 }  // namespace
 
 void installInterruptHandler() {

@@ -24,7 +24,7 @@ struct DemoArgs {
   std::string out = "flystage-demo";
   DemoOptions data;
   std::string preset = "demo";
-  std::uint64_t trainSeed = 1;
+  std::vector<std::uint64_t> seeds = {1};
   bool skipTraining = false;
   bool quiet = false;
 };
@@ -39,11 +39,10 @@ void runDemo(const DemoArgs& a) {
     std::filesystem::remove(projectFile.string() + suffix);
 
   CliProgress progress;
-  const int steps = a.skipTraining ? 2 : 6;
+  const int steps = a.skipTraining ? 2 : 2 + 4 * static_cast<int>(a.seeds.size());
   std::fprintf(stderr, "[1/%d] generating the synthetic demo dataset in %s\n", steps,
                (out / "data").string().c_str());
-  const DemoSummary data =
-      writeDemoDataset(a.data, out / "data", progress.fn(), &interruptToken());
+  const DemoSummary data = writeDemoDataset(a.data, out / "data", progress.fn(), &interruptToken());
   progress.finish();
 
   std::fprintf(stderr, "[2/%d] importing it into %s\n", steps, projectFile.string().c_str());
@@ -53,27 +52,38 @@ void runDemo(const DemoArgs& a) {
   progress.finish();
   if (!r.committed) throw Error("the demo import found problems: " + r.problems.front().text());
   auto s = project.summary();
-  std::printf("demo project %s: %d images, %d with a precise stage; split train %d, "
-              "validation %d, test %d\n",
-              projectFile.string().c_str(), s.images, s.withStage, s.perSplit["train"],
-              s.perSplit["validation"], s.perSplit["test"]);
+  std::printf(
+      "demo project %s: %d images, %d with a precise stage; split train %d, "
+      "validation %d, test %d\n",
+      projectFile.string().c_str(), s.images, s.withStage, s.perSplit["train"],
+      s.perSplit["validation"], s.perSplit["test"]);
   if (!a.skipTraining) {
-    // The four methods of Table II on the same split; two-step continues from the
-    // data-level run's model (Algorithm 1's step 1 is exactly that run).
+    // The four methods of Table II. Each seed draws its own stratified split (repeated
+    // splits) and trains with that seed; two-step continues from the same seed's
+    // data-level run (Algorithm 1's step 1 is exactly that run).
     const auto callbacks = terminalTrainCallbacks(a.quiet);
     std::vector<std::int64_t> runs;
     int step = 3;
-    for (Method m : {Method::Gabor, Method::Plain, Method::DataLevel, Method::TwoStep}) {
-      std::fprintf(stderr, "[%d/%d] training %s (preset %s)\n", step++, steps,
-                   methodName(m).c_str(), m == Method::Gabor ? "gabor" : a.preset.c_str());
-      TrainConfig config = TrainConfig::forPreset(m, a.preset);
-      config.seed = a.trainSeed;
-      if (m == Method::TwoStep) config.fromRun = runs.back();
-      runs.push_back(train(project, config, callbacks));
+    for (std::uint64_t seed : a.seeds) {
+      std::int64_t dataLevel = 0;
+      for (Method m : {Method::Gabor, Method::Plain, Method::DataLevel, Method::TwoStep}) {
+        std::fprintf(stderr, "[%d/%d] training %s (preset %s, seed %llu)\n", step++, steps,
+                     methodName(m).c_str(), m == Method::Gabor ? "gabor" : a.preset.c_str(),
+                     static_cast<unsigned long long>(seed));
+        TrainConfig config = TrainConfig::forPreset(m, a.preset);
+        config.seed = seed;
+        config.splitSeed = seed;
+        if (m == Method::TwoStep) config.fromRun = dataLevel;
+        runs.push_back(train(project, config, callbacks));
+        if (m == Method::DataLevel) dataLevel = runs.back();
+      }
     }
     const auto summaries = loadRunSummaries(project, runs);
-    std::printf("\nTable II on the demo data (test split, %d images):\n\n%s",
+    std::printf("\nTable II on the demo data (test part: %d images per split):\n\n%s",
                 summaries.front().test.nTest, comparisonTable(summaries).c_str());
+    if (a.seeds.size() > 1)
+      std::printf("\nMean ± sd over %zu seeds (each with its own split):\n\n%s", a.seeds.size(),
+                  aggregateTable(summaries).c_str());
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -97,7 +107,10 @@ void addDemoCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--preset", a->preset, "Network preset of the three ResNet methods")
       ->capture_default_str();
-  cmd->add_option("--train-seed", a->trainSeed, "Seed of the training runs")->capture_default_str();
+  cmd->add_option("--seeds", a->seeds,
+                  "Training seeds; each also draws its own split (repeated splits), e.g. 1,2,3")
+      ->delimiter(',')
+      ->capture_default_str();
   cmd->add_flag("--skip-training", a->skipTraining, "Only generate and import the data");
   cmd->add_flag("--quiet", a->quiet, "No training progress on stderr");
   cmd->callback([a] { runDemo(*a); });

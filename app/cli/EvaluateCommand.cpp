@@ -42,7 +42,8 @@ void evaluate(const std::string& file, std::int64_t runId, const std::string& js
   std::printf("stage     ");
   for (int s = kMinFineStage; s <= kMaxStage; ++s) std::printf("%6d", s);
   std::printf("\naccuracy  ");
-  for (double a : m.perStageAccuracy) std::isnan(a) ? std::printf("%6s", "-") : std::printf("%5.0f%%", 100 * a);
+  for (double a : m.perStageAccuracy)
+    std::isnan(a) ? std::printf("%6s", "-") : std::printf("%5.0f%%", 100 * a);
   std::printf("\nmean per-stage accuracy %.2f%%, overall %.2f%%, within one stage %.2f%%\n",
               100 * m.meanPerStageAccuracy, 100 * m.overallAccuracy,
               100 * m.withinOneStageAccuracy);

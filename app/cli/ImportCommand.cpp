@@ -51,8 +51,7 @@ void runImportCommand(const ImportArgs& a) {
               project.file().string().c_str());
   if (!r.duplicates.empty()) std::printf("; %zu duplicate(s) not imported", r.duplicates.size());
   if (!r.problems.empty()) std::printf("; %zu bad row(s) skipped", r.problems.size());
-  if (r.skippedNonLateral > 0)
-    std::printf("; %d non-lateral view(s) skipped", r.skippedNonLateral);
+  if (r.skippedNonLateral > 0) std::printf("; %d non-lateral view(s) skipped", r.skippedNonLateral);
   if (r.splitAssigned > 0) std::printf("; %d added to the split", r.splitAssigned);
   std::printf("\n");
 }

@@ -30,7 +30,8 @@ void printInfo(const std::string& file, bool json) {
     j["with_stage"] = s.withStage;
     j["genes"] = s.genes;
     j["runs"] = s.runs;
-    for (const auto& r : allStageRanges()) j["per_range"][r.name()] = s.perRange.count(r.name()) ? s.perRange.at(r.name()) : 0;
+    for (const auto& r : allStageRanges())
+      j["per_range"][r.name()] = s.perRange.count(r.name()) ? s.perRange.at(r.name()) : 0;
     for (int st = kMinFineStage; st <= kMaxStage; ++st)
       j["per_stage"][std::to_string(st)] = s.perStage.count(st) ? s.perStage.at(st) : 0;
     for (const char* part : {"train", "validation", "test"})
@@ -49,11 +50,11 @@ void printInfo(const std::string& file, bool json) {
   for (const auto& r : allStageRanges())
     std::printf(" %s:%d", r.name().c_str(), count(s.perRange, r.name()));
   std::printf("\nper stage     ");
-  for (int st = kMinFineStage; st <= kMaxStage; ++st) std::printf(" %d:%d", st, count(s.perStage, st));
+  for (int st = kMinFineStage; st <= kMaxStage; ++st)
+    std::printf(" %d:%d", st, count(s.perStage, st));
   std::printf("\nsplit          train %d, validation %d, test %d (seed %llu)\n",
               count(s.perSplit, std::string("train")), count(s.perSplit, std::string("validation")),
-              count(s.perSplit, std::string("test")),
-              static_cast<unsigned long long>(split.seed));
+              count(s.perSplit, std::string("test")), static_cast<unsigned long long>(split.seed));
   std::printf("runs           %d\n", s.runs);
   std::printf("device         %s\n", device.description().c_str());
 }

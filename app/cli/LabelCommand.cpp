@@ -37,8 +37,10 @@ void addLabelCommands(CLI::App& app) {
       "label", "Label one image with a precise stage or a stage range (undoable)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
   cmd->add_option("--image", a->image, "Image id")->required();
-  auto* stage = cmd->add_option("--stage", a->stage, "Precise stage 1..17")->check(CLI::Range(1, 17));
-  auto* range = cmd->add_option("--range", a->range, "Stage range: 1-3, 4-6, 7-8, 9-10, 11-12, 13-17");
+  auto* stage =
+      cmd->add_option("--stage", a->stage, "Precise stage 1..17")->check(CLI::Range(1, 17));
+  auto* range =
+      cmd->add_option("--range", a->range, "Stage range: 1-3, 4-6, 7-8, 9-10, 11-12, 13-17");
   auto* clear = cmd->add_flag("--clear", a->clear, "Remove the image's label");
   stage->excludes(clear);
   range->excludes(clear);

@@ -26,7 +26,8 @@ void addSplitCommand(CLI::App& app) {
       "Assign stage-labelled images to train / validation / test, stratified per stage. The "
       "split is fixed once made: only images without a part are assigned (see --reset)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  auto* seed = cmd->add_option("--seed", a->options.seed, "Seed of a new split")->capture_default_str();
+  auto* seed =
+      cmd->add_option("--seed", a->options.seed, "Seed of a new split")->capture_default_str();
   auto* test = cmd->add_option("--test", a->options.testFraction, "Test fraction")
                    ->check(CLI::Range(0.0, 0.9))
                    ->capture_default_str();
@@ -39,7 +40,8 @@ void addSplitCommand(CLI::App& app) {
   cmd->callback([a, seed, test, val] {
     Project project = Project::open(a->project, OpenMode::Existing);
     const bool changed = seed->count() || test->count() || val->count();
-    if (a->reset) resetSplit(project);
+    if (a->reset)
+      resetSplit(project);
     else if (changed && !project.meta("split_seed").empty())
       std::fprintf(stderr,
                    "note: the split is already fixed (seed %s); use --reset to draw a new one\n",

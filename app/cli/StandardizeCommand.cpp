@@ -3,8 +3,8 @@
 #include <memory>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <CLI/CLI.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "Commands.h"
@@ -35,8 +35,8 @@ void standardizeFiles(const StandardizeArgs& a) {
   for (const auto& file : a.images) {
     const LoadedImage img = readImage(file);
     const StandardizeResult r = standardizer.run(img.bgr, {a.flipH, a.flipV});
-    const auto target = std::filesystem::path(a.out) /
-                        (std::filesystem::path(file).stem().string() + ".png");
+    const auto target =
+        std::filesystem::path(a.out) / (std::filesystem::path(file).stem().string() + ".png");
     if (!cv::imwrite(target.string(), r.image))
       throw Error(target.string() + ": cannot write (check that the folder is writable)");
     std::printf("%s\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\n", file.c_str(), r.angleDegrees,

@@ -13,8 +13,9 @@ void addSynthCommand(CLI::App& app) {
   auto opts = std::make_shared<DemoOptions>();
   auto out = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(
-      "synth", "Write a synthetic demo dataset: ISH-like embryo images of stages 1..17 and a "
-               "labels CSV (many stage ranges, few precise stages, as in BDGP)");
+      "synth",
+      "Write a synthetic demo dataset: ISH-like embryo images of stages 1..17 and a "
+      "labels CSV (many stage ranges, few precise stages, as in BDGP)");
   cmd->add_option("--out", *out, "Output folder (created if missing)")->required();
   cmd->add_option("--seed", opts->seed, "Random seed; the same seed gives the same dataset")
       ->capture_default_str();

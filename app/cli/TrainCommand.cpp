@@ -39,12 +39,13 @@ TrainCallbacks terminalTrainCallbacks(bool quiet) {
   };
   cb.epochEnd = [progress](const EpochRecord& e) {
     progress->finish();
-    std::fprintf(stderr,
-                 "%s epoch %d: train loss %.3f, accuracy %.1f%%; validation %.1f%%\n",
+    std::fprintf(stderr, "%s epoch %d: train loss %.3f, accuracy %.1f%%; validation %.1f%%\n",
                  e.phase.c_str(), e.epoch, e.trainLoss, 100 * e.trainAccuracy,
                  std::isnan(e.validationAccuracy) ? 0.0 : 100 * e.validationAccuracy);
   };
-  cb.runCreated = [](std::int64_t id) { std::fprintf(stderr, "run #%lld\n", static_cast<long long>(id)); };
+  cb.runCreated = [](std::int64_t id) {
+    std::fprintf(stderr, "run #%lld\n", static_cast<long long>(id));
+  };
   return cb;
 }
 
@@ -59,6 +60,7 @@ struct TrainArgs {
   int threads = 0;
   std::int64_t resume = 0;
   std::int64_t fromRun = 0;
+  std::int64_t splitSeed = -1;
   double lr = -1, featureLr = -1, tau = -1, similarityWeight = -1;
   int batch = 0, plainEpochs = -1, rangeEpochs = -1, fineEpochs = -1, featureEpochs = -1, k = 0;
   std::string lrSteps;
@@ -100,6 +102,7 @@ TrainConfig configFrom(const TrainArgs& a) {
     c.tau = 3.0;  // the authors' code
   if (a.similarityWeight >= 0) c.similarityWeight = a.similarityWeight;
   if (a.fromRun > 0) c.fromRun = a.fromRun;
+  if (a.splitSeed >= 0) c.splitSeed = static_cast<std::uint64_t>(a.splitSeed);
   return c;
 }
 
@@ -114,7 +117,8 @@ void addTrainCommand(CLI::App& app) {
       "Train a stage classifier and record it as a run; prints the run id. Methods: plain "
       "(from scratch on the stage labels), data-level (pretrain on stage ranges, fine-tune on "
       "stages), two-step (data-level, then the similarity loss against reference sets), gabor "
-      "(log-Gabor features + linear classifier). Presets:" + presetNames);
+      "(log-Gabor features + linear classifier). Presets:" +
+          presetNames);
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
   cmd->add_option("--method", a->method, "plain, data-level, two-step or gabor")
       ->check(CLI::IsMember({"plain", "data-level", "two-step", "gabor"}))
@@ -128,6 +132,9 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_option("--resume", a->resume, "Continue an interrupted run from its last checkpoint");
   cmd->add_option("--from-run", a->fromRun,
                   "two-step: start from this finished data-level run instead of pretraining");
+  cmd->add_option("--split-seed", a->splitSeed,
+                  "Repeated-split evaluation: a fresh stratified split drawn with this seed for "
+                  "this run (the project's split is unchanged)");
   cmd->add_option("--lr", a->lr, "Learning rate (default: the preset's)");
   cmd->add_option("--lr-steps", a->lrSteps, "Epochs at which the rate drops x0.1, e.g. 20,30");
   cmd->add_option("--batch", a->batch, "Batch size (default 16)");

@@ -36,8 +36,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "flystage-cli: error: %s\n", e.what());
     return 1;
   } catch (const flystage::Cancelled& c) {
-    std::fprintf(stderr, "flystage-cli: %s cancelled; the project is unchanged\n",
-                 c.phase.c_str());
+    std::fprintf(stderr, "flystage-cli: %s cancelled; the project is unchanged\n", c.phase.c_str());
     return 130;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "flystage-cli: error: %s\n", e.what());

@@ -40,8 +40,9 @@ LogGaborBank::LogGaborBank(int height, int width, LogGaborOptions o)
           // Angular distance, wrapped to [0, pi]; one-sided so the response is analytic
           // and its magnitude is the local energy.
           const double d = std::abs(std::atan2(std::sin(t - angle), std::cos(t - angle)));
-          f.at<float>(y, x) = radial.at<float>(y, x) *
-                              static_cast<float>(std::exp(-(d * d) / (2 * thetaSigma * thetaSigma)));
+          f.at<float>(y, x) =
+              radial.at<float>(y, x) *
+              static_cast<float>(std::exp(-(d * d) / (2 * thetaSigma * thetaSigma)));
         }
       filters_.push_back(f);
     }

@@ -1,7 +1,5 @@
 #include "data/BdgpDump.h"
 
-#include <map>
-
 #include "util/Csv.h"
 #include "util/Error.h"
 #include "util/Text.h"
@@ -17,22 +15,15 @@ ImportPlan parseBdgpDump(const std::filesystem::path& dump,
   const auto records = readCsvFile(name);
   if (records.empty()) throw Error(name + ": the file is empty; expected BDGP's insitu_images.csv");
 
-  std::map<std::string, std::size_t> column;
-  for (std::size_t i = 0; i < records.front().fields.size(); ++i)
-    column[toLower(trim(records.front().fields[i]))] = i;
+  const CsvColumns columns(records.front(), name);
   for (const char* required : {"path", "stage", "pov"})
-    if (!column.count(required))
+    if (!columns.has(required))
       throw Error(located(name, records.front().line,
                           std::string("the header has no '") + required +
                               "' column; is this BDGP's insitu_images.csv?"));
 
-  const auto root =
-      std::filesystem::absolute(imagesRoot.empty() ? dump.parent_path() : imagesRoot);
-  auto cell = [&](const CsvRecord& r, const char* key) -> std::string {
-    auto it = column.find(key);
-    if (it == column.end() || it->second >= r.fields.size()) return {};
-    return trim(r.fields[it->second]);
-  };
+  const auto root = std::filesystem::absolute(imagesRoot.empty() ? dump.parent_path() : imagesRoot);
+  auto cell = [&](const CsvRecord& r, const char* key) { return columns.cell(r, key); };
 
   for (std::size_t k = 1; k < records.size(); ++k) {
     const auto& r = records[k];

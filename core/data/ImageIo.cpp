@@ -42,11 +42,11 @@ bool headerSize(const std::string& b, long long& w, long long& h) {
            (static_cast<unsigned char>(b[o + 2]) << 8) | static_cast<unsigned char>(b[o + 3]);
   };
   auto i32le = [&](std::size_t o) {
-    return static_cast<long long>(static_cast<int32_t>(
-        static_cast<uint32_t>(static_cast<unsigned char>(b[o])) |
-        (static_cast<uint32_t>(static_cast<unsigned char>(b[o + 1])) << 8) |
-        (static_cast<uint32_t>(static_cast<unsigned char>(b[o + 2])) << 16) |
-        (static_cast<uint32_t>(static_cast<unsigned char>(b[o + 3])) << 24)));
+    return static_cast<long long>(
+        static_cast<int32_t>(static_cast<uint32_t>(static_cast<unsigned char>(b[o])) |
+                             (static_cast<uint32_t>(static_cast<unsigned char>(b[o + 1])) << 8) |
+                             (static_cast<uint32_t>(static_cast<unsigned char>(b[o + 2])) << 16) |
+                             (static_cast<uint32_t>(static_cast<unsigned char>(b[o + 3])) << 24)));
   };
   if (b.size() >= 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
     w = u32be(16);
@@ -67,8 +67,7 @@ bool hasImageExtension(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const std::vector<std::string> known = {".png", ".jpg", ".jpeg", ".tif",
-                                                 ".tiff", ".bmp"};
+  static const std::vector<std::string> known = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"};
   return std::find(known.begin(), known.end(), ext) != known.end();
 }
 

@@ -1,7 +1,5 @@
 #include "data/LabelsCsv.h"
 
-#include <map>
-
 #include "data/Stage.h"
 #include "util/Csv.h"
 #include "util/Error.h"
@@ -24,16 +22,9 @@ ImportPlan parseLabelsCsv(const std::filesystem::path& csv) {
   if (records.empty())
     throw Error(name + ": the file is empty; it needs a header row with at least a 'path' column");
 
-  std::map<std::string, std::size_t> column;
   const auto& header = records.front();
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string key = toLower(trim(header.fields[i]));
-    if (key.empty()) continue;
-    if (column.count(key))
-      throw Error(located(name, header.line, "column '" + key + "' appears twice in the header"));
-    column[key] = i;
-  }
-  if (!column.count("path")) {
+  const CsvColumns columns(header, name);
+  if (!columns.has("path")) {
     std::string known;
     for (const char* c : kColumns) known += std::string(known.empty() ? "" : ", ") + c;
     throw Error(located(name, header.line,
@@ -41,11 +32,7 @@ ImportPlan parseLabelsCsv(const std::filesystem::path& csv) {
   }
 
   const auto base = std::filesystem::absolute(csv).parent_path();
-  auto cell = [&](const CsvRecord& r, const char* key) -> std::string {
-    auto it = column.find(key);
-    if (it == column.end() || it->second >= r.fields.size()) return {};
-    return trim(r.fields[it->second]);
-  };
+  auto cell = [&](const CsvRecord& r, const char* key) { return columns.cell(r, key); };
 
   for (std::size_t k = 1; k < records.size(); ++k) {
     const auto& r = records[k];
@@ -104,8 +91,9 @@ ImportPlan parseLabelsCsv(const std::filesystem::path& csv) {
         problem("column 'split': '" + splitText + "' is not train, validation or test");
         ok = false;
       } else if (!item.stage) {
-        problem("column 'split' is set but the row has no precise 'stage'; the split holds "
-                "stage-labelled images only");
+        problem(
+            "column 'split' is set but the row has no precise 'stage'; the split holds "
+            "stage-labelled images only");
         ok = false;
       }
     }

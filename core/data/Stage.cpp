@@ -6,8 +6,12 @@
 
 namespace flystage {
 
-bool isValidStage(int stage) { return stage >= kMinStage && stage <= kMaxStage; }
-bool isFineStage(int stage) { return stage >= kMinFineStage && stage <= kMaxStage; }
+bool isValidStage(int stage) {
+  return stage >= kMinStage && stage <= kMaxStage;
+}
+bool isFineStage(int stage) {
+  return stage >= kMinFineStage && stage <= kMaxStage;
+}
 
 int fineStageIndex(int stage) {
   if (!isFineStage(stage))

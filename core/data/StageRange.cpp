@@ -9,7 +9,7 @@ namespace flystage {
 
 const std::array<StageRange, kNumStageRanges>& allStageRanges() {
   static const std::array<StageRange, kNumStageRanges> ranges = {
-      StageRange{1, 3}, StageRange{4, 6},   StageRange{7, 8},
+      StageRange{1, 3},  StageRange{4, 6},   StageRange{7, 8},
       StageRange{9, 10}, StageRange{11, 12}, StageRange{13, 17}};
   return ranges;
 }

@@ -12,7 +12,7 @@ struct StageRange {
   int first = 0;
   int last = 0;
 
-  int index() const;  // 0..5, the class index of range pretraining
+  int index() const;         // 0..5, the class index of range pretraining
   std::string name() const;  // "4-6"
   bool contains(int stage) const { return stage >= first && stage <= last; }
   bool operator==(const StageRange& o) const { return first == o.first && last == o.last; }

@@ -14,7 +14,8 @@ std::vector<RunSummary> loadRunSummaries(Project& project, const std::vector<std
   std::vector<RunSummary> out;
   for (auto id : ids) {
     const auto run = runstore::run(project, id);
-    if (!run) throw Error("there is no run #" + std::to_string(id) + " in " + project.file().string());
+    if (!run)
+      throw Error("there is no run #" + std::to_string(id) + " in " + project.file().string());
     const auto json = runstore::metricJson(project, id, "test");
     if (run->status != "finished" || !json)
       throw Error("run #" + std::to_string(id) + " has not finished (status: " + run->status +
@@ -72,8 +73,8 @@ std::string comparisonTable(const std::vector<RunSummary>& runs) {
     for (double a : r.test.perStageAccuracy) t += " " + pct(a) + " |";
     char mae[32];
     std::snprintf(mae, sizeof mae, "%.2f", r.test.meanAbsoluteStageError);
-    t += " **" + pct(r.test.meanPerStageAccuracy) + "** | " + pct(r.test.overallAccuracy) +
-         " | " + pct(r.test.withinOneStageAccuracy) + " | " + mae + " | " +
+    t += " **" + pct(r.test.meanPerStageAccuracy) + "** | " + pct(r.test.overallAccuracy) + " | " +
+         pct(r.test.withinOneStageAccuracy) + " | " + mae + " | " +
          pct(r.test.errorsInsideTrueRange) + " |\n";
   }
   return t;
@@ -97,16 +98,20 @@ std::string aggregateTable(const std::vector<RunSummary>& runs) {
       return meanSpread(v);
     };
     for (int s = 0; s < kNumFineStages; ++s)
-      t += " " + pctSpread(spread([&](const RunSummary& r) { return r.test.perStageAccuracy[s]; })) + " |";
+      t += " " +
+           pctSpread(spread([&](const RunSummary& r) { return r.test.perStageAccuracy[s]; })) +
+           " |";
     const auto mae = spread([](const RunSummary& r) { return r.test.meanAbsoluteStageError; });
     char maeText[48];
     std::snprintf(maeText, sizeof maeText, "%.2f ± %.2f", mae.mean, mae.sd);
-    t += " **" + pctSpread(spread([](const RunSummary& r) { return r.test.meanPerStageAccuracy; })) +
+    t += " **" +
+         pctSpread(spread([](const RunSummary& r) { return r.test.meanPerStageAccuracy; })) +
          "** | " + pctSpread(spread([](const RunSummary& r) { return r.test.overallAccuracy; })) +
          " | " +
          pctSpread(spread([](const RunSummary& r) { return r.test.withinOneStageAccuracy; })) +
          " | " + maeText + " | " +
-         pctSpread(spread([](const RunSummary& r) { return r.test.errorsInsideTrueRange; })) + " |\n";
+         pctSpread(spread([](const RunSummary& r) { return r.test.errorsInsideTrueRange; })) +
+         " |\n";
   }
   return t;
 }

@@ -56,7 +56,9 @@ StageMetrics computeStageMetrics(const std::vector<int>& truth, const std::vecto
 }
 
 namespace {
-nlohmann::json number(double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); }
+nlohmann::json number(double v) {
+  return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
+}
 double fromNumber(const nlohmann::json& j) {
   return j.is_null() ? std::numeric_limits<double>::quiet_NaN() : j.get<double>();
 }

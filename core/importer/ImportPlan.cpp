@@ -7,7 +7,9 @@
 
 namespace flystage {
 
-std::string ImportProblem::text() const { return located(file, line, message); }
+std::string ImportProblem::text() const {
+  return located(file, line, message);
+}
 
 ImportPlan planFolder(const std::filesystem::path& folder) {
   ImportPlan plan;
@@ -17,8 +19,8 @@ ImportPlan planFolder(const std::filesystem::path& folder) {
   if (!std::filesystem::is_directory(folder, ec))
     throw Error(folder.string() + ": not a folder (give a folder that holds the images)");
   std::vector<std::filesystem::path> files;
-  for (std::filesystem::recursive_directory_iterator it(
-           folder, std::filesystem::directory_options::skip_permission_denied, ec),
+  for (std::filesystem::recursive_directory_iterator
+           it(folder, std::filesystem::directory_options::skip_permission_denied, ec),
        end;
        it != end; it.increment(ec)) {
     if (ec) break;

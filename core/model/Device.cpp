@@ -2,11 +2,11 @@
 
 #include <thread>
 
-#include <nlohmann/json.hpp>
-#include <opencv2/core/version.hpp>
 #include <sqlite3.h>
 #include <torch/torch.h>
 #include <torch/version.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/core/version.hpp>
 
 #include "Version.h"
 #include "util/Error.h"

@@ -39,8 +39,9 @@ ModelBlob saveModel(ResNet& model) {
 
 ResNet loadModel(const ModelBlob& blob) {
   if (sha256Hex(blob.weights) != blob.sha256)
-    throw Error("model weights fail their checksum (the file was changed or damaged); retrain "
-                "or restore the project from a backup");
+    throw Error(
+        "model weights fail their checksum (the file was changed or damaged); retrain "
+        "or restore the project from a backup");
   const ModelSpec spec = ModelSpec::fromJson(blob.specJson);
   ResNet model(spec);
   // torch's load replaces tensors whatever their shape, so shapes are checked here.

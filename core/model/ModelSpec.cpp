@@ -7,7 +7,9 @@
 namespace flystage {
 
 namespace {
-int afterStages(int size, int stemStride) { return size / stemStride / 8; }
+int afterStages(int size, int stemStride) {
+  return size / stemStride / 8;
+}
 }  // namespace
 
 int ModelSpec::featureHeight() const {
@@ -16,7 +18,9 @@ int ModelSpec::featureHeight() const {
 int ModelSpec::featureWidth() const {
   return std::max(1, afterStages(inputWidth, stemStride) / poolKernel);
 }
-int ModelSpec::featureSize() const { return widths.back() * featureHeight() * featureWidth(); }
+int ModelSpec::featureSize() const {
+  return widths.back() * featureHeight() * featureWidth();
+}
 
 double ModelSpec::forwardGflops() const {
   double flops = 0;

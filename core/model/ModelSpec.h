@@ -12,7 +12,7 @@ struct ModelSpec {
   std::string preset;
   int inputHeight = 128;  // images are resized to this before normalization
   int inputWidth = 320;
-  int stemStride = 1;     // CIFAR-style 3x3 stem; 2 makes a CPU preset 4x cheaper
+  int stemStride = 1;  // CIFAR-style 3x3 stem; 2 makes a CPU preset 4x cheaper
   std::vector<int> widths = {64, 128, 256, 512};  // channels of the four stages
   std::vector<int> blocks = {2, 2, 2, 2};         // BasicBlocks per stage
   int poolKernel = 4;  // avg_pool2d(k, k) after the last stage (the authors' code: 4)
@@ -23,7 +23,7 @@ struct ModelSpec {
 
   int featureHeight() const;  // grid of the feature map after pooling
   int featureWidth() const;
-  int featureSize() const;    // length of F(x): widths.back() * grid
+  int featureSize() const;       // length of F(x): widths.back() * grid
   double forwardGflops() const;  // multiply-adds x 2 of one forward pass of one image
 
   std::string toJson() const;

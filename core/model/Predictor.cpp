@@ -14,14 +14,13 @@ namespace flystage {
 
 std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
                                            const std::vector<std::int64_t>& imageIds,
-                                           const ProgressFn& progress,
-                                           const CancelToken* cancel) {
+                                           const ProgressFn& progress, const CancelToken* cancel) {
   const auto run = runstore::run(project, runId);
   if (!run) throw Error(project.file().string() + ": there is no run #" + std::to_string(runId));
   const auto stored = runstore::model(project, runId, "final");
   if (!stored)
-    throw Error("run #" + std::to_string(runId) + " has no trained model (status: " +
-                run->status + "); finish or resume it first");
+    throw Error("run #" + std::to_string(runId) + " has no trained model (status: " + run->status +
+                "); finish or resume it first");
   std::optional<GaborModel> gabor;
   ResNet net{nullptr};
   int height = 0, width = 0;
@@ -45,10 +44,10 @@ std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
     const std::vector<std::int64_t> ids(imageIds.begin() + from,
                                         imageIds.begin() + std::min(imageIds.size(), from + batch));
     const auto images = loadImages(project, ids, height, width);
-    const auto probs =
-        (gabor ? gabor->probabilities(images) : torch::softmax(net->forward(toInput(images, device)), 1))
-            .cpu()
-            .contiguous();
+    const auto probs = (gabor ? gabor->probabilities(images)
+                              : torch::softmax(net->forward(toInput(images, device)), 1))
+                           .cpu()
+                           .contiguous();
     if (probs.size(1) != kNumFineStages)
       throw Error("run #" + std::to_string(runId) + "'s model does not predict the 14 stages");
     for (std::size_t i = 0; i < ids.size(); ++i) {

@@ -13,8 +13,8 @@ class Project;
 
 struct StagePrediction {
   std::int64_t imageId = 0;
-  int stage = 0;            // 4..17
-  double probability = 0;   // of that stage
+  int stage = 0;                                      // 4..17
+  double probability = 0;                             // of that stage
   std::array<float, kNumFineStages> probabilities{};  // stages 4..17
 };
 

@@ -13,9 +13,9 @@ struct TrainDefaults {
   std::vector<int> lrSteps = {20, 30};  // epochs at which the rate is multiplied by 0.1
   int batchSize = 16;
   int plainEpochs = 60;
-  int rangeEpochs = 30;     // data-level step 1: range pretraining
-  int fineEpochs = 20;      // data-level step 2: fine-tuning on stages
-  int featureEpochs = 50;   // feature-level fine-tuning with the similarity loss
+  int rangeEpochs = 30;    // data-level step 1: range pretraining
+  int fineEpochs = 20;     // data-level step 2: fine-tuning on stages
+  int featureEpochs = 50;  // feature-level fine-tuning with the similarity loss
   double featureLearningRate = 1e-3;
 };
 

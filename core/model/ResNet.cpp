@@ -26,7 +26,8 @@ torch::Tensor BasicBlockImpl::forward(torch::Tensor x) {
 }
 
 ResNetImpl::ResNetImpl(const ModelSpec& s) : spec(s) {
-  mean = register_buffer("mean", torch::tensor({s.mean[0], s.mean[1], s.mean[2]}).view({1, 3, 1, 1}));
+  mean =
+      register_buffer("mean", torch::tensor({s.mean[0], s.mean[1], s.mean[2]}).view({1, 3, 1, 1}));
   std = register_buffer("std", torch::tensor({s.std[0], s.std[1], s.std[2]}).view({1, 3, 1, 1}));
   body = register_module("body", nn::Sequential());
   // CIFAR-style stem: 3x3 conv, no max-pool (the authors' code); stride 2 in CPU presets.

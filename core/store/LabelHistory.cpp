@@ -100,9 +100,9 @@ std::optional<LabelAction> LabelHistory::apply(const std::vector<LabelChange>& c
 std::optional<LabelAction> LabelHistory::setLabel(std::int64_t imageId, const Label& label,
                                                   const std::string& description) {
   return apply({LabelChange{imageId, label}},
-               description.empty() ? "Label image #" + std::to_string(imageId) + " as " +
-                                         label.text()
-                                   : description);
+               description.empty()
+                   ? "Label image #" + std::to_string(imageId) + " as " + label.text()
+                   : description);
 }
 
 std::optional<LabelAction> LabelHistory::nextUndo() {
@@ -113,38 +113,36 @@ std::optional<LabelAction> LabelHistory::nextRedo() {
   return describe(project_.db(), "undone", "ASC");
 }
 
-std::optional<LabelAction> LabelHistory::undo() {
-  auto action = nextUndo();
-  if (!action) return std::nullopt;
-  auto& db = project_.db();
+namespace {
+
+// Writes one side of an action's rows (old labels to undo, new labels to redo) and marks it.
+// Undo walks the rows backwards, so an action that touched one image twice ends at its start.
+void replay(SQLite::Database& db, const LabelAction& action, bool undo) {
   WriteTransaction tx(db);
-  // Restore in reverse order, so an action that touched one image twice ends at its start.
-  SQLite::Statement q(db,
-                      "SELECT image_id, old_range, old_stage, old_source FROM label_history "
-                      "WHERE action = ? ORDER BY id DESC");
-  q.bind(1, static_cast<int64_t>(action->id));
+  SQLite::Statement q(db, undo ? "SELECT image_id, old_range, old_stage, old_source FROM "
+                                 "label_history WHERE action = ? ORDER BY id DESC"
+                               : "SELECT image_id, new_range, new_stage, new_source FROM "
+                                 "label_history WHERE action = ? ORDER BY id ASC");
+  q.bind(1, static_cast<int64_t>(action.id));
   while (q.executeStep()) writeLabel(db, q.getColumn(0).getInt64(), readLabel(q, 1));
-  SQLite::Statement mark(db, "UPDATE label_history SET state = 'undone' WHERE action = ?");
-  mark.bind(1, static_cast<int64_t>(action->id));
+  SQLite::Statement mark(db, "UPDATE label_history SET state = ? WHERE action = ?");
+  mark.bind(1, undo ? "undone" : "done");
+  mark.bind(2, static_cast<int64_t>(action.id));
   mark.exec();
   tx.commit();
+}
+
+}  // namespace
+
+std::optional<LabelAction> LabelHistory::undo() {
+  auto action = nextUndo();
+  if (action) replay(project_.db(), *action, true);
   return action;
 }
 
 std::optional<LabelAction> LabelHistory::redo() {
   auto action = nextRedo();
-  if (!action) return std::nullopt;
-  auto& db = project_.db();
-  WriteTransaction tx(db);
-  SQLite::Statement q(db,
-                      "SELECT image_id, new_range, new_stage, new_source FROM label_history "
-                      "WHERE action = ? ORDER BY id ASC");
-  q.bind(1, static_cast<int64_t>(action->id));
-  while (q.executeStep()) writeLabel(db, q.getColumn(0).getInt64(), readLabel(q, 1));
-  SQLite::Statement mark(db, "UPDATE label_history SET state = 'done' WHERE action = ?");
-  mark.bind(1, static_cast<int64_t>(action->id));
-  mark.exec();
-  tx.commit();
+  if (action) replay(project_.db(), *action, false);
   return action;
 }
 

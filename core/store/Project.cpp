@@ -83,11 +83,13 @@ ProjectSummary Project::summary() {
     s.perRange[ranges.getColumn(0).getString()] = ranges.getColumn(1).getInt();
   SQLite::Statement stages(
       *db_, "SELECT stage, count(*) FROM labels WHERE stage IS NOT NULL GROUP BY stage");
-  while (stages.executeStep()) s.perStage[stages.getColumn(0).getInt()] = stages.getColumn(1).getInt();
+  while (stages.executeStep())
+    s.perStage[stages.getColumn(0).getInt()] = stages.getColumn(1).getInt();
   SQLite::Statement parts(*db_,
                           "SELECT s.part, count(*) FROM splits s JOIN labels l ON l.image_id = "
                           "s.image_id WHERE l.stage IS NOT NULL GROUP BY s.part");
-  while (parts.executeStep()) s.perSplit[parts.getColumn(0).getString()] = parts.getColumn(1).getInt();
+  while (parts.executeStep())
+    s.perSplit[parts.getColumn(0).getString()] = parts.getColumn(1).getInt();
   return s;
 }
 

@@ -103,9 +103,9 @@ std::vector<EpochRecord> epochs(Project& p, std::int64_t run) {
   q.bind(1, static_cast<int64_t>(run));
   std::vector<EpochRecord> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(),
-                   q.getColumn(2).getDouble(), q.getColumn(3).getDouble(),
-                   q.getColumn(4).getDouble(), q.getColumn(5).getDouble()});
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getDouble(),
+                   q.getColumn(3).getDouble(), q.getColumn(4).getDouble(),
+                   q.getColumn(5).getDouble()});
   return out;
 }
 
@@ -260,8 +260,8 @@ std::vector<StoredPrediction> predictions(Project& p, std::int64_t run) {
 void setMetric(Project& p, std::int64_t run, const std::string& name, double value,
                const std::string& json) {
   WriteTransaction tx(p.db());
-  SQLite::Statement q(p.db(),
-                      "INSERT OR REPLACE INTO metrics(run_id, name, value, json) VALUES (?, ?, ?, ?)");
+  SQLite::Statement q(
+      p.db(), "INSERT OR REPLACE INTO metrics(run_id, name, value, json) VALUES (?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(run));
   q.bind(2, name);
   q.bind(3, value);

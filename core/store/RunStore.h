@@ -37,9 +37,9 @@ struct StoredModel {
 
 struct RunImage {
   std::int64_t imageId = 0;
-  std::string part;  // train, validation, test, range
-  std::optional<int> stage;        // the precise stage (train, validation, test)
-  std::string stageRange;          // the range label ("11-12")
+  std::string part;          // train, validation, test, range
+  std::optional<int> stage;  // the precise stage (train, validation, test)
+  std::string stageRange;    // the range label ("11-12")
 };
 
 struct StoredPrediction {

@@ -1,5 +1,6 @@
 #include "store/Split.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -23,20 +24,62 @@ SplitOptions storedSplitOptions(Project& project) {
   return o;
 }
 
-SplitSummary assignSplit(Project& project, const SplitOptions& options) {
+namespace {
+void checkFractions(const SplitOptions& options) {
   if (options.testFraction < 0 || options.validationFraction < 0 ||
       options.testFraction + options.validationFraction >= 1.0)
     throw Error("split fractions must be >= 0 and leave a training part (test " +
                 std::to_string(options.testFraction) + ", validation " +
                 std::to_string(options.validationFraction) + ")");
+}
+}  // namespace
+
+std::vector<SplitPart> drawStageParts(std::vector<std::int64_t>& ids, int stage,
+                                      std::array<int, 3>& counts, const SplitOptions& o) {
+  // One stream per stage: adding images of one stage never reshuffles another.
+  SeededRng rng(o.seed * 1000003ULL + static_cast<std::uint64_t>(stage));
+  rng.shuffle(ids);
+  const int total = counts[0] + counts[1] + counts[2] + static_cast<int>(ids.size());
+  // Test first, so a stage with few images still gets a test image before validation.
+  const int wantTest = static_cast<int>(std::lround(total * o.testFraction));
+  const int wantVal = static_cast<int>(std::lround(total * o.validationFraction));
+  std::vector<SplitPart> parts;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    SplitPart part = SplitPart::Train;
+    if (counts[2] < wantTest)
+      part = SplitPart::Test;
+    else if (counts[1] < wantVal)
+      part = SplitPart::Validation;
+    ++counts[static_cast<int>(part)];
+    parts.push_back(part);
+  }
+  return parts;
+}
+
+std::map<std::int64_t, SplitPart> drawSplit(const std::vector<std::pair<std::int64_t, int>>& images,
+                                            const SplitOptions& options) {
+  checkFractions(options);
+  std::map<int, std::vector<std::int64_t>> byStage;
+  for (const auto& [id, stage] : images) byStage[stage].push_back(id);
+  std::map<std::int64_t, SplitPart> out;
+  for (auto& [stage, ids] : byStage) {
+    std::sort(ids.begin(), ids.end());
+    std::array<int, 3> counts{};
+    const auto parts = drawStageParts(ids, stage, counts, options);
+    for (std::size_t i = 0; i < ids.size(); ++i) out[ids[i]] = parts[i];
+  }
+  return out;
+}
+
+SplitSummary assignSplit(Project& project, const SplitOptions& options) {
+  checkFractions(options);
   auto& db = project.db();
   WriteTransaction tx(db);
   if (project.meta("split_seed").empty()) {
-    for (auto [key, value] : {std::pair<const char*, std::string>{"split_seed",
-                                                                    std::to_string(options.seed)},
-                              {"split_test_fraction", std::to_string(options.testFraction)},
-                              {"split_validation_fraction",
-                               std::to_string(options.validationFraction)}}) {
+    for (auto [key, value] :
+         {std::pair<const char*, std::string>{"split_seed", std::to_string(options.seed)},
+          {"split_test_fraction", std::to_string(options.testFraction)},
+          {"split_validation_fraction", std::to_string(options.validationFraction)}}) {
       SQLite::Statement q(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
       q.bind(1, key);
       q.bind(2, value);
@@ -64,23 +107,10 @@ SplitSummary assignSplit(Project& project, const SplitOptions& options) {
   SQLite::Statement insert(db,
                            "INSERT INTO splits(image_id, part, origin) VALUES (?, ?, 'generated')");
   for (auto& [stage, ids] : unassigned) {
-    // One stream per stage: adding images of one stage never reshuffles another.
-    SeededRng rng(o.seed * 1000003ULL + static_cast<std::uint64_t>(stage));
-    rng.shuffle(ids);
-    auto& counts = summary.perStage[stage];
-    const int total = counts[0] + counts[1] + counts[2] + static_cast<int>(ids.size());
-    // Test first, so a stage with few images still gets a test image before validation.
-    const int wantTest = static_cast<int>(std::lround(total * o.testFraction));
-    const int wantVal = static_cast<int>(std::lround(total * o.validationFraction));
-    for (auto id : ids) {
-      SplitPart part = SplitPart::Train;
-      if (counts[2] < wantTest)
-        part = SplitPart::Test;
-      else if (counts[1] < wantVal)
-        part = SplitPart::Validation;
-      ++counts[static_cast<int>(part)];
-      insert.bind(1, static_cast<int64_t>(id));
-      insert.bind(2, splitPartName(part));
+    const auto parts = drawStageParts(ids, stage, summary.perStage[stage], o);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      insert.bind(1, static_cast<int64_t>(ids[i]));
+      insert.bind(2, splitPartName(parts[i]));
       insert.exec();
       insert.reset();
       ++summary.newlyAssigned;

@@ -29,6 +29,18 @@ struct SplitSummary {
 // transaction when there is one.
 SplitSummary assignSplit(Project& project, const SplitOptions& options);
 
+// The stratified draw itself: assigns `unassigned` images of one stage to the parts that
+// are short of their share, given the counts the stage already has ({train, validation,
+// test}). Deterministic from (seed, stage). Used by the project's fixed split and by runs
+// on a repeated split.
+std::vector<SplitPart> drawStageParts(std::vector<std::int64_t>& unassigned, int stage,
+                                      std::array<int, 3>& counts, const SplitOptions& options);
+
+// A whole new split of the stage-labelled images (id, stage), drawn in memory with the
+// options' seed; the project's own split is not touched. For repeated-split evaluation.
+std::map<std::int64_t, SplitPart> drawSplit(const std::vector<std::pair<std::int64_t, int>>& images,
+                                            const SplitOptions& options);
+
 // The options a project's split was made with (stored at first assignment), or defaults.
 SplitOptions storedSplitOptions(Project& project);
 

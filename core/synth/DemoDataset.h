@@ -14,16 +14,16 @@ struct DemoOptions {
   // Table I of the paper scaled down: 36,908 range-labelled and 3,474 stage-labelled
   // images become about 36,908 * scale and 3,474 * scale.
   double scale = 0.05;
-  int minPerStage = 8;  // at least this many stage-labelled images per stage 4..17
+  int minPerStage = 8;        // at least this many stage-labelled images per stage 4..17
   bool standardized = false;  // write ready 320 x 128 crops instead of raw-like images
 };
 
 struct DemoSummary {
   int images = 0;
   int withStage = 0;
-  std::map<int, int> perStage;           // stage 4..17 -> count with a precise label
-  std::map<std::string, int> perRange;   // "1-3" .. "13-17" -> count (all images)
-  std::filesystem::path labelsCsv;       // outDir / "labels.csv"
+  std::map<int, int> perStage;          // stage 4..17 -> count with a precise label
+  std::map<std::string, int> perRange;  // "1-3" .. "13-17" -> count (all images)
+  std::filesystem::path labelsCsv;      // outDir / "labels.csv"
 };
 
 // Writes images (PNG) and labels.csv (columns path, gene, stage_range, stage) into

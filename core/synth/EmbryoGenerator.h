@@ -9,7 +9,7 @@ namespace flystage {
 
 // Imaging conditions of one synthetic picture (varied per image by the generator).
 struct SynthImaging {
-  int width = 400;   // canvas, larger than the 320 x 128 crop so standardization has work
+  int width = 400;  // canvas, larger than the 320 x 128 crop so standardization has work
   int height = 200;
   double maxRotationDegrees = 20;
   double scaleJitter = 0.12;  // relative embryo size variation

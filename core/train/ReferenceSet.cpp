@@ -8,8 +8,7 @@
 namespace flystage {
 
 ReferenceCandidates referenceCandidates(const std::vector<float>& scores, int classes,
-                                        const std::vector<int>& labels, TauMode mode,
-                                        double tau) {
+                                        const std::vector<int>& labels, TauMode mode, double tau) {
   const std::size_t n = labels.size();
   if (scores.size() != n * static_cast<std::size_t>(classes))
     throw std::invalid_argument("reference scores do not match the labels");

@@ -29,8 +29,7 @@ torch::Tensor loadImages(Project& project, const std::vector<std::int64_t>& ids,
         acc[i][2][y][x] = row[x][0];
       }
     }
-    if (progress && (i % 64 == 0 || i + 1 == ids.size()))
-      progress({"load", i + 1, ids.size(), {}});
+    if (progress && (i % 64 == 0 || i + 1 == ids.size())) progress({"load", i + 1, ids.size(), {}});
   }
   return out;
 }
@@ -39,8 +38,18 @@ torch::Tensor toInput(const torch::Tensor& u8, const torch::Device& device) {
   return u8.to(device).to(torch::kFloat32).div_(255.0);
 }
 
-std::vector<RunImage> snapshotRunImages(Project& project) {
+std::vector<RunImage> snapshotRunImages(Project& project, std::optional<std::uint64_t> splitSeed) {
   assignSplit(project, storedSplitOptions(project));  // images labelled since the last split
+  std::map<std::int64_t, SplitPart> fresh;
+  if (splitSeed) {
+    std::vector<std::pair<std::int64_t, int>> fine;
+    SQLite::Statement f(project.db(),
+                        "SELECT image_id, stage FROM labels WHERE stage BETWEEN 4 AND 17");
+    while (f.executeStep()) fine.emplace_back(f.getColumn(0).getInt64(), f.getColumn(1).getInt());
+    SplitOptions options = storedSplitOptions(project);
+    options.seed = *splitSeed;
+    fresh = drawSplit(fine, options);
+  }
   std::vector<RunImage> out;
   SQLite::Statement q(project.db(),
                       "SELECT l.image_id, l.stage_range, l.stage, s.part FROM labels l LEFT JOIN "
@@ -51,7 +60,8 @@ std::vector<RunImage> snapshotRunImages(Project& project) {
     im.imageId = q.getColumn(0).getInt64();
     im.stageRange = q.getColumn(1).getString();
     const bool fine = !q.getColumn(2).isNull() && isFineStage(q.getColumn(2).getInt());
-    const std::string part = q.getColumn(3).isNull() ? "train" : q.getColumn(3).getString();
+    std::string part = q.getColumn(3).isNull() ? "train" : q.getColumn(3).getString();
+    if (splitSeed && fresh.count(im.imageId)) part = splitPartName(fresh.at(im.imageId));
     if (fine) {
       im.stage = q.getColumn(2).getInt();
       im.part = part;
@@ -66,8 +76,8 @@ std::vector<RunImage> snapshotRunImages(Project& project) {
   return out;
 }
 
-RunData loadRunData(Project& project, const std::vector<RunImage>& snapshot, int height,
-                    int width, const ProgressFn& progress, const CancelToken* cancel) {
+RunData loadRunData(Project& project, const std::vector<RunImage>& snapshot, int height, int width,
+                    const ProgressFn& progress, const CancelToken* cancel) {
   RunData d;
   std::map<std::int64_t, int> row;
   for (const auto& im : snapshot) {

@@ -17,8 +17,8 @@ torch::Tensor similarityLossPaper(const torch::Tensor& features, const torch::Te
 torch::Tensor similarityLossCode(const torch::Tensor& logits, const torch::Tensor& referenceLogits,
                                  const torch::Tensor& targets) {
   namespace F = torch::nn::functional;
-  const auto m = F::normalize(logits.matmul(referenceLogits.t()),
-                              F::NormalizeFuncOptions().dim(1).eps(1e-12));
+  const auto m =
+      F::normalize(logits.matmul(referenceLogits.t()), F::NormalizeFuncOptions().dim(1).eps(1e-12));
   return -m.gather(1, targets.view({-1, 1})).sum();
 }
 

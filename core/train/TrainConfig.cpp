@@ -68,6 +68,7 @@ std::string TrainConfig::toJson() const {
   j["reference_sets"] = referenceSets;
   j["similarity_weight"] = similarityWeight;
   if (fromRun) j["from_run"] = *fromRun;
+  if (splitSeed) j["split_seed"] = *splitSeed;
   return j.dump();
 }
 
@@ -100,6 +101,7 @@ TrainConfig TrainConfig::fromJson(const std::string& text) {
     c.referenceSets = j.at("reference_sets").get<int>();
     c.similarityWeight = j.at("similarity_weight").get<double>();
     if (j.contains("from_run")) c.fromRun = j.at("from_run").get<std::int64_t>();
+    if (j.contains("split_seed")) c.splitSeed = j.at("split_seed").get<std::uint64_t>();
     return c;
   } catch (const nlohmann::json::exception& e) {
     throw Error(std::string("run parameters are damaged (") + e.what() + ")");

@@ -8,7 +8,7 @@
 namespace flystage {
 
 enum class Method { Plain, DataLevel, TwoStep, Gabor };
-std::string methodName(Method m);  // "plain", "data-level", "two-step", "gabor"
+std::string methodName(Method m);             // "plain", "data-level", "two-step", "gabor"
 Method parseMethod(const std::string& text);  // throws flystage::Error naming the choices
 
 // The similarity loss: the paper's Eq. 4-6 (cosine on features, softmax over classes)
@@ -43,12 +43,17 @@ struct TrainConfig {
   SimilarityVariant similarity = SimilarityVariant::Paper;
   TauMode tauMode = TauMode::Probability;
   double tau = 0.8;
-  int referenceSets = 100;  // k
+  int referenceSets = 100;        // k
   double similarityWeight = 1.0;  // L = L_CE + w * L_S (the paper: 1)
 
   // two-step only: start the feature level from this finished data-level run's model
   // instead of pretraining again.
   std::optional<std::int64_t> fromRun;
+
+  // Repeated-split evaluation: draw a fresh stratified split of the stage-labelled images
+  // with this seed for this run (the project's own split is not changed). Unset: the
+  // project's fixed split.
+  std::optional<std::uint64_t> splitSeed;
 
   static TrainConfig forPreset(Method method, const std::string& preset);
   std::string toJson() const;

@@ -1,5 +1,6 @@
 #include "train/Trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 
@@ -13,8 +14,8 @@
 #include "model/Presets.h"
 #include "store/Project.h"
 #include "train/ReferenceSet.h"
-#include "train/RunResults.h"
 #include "train/RunData.h"
+#include "train/RunResults.h"
 #include "train/SimilarityLoss.h"
 #include "util/Error.h"
 #include "util/Random.h"
@@ -37,12 +38,12 @@ struct PhasePlan {
 };
 
 std::vector<PhasePlan> planPhases(const TrainConfig& c) {
-  const PhasePlan range{"range", c.rangeEpochs, kNumStageRanges, c.flips, false, false,
-                        c.learningRate, false};
-  const PhasePlan fine{"fine", c.fineEpochs, kNumFineStages, c.flips, false, true,
-                       c.learningRate, true};
-  const PhasePlan feature{"feature", c.featureEpochs, kNumFineStages, false, true, false,
-                          c.featureLearningRate, true};
+  const PhasePlan range{"range", c.rangeEpochs, kNumStageRanges, c.flips,
+                        false,   false,         c.learningRate,  false};
+  const PhasePlan fine{"fine", c.fineEpochs, kNumFineStages, c.flips,
+                       false,  true,         c.learningRate, true};
+  const PhasePlan feature{"feature", c.featureEpochs, kNumFineStages,        false,
+                          true,      false,           c.featureLearningRate, true};
   switch (c.method) {
     case Method::Plain:
       return {PhasePlan{"plain", c.plainEpochs, kNumFineStages, c.flips, false, false,
@@ -57,7 +58,6 @@ std::vector<PhasePlan> planPhases(const TrainConfig& c) {
   }
   return {};
 }
-
 
 // Per-epoch, per-phase random stream: the shuffle and the flips of an epoch depend only on
 // (seed, phase, epoch), so a resumed run draws exactly what an uninterrupted one would.
@@ -82,6 +82,8 @@ void restore(ResNet& m, const Snapshot& s) {
 }
 
 struct Session {
+  Session(Project& p, TrainConfig c, const TrainCallbacks& cb)
+      : project(p), config(std::move(c)), callbacks(cb) {}
   Project& project;
   TrainConfig config;
   const TrainCallbacks& callbacks;
@@ -103,16 +105,17 @@ struct Session {
 };
 
 // Probabilities (rows x classes, CPU) of the model in eval mode.
-torch::Tensor predictRows(Session& s, const std::vector<int>& rows, torch::Tensor* logitsOut = nullptr) {
+torch::Tensor predictRows(Session& s, const std::vector<int>& rows,
+                          torch::Tensor* logitsOut = nullptr) {
   torch::NoGradGuard guard;
   s.model->eval();
   std::vector<torch::Tensor> probs, logits;
   const long batch = 64;
   for (std::size_t i = 0; i < rows.size(); i += batch) {
     const auto n = std::min<std::size_t>(batch, rows.size() - i);
-    auto idx = torch::from_blob(const_cast<int*>(rows.data() + i), {static_cast<long>(n)},
-                                torch::kInt32)
-                   .to(torch::kLong);
+    auto idx =
+        torch::from_blob(const_cast<int*>(rows.data() + i), {static_cast<long>(n)}, torch::kInt32)
+            .to(torch::kLong);
     auto out = s.model->forward(toInput(s.data.images.index_select(0, idx), s.device)).cpu();
     probs.push_back(torch::softmax(out, 1));
     if (logitsOut) logits.push_back(out);
@@ -160,8 +163,8 @@ std::vector<ReferenceSet> buildReferenceSets(Session& s) {
       throw Error("stage " + std::to_string(fineStageFromIndex(static_cast<int>(c))) +
                   " has no training image, so the feature level has no reference for it; label "
                   "at least one image of every stage 4..17 in the training split");
-  auto sets = drawReferenceSets(candidates, std::max(1, s.config.referenceSets),
-                                s.config.seed * 31 + 7);
+  auto sets =
+      drawReferenceSets(candidates, std::max(1, s.config.referenceSets), s.config.seed * 31 + 7);
   // Sets hold positions in the training list; turn them into data rows.
   for (auto& set : sets)
     for (auto& i : set) i = s.data.train[i];
@@ -276,10 +279,9 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
         // authors' code does).
         const auto refFeats = s.model->features(refs);
         logits = s.model->head->forward(feats);
-        const auto ls =
-            s.config.similarity == SimilarityVariant::Paper
-                ? similarityLossPaper(feats, refFeats, target)
-                : similarityLossCode(logits, s.model->head->forward(refFeats), target);
+        const auto ls = s.config.similarity == SimilarityVariant::Paper
+                            ? similarityLossPaper(feats, refFeats, target)
+                            : similarityLossCode(logits, s.model->head->forward(refFeats), target);
         loss = torch::cross_entropy_loss(logits, target) + s.config.similarityWeight * ls;
       } else {
         logits = s.model->forward(x);
@@ -376,7 +378,7 @@ void execute(Session& s, int fromPhase, const Resumed& resumed) {
 namespace {
 
 Session openSession(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks) {
-  Session s{project, config, callbacks};
+  Session s(project, config, callbacks);
   configureDevice(config.threads);
   s.device = torch::Device(resolveDevice(config.device) == "cuda" ? torch::kCUDA : torch::kCPU);
   s.phases = planPhases(config);
@@ -386,8 +388,8 @@ Session openSession(Project& project, const TrainConfig& config, const TrainCall
 void loadData(Session& s, const std::vector<RunImage>& snapshot, const ModelSpec& spec) {
   auto progress = [&](const ProgressEvent& e) {
     if (s.callbacks.progress)
-      s.callbacks.progress({"load", 0, 1, 0, 0, static_cast<int>(e.done),
-                            static_cast<int>(e.total), 0, 0});
+      s.callbacks.progress(
+          {"load", 0, 1, 0, 0, static_cast<int>(e.done), static_cast<int>(e.total), 0, 0});
   };
   s.data = loadRunData(s.project, snapshot, spec.inputHeight, spec.inputWidth, progress,
                        s.callbacks.cancel);
@@ -418,7 +420,13 @@ std::int64_t guarded(Session& s, F&& body) {
 std::int64_t train(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks) {
   if (config.method == Method::Gabor) return trainGabor(project, config, callbacks);
   Session s = openSession(project, config, callbacks);
-  const auto snapshot = snapshotRunImages(project);
+  auto snapshot = snapshotRunImages(project, config.splitSeed);
+  const bool needsRanges = std::any_of(s.phases.begin(), s.phases.end(),
+                                       [](const PhasePlan& p) { return p.name == "range"; });
+  if (!needsRanges)  // plain, or two-step from a data-level run: no range pretraining here
+    snapshot.erase(std::remove_if(snapshot.begin(), snapshot.end(),
+                                  [](const RunImage& im) { return im.part == "range"; }),
+                   snapshot.end());
 
   RunRecord record;
   record.method = methodName(config.method);
@@ -453,8 +461,7 @@ std::int64_t train(Project& project, const TrainConfig& config, const TrainCallb
   });
 }
 
-std::int64_t resumeTraining(Project& project, std::int64_t runId,
-                            const TrainCallbacks& callbacks) {
+std::int64_t resumeTraining(Project& project, std::int64_t runId, const TrainCallbacks& callbacks) {
   const auto record = runstore::run(project, runId);
   if (!record) throw Error("there is no run #" + std::to_string(runId));
   if (record->status == "finished")

@@ -37,7 +37,6 @@ struct TrainCallbacks {
 // crashed run continues with resumeTraining() and ends as an uninterrupted run would.
 // Returns the run id. Throws Cancelled (the run stays resumable) or flystage::Error.
 std::int64_t train(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks);
-std::int64_t resumeTraining(Project& project, std::int64_t runId,
-                            const TrainCallbacks& callbacks);
+std::int64_t resumeTraining(Project& project, std::int64_t runId, const TrainCallbacks& callbacks);
 
 }  // namespace flystage

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "util/Error.h"
+#include "util/Text.h"
 
 namespace flystage {
 
@@ -78,6 +79,22 @@ std::vector<CsvRecord> parseCsv(const std::string& input, const std::string& nam
   return records;
 }
 
+CsvColumns::CsvColumns(const CsvRecord& header, const std::string& name) {
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string key = toLower(trim(header.fields[i]));
+    if (key.empty()) continue;
+    if (index_.count(key))
+      throw Error(located(name, header.line, "column '" + key + "' appears twice in the header"));
+    index_[key] = i;
+  }
+}
+
+std::string CsvColumns::cell(const CsvRecord& record, const std::string& key) const {
+  auto it = index_.find(key);
+  if (it == index_.end() || it->second >= record.fields.size()) return {};
+  return trim(record.fields[it->second]);
+}
+
 std::vector<CsvRecord> readCsvFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": cannot open the file (check the path and permissions)");
@@ -88,8 +105,8 @@ std::vector<CsvRecord> readCsvFile(const std::string& path) {
 
 std::string csvField(const std::string& value) {
   std::string v = value;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
-                     v[0] == '\r'))
+  if (!v.empty() &&
+      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
     v.insert(v.begin(), '\'');
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
   std::string out = "\"";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,19 @@ struct CsvRecord {
 // messages must name the line each record starts on, which libcsv's callbacks do not give.
 // Throws flystage::Error naming `name` and the line of an unterminated quote.
 std::vector<CsvRecord> parseCsv(const std::string& text, const std::string& name);
+
+// Columns found by name in a header row (trimmed, case-insensitive), so files may order
+// them as they like. A name given twice throws flystage::Error naming the line.
+class CsvColumns {
+ public:
+  CsvColumns(const CsvRecord& header, const std::string& name);
+  bool has(const std::string& key) const { return index_.count(key) > 0; }
+  // The trimmed cell of `key` in a record; empty when the column or the cell is missing.
+  std::string cell(const CsvRecord& record, const std::string& key) const;
+
+ private:
+  std::map<std::string, std::size_t> index_;
+};
 
 // Reads and parses a file; throws flystage::Error when it cannot be read.
 std::vector<CsvRecord> readCsvFile(const std::string& path);

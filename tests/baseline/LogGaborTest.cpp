@@ -13,7 +13,8 @@ cv::Mat grating(int h, int w, double wavelength, double angle) {
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
       g.at<float>(y, x) = static_cast<float>(
-          0.5 + 0.4 * std::cos(2 * M_PI * (x * std::cos(angle) - y * std::sin(angle)) / wavelength));
+          0.5 +
+          0.4 * std::cos(2 * M_PI * (x * std::cos(angle) - y * std::sin(angle)) / wavelength));
   return g;
 }
 }  // namespace
@@ -37,8 +38,8 @@ class LogGaborTest : public QObject {
         std::vector<double> energy(24, 0);
         for (int k = 0; k < 24; ++k)
           for (int i = 0; i < cells; ++i) energy[k] += f[k * cells + i];
-        const int best = static_cast<int>(std::max_element(energy.begin(), energy.end()) -
-                                          energy.begin());
+        const int best =
+            static_cast<int>(std::max_element(energy.begin(), energy.end()) - energy.begin());
         QCOMPARE(best, scale * 6 + orient);
       }
     }

@@ -1,5 +1,6 @@
 #include <QtTest>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -24,7 +25,9 @@ Run cli(const QStringList& args) {
           QString::fromUtf8(p.readAllStandardError())};
 }
 
-QString s(const std::filesystem::path& p) { return QString::fromStdString(p.string()); }
+QString s(const std::filesystem::path& p) {
+  return QString::fromStdString(p.string());
+}
 
 }  // namespace
 
@@ -71,8 +74,8 @@ class CliTest : public QObject {
 
   void importAndInfoOnTheRealSamples() {
     TempDir dir;
-    const auto imp = cli({"import", s(dir / "r.flystage"), "--csv",
-                          s(flystage::test::samplesDir() / "labels.csv")});
+    const auto imp = cli(
+        {"import", s(dir / "r.flystage"), "--csv", s(flystage::test::samplesDir() / "labels.csv")});
     QCOMPARE(imp.code, 0);
     QVERIFY(imp.out.startsWith("imported 12 image(s) (0 with a precise stage)"));
     const auto info = cli({"info", s(dir / "r.flystage")});
@@ -80,15 +83,15 @@ class CliTest : public QObject {
     QVERIFY2(info.out.contains("1-3:2 4-6:2 7-8:2 9-10:2 11-12:2 13-17:2"), qPrintable(info.out));
     // Label, undo, redo through the command line.
     QCOMPARE(cli({"label", s(dir / "r.flystage"), "--image", "11", "--stage", "12"}).code, 0);
-    const auto bad = cli({"label", s(dir / "r.flystage"), "--image", "11", "--stage", "12",
-                          "--range", "4-6"});
+    const auto bad =
+        cli({"label", s(dir / "r.flystage"), "--image", "11", "--stage", "12", "--range", "4-6"});
     QCOMPARE(bad.code, 1);
     QCOMPARE(bad.err.trimmed(), QString("flystage-cli: error: stage 12 is outside the range 4-6"));
     QVERIFY(cli({"undo", s(dir / "r.flystage")}).out.startsWith("undo: Label image #11 as 12"));
     QVERIFY(cli({"redo", s(dir / "r.flystage")}).out.startsWith("redo: "));
-    const auto j = QJsonDocument::fromJson(
-                       cli({"info", s(dir / "r.flystage"), "--json"}).out.toUtf8())
-                       .object();
+    const auto j =
+        QJsonDocument::fromJson(cli({"info", s(dir / "r.flystage"), "--json"}).out.toUtf8())
+            .object();
     QCOMPARE(j["with_stage"].toInt(), 1);
   }
 
@@ -108,11 +111,71 @@ class CliTest : public QObject {
                  ": no such project file (create it with 'flystage-cli import')");
   }
 
+  void trainEvaluatePredictCompare() {
+    TempDir dir;
+    QCOMPARE(cli({"synth", "--out", s(dir / "data"), "--scale", "0.002", "--min-per-stage", "4",
+                  "--seed", "8", "--standardized"})
+                 .code,
+             0);
+    const QString project = s(dir / "p.flystage");
+    QCOMPARE(cli({"import", project, "--csv", s(dir / "data/labels.csv")}).code, 0);
+    const auto plain = cli({"train", project, "--method", "plain", "--preset", "tiny",
+                            "--plain-epochs", "2", "--quiet"});
+    QCOMPARE(plain.code, 0);
+    QCOMPARE(plain.out.trimmed(), QString("1"));  // the new run's id, alone on stdout
+    const auto gabor = cli({"train", project, "--method", "gabor", "--quiet"});
+    QCOMPARE(gabor.out.trimmed(), QString("2"));
+
+    const auto ev = cli({"evaluate", project, "--run", "1", "--json", s(dir / "m.json")});
+    QCOMPARE(ev.code, 0);
+    QVERIFY(ev.out.contains("mean per-stage accuracy"));
+    QFile f(s(dir / "m.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto j = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(j["method"].toString(), QString("plain"));
+    QCOMPARE(j["stages"].toArray().size(), 14);
+    QCOMPARE(j["stages"].toArray()[0].toInt(), 4);
+    QCOMPARE(j["per_stage_accuracy"].toArray().size(), 14);
+    QCOMPARE(j["confusion"].toArray().size(), 14);
+    int total = 0;
+    for (const auto& row : j["confusion"].toArray())
+      for (const auto& v : row.toArray()) total += v.toInt();
+    QCOMPARE(total, j["n_test"].toInt());
+    for (const char* key :
+         {"mean_per_stage_accuracy", "overall_accuracy", "within_one_stage_accuracy"}) {
+      const double v = j[key].toDouble(-1);
+      QVERIFY2(v >= 0 && v <= 1, key);
+    }
+
+    const auto pr = cli({"predict", project, "--run", "2", "--csv", s(dir / "pred.csv")});
+    QCOMPARE(pr.code, 0);
+    QFile csv(s(dir / "pred.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const auto lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+    const auto info =
+        QJsonDocument::fromJson(cli({"info", project, "--json"}).out.toUtf8()).object();
+    QCOMPARE(lines.size(), info["images"].toInt() + 1);
+    QVERIFY(lines[0].startsWith("path,predicted_stage,probability,p_stage_4,"));
+    const auto cells = lines[1].split(',');
+    QCOMPARE(cells.size(), 3 + 14);
+    double sum = 0;
+    for (int k = 3; k < cells.size(); ++k) sum += cells[k].toDouble();
+    QVERIFY(std::abs(sum - 1.0) < 1e-3);
+
+    const auto cmp = cli({"compare", project, "--runs", "1,2"});
+    QCOMPARE(cmp.code, 0);
+    QVERIFY(cmp.out.contains("| #1 plain, tiny, 1 |"));
+    QVERIFY(cmp.out.contains("| gabor (1) |"));
+    const auto bad = cli({"evaluate", project, "--run", "9"});
+    QCOMPARE(bad.code, 1);
+    QVERIFY(bad.err.contains("there is no run #9"));
+  }
+
   void standardizeWritesCrops() {
     TempDir dir;
-    const auto r = cli({"standardize", s(flystage::test::samplesDir() / "unlabeled_0.png"),
-                        s(flystage::test::samplesDir() / "range4-6_0.png"), "--out",
-                        s(dir / "std")});
+    const auto r =
+        cli({"standardize", s(flystage::test::samplesDir() / "unlabeled_0.png"),
+             s(flystage::test::samplesDir() / "range4-6_0.png"), "--out", s(dir / "std")});
     QCOMPARE(r.code, 0);
     QVERIFY(std::filesystem::exists(dir / "std/unlabeled_0.png"));
     QVERIFY(std::filesystem::exists(dir / "std/range4-6_0.png"));

@@ -24,7 +24,7 @@ class BdgpDumpTest : public QObject {
     QCOMPARE(plan.skippedNonLateral, 2);
     QCOMPARE(plan.items.size(), std::size_t(2));
     QCOMPARE(plan.items[0].gene, std::string("eve"));
-    QCOMPARE(plan.items[0].range->name(), std::string("4-6"));  // bin 2
+    QCOMPARE(plan.items[0].range->name(), std::string("4-6"));    // bin 2
     QCOMPARE(plan.items[1].range->name(), std::string("13-17"));  // bin 6
     QVERIFY(!plan.items[0].stage);
     QCOMPARE(plan.items[0].path, (dir.path() / "root/img/eve_1.jpe").lexically_normal());

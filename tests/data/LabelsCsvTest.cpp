@@ -31,8 +31,7 @@ class LabelsCsvTest : public QObject {
 
   void columnsInAnyOrderAndCase() {
     TempDir dir;
-    writeText(dir / "l.csv",
-              "Stage,GENE,Path,Split\n12,eve,a.png,test\n5,,sub/b.png,train\n");
+    writeText(dir / "l.csv", "Stage,GENE,Path,Split\n12,eve,a.png,test\n5,,sub/b.png,train\n");
     const auto plan = parseLabelsCsv(dir / "l.csv");
     QVERIFY(plan.problems.empty());
     QCOMPARE(plan.items.size(), std::size_t(2));
@@ -103,7 +102,8 @@ class LabelsCsvTest : public QObject {
   }
 
   void csvReaderHandlesBomCrlfAndMultilineFields() {
-    const auto recs = parseCsv("\xEF\xBB\xBFpath,gene\r\n\"a\nb.png\",x\r\n\r\nc.png,\"say \"\"hi\"\"\"\r\n", "t");
+    const auto recs = parseCsv(
+        "\xEF\xBB\xBFpath,gene\r\n\"a\nb.png\",x\r\n\r\nc.png,\"say \"\"hi\"\"\"\r\n", "t");
     QCOMPARE(recs.size(), std::size_t(3));
     QCOMPARE(recs[0].fields[0], std::string("path"));
     QCOMPARE(recs[1].fields[0], std::string("a\nb.png"));

@@ -39,15 +39,24 @@ class StageTest : public QObject {
   void parseRange_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("dash") << "4-6" << "4-6";
-    QTest::newRow("spaces") << " 9 - 10 " << "9-10";
-    QTest::newRow("bdgp 13-16") << "13-16" << "13-17";
-    QTest::newRow("bin 1") << "1" << "1-3";
-    QTest::newRow("bin 6") << "6" << "13-17";
-    QTest::newRow("bin 7") << "7" << "";
-    QTest::newRow("not a range") << "5-9" << "";
-    QTest::newRow("words") << "late" << "";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("dash") << "4-6"
+                          << "4-6";
+    QTest::newRow("spaces") << " 9 - 10 "
+                            << "9-10";
+    QTest::newRow("bdgp 13-16") << "13-16"
+                                << "13-17";
+    QTest::newRow("bin 1") << "1"
+                           << "1-3";
+    QTest::newRow("bin 6") << "6"
+                           << "13-17";
+    QTest::newRow("bin 7") << "7"
+                           << "";
+    QTest::newRow("not a range") << "5-9"
+                                 << "";
+    QTest::newRow("words") << "late"
+                           << "";
+    QTest::newRow("empty") << ""
+                           << "";
   }
   void parseRange() {
     QFETCH(QString, text);

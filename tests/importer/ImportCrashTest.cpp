@@ -26,8 +26,9 @@ void checkConsistent(const std::filesystem::path& file, int expectedBase, int fu
   QVERIFY2(images == expectedBase || images == expectedBase + full,
            qPrintable(QString("images after kill: %1").arg(images)));
   QCOMPARE(p.db().execAndGet("SELECT count(*) FROM standardized").getInt(), images);
-  QCOMPARE(p.db().execAndGet("SELECT count(*) FROM images i LEFT JOIN standardized s ON "
-                             "s.image_id = i.id WHERE s.image_id IS NULL")
+  QCOMPARE(p.db()
+               .execAndGet("SELECT count(*) FROM images i LEFT JOIN standardized s ON "
+                           "s.image_id = i.id WHERE s.image_id IS NULL")
                .getInt(),
            0);
   QCOMPARE(p.db().execAndGet("SELECT count(*) FROM imports WHERE imported = 0").getInt(), 0);
@@ -78,8 +79,9 @@ class ImportCrashTest : public QObject {
     QVERIFY(killedMidway > 0);
     // The committed labels of the first import are all there.
     Project p = Project::open(project, OpenMode::Existing);
-    QCOMPARE(p.db().execAndGet("SELECT count(*) FROM labels l JOIN images i ON i.id = "
-                               "l.image_id WHERE i.path LIKE '%bdgp-samples%'")
+    QCOMPARE(p.db()
+                 .execAndGet("SELECT count(*) FROM labels l JOIN images i ON i.id = "
+                             "l.image_id WHERE i.path LIKE '%bdgp-samples%'")
                  .getInt(),
              12);
   }

@@ -127,9 +127,9 @@ class ProjectTest : public QObject {
       LabelHistory h(p);
       QVERIFY(h.setLabel(a, labelForRange(*parseStageRange("11-12"), LabelSource::User)));
       QVERIFY(h.setLabel(a, labelForStage(12, LabelSource::User)));  // refine the range
-      QVERIFY(h.apply({{a, labelForStage(11, LabelSource::User)},
-                       {b, labelForStage(5, LabelSource::User)}},
-                      "Set two"));
+      QVERIFY(h.apply(
+          {{a, labelForStage(11, LabelSource::User)}, {b, labelForStage(5, LabelSource::User)}},
+          "Set two"));
       QCOMPARE(p.label(a).stage.value(), 11);
       QCOMPARE(p.summary().withStage, 2);
       // Setting the same label again records nothing.
@@ -209,7 +209,8 @@ class ProjectTest : public QObject {
     const auto before = imagesInPart(p, SplitPart::Test);
     std::vector<LabelChange> more;
     for (int k = 0; k < 5; ++k)
-      more.push_back({addImage(p, "late" + std::to_string(k)), labelForStage(9, LabelSource::User)});
+      more.push_back(
+          {addImage(p, "late" + std::to_string(k)), labelForStage(9, LabelSource::User)});
     h.apply(more, "more");
     const auto s2 = assignSplit(p, storedSplitOptions(p));
     QCOMPARE(s2.newlyAssigned, 5);

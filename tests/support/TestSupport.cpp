@@ -6,9 +6,13 @@
 
 namespace flystage::test {
 
-std::filesystem::path samplesDir() { return FLYSTAGE_SAMPLES_DIR; }
+std::filesystem::path samplesDir() {
+  return FLYSTAGE_SAMPLES_DIR;
+}
 
-std::string cliPath() { return FLYSTAGE_CLI; }
+std::string cliPath() {
+  return FLYSTAGE_CLI;
+}
 
 TempDir::TempDir() {
   std::random_device rd;

@@ -11,11 +11,11 @@ class ReferenceSetTest : public QObject {
  private Q_SLOTS:
   void probabilityThreshold() {
     // 5 samples, 3 classes: probabilities per row.
-    const std::vector<float> p = {0.9f, 0.05f, 0.05f,   // 0: class 0, confident
-                                  0.6f, 0.3f,  0.1f,    // 1: class 0, below tau
-                                  0.1f, 0.85f, 0.05f,   // 2: class 1, confident
-                                  0.7f, 0.2f,  0.1f,    // 3: class 2, wrong (predicts 0)
-                                  0.2f, 0.1f,  0.7f};   // 4: class 2, below tau 0.8
+    const std::vector<float> p = {0.9f, 0.05f, 0.05f,  // 0: class 0, confident
+                                  0.6f, 0.3f,  0.1f,   // 1: class 0, below tau
+                                  0.1f, 0.85f, 0.05f,  // 2: class 1, confident
+                                  0.7f, 0.2f,  0.1f,   // 3: class 2, wrong (predicts 0)
+                                  0.2f, 0.1f,  0.7f};  // 4: class 2, below tau 0.8
     const std::vector<int> y = {0, 0, 1, 2, 2};
     const auto c = referenceCandidates(p, 3, y, TauMode::Probability, 0.8);
     QCOMPARE(c.perClass[0], std::vector<int>({0}));

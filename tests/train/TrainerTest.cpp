@@ -33,7 +33,9 @@ TrainConfig tiny(Method m, std::uint64_t seed = 1) {
   return c;
 }
 
-std::string finalSha(Project& p, std::int64_t run) { return runstore::model(p, run, "final")->sha256; }
+std::string finalSha(Project& p, std::int64_t run) {
+  return runstore::model(p, run, "final")->sha256;
+}
 
 }  // namespace
 
@@ -70,7 +72,7 @@ class TrainerTest : public QObject {
       QCOMPARE(run.method, methodName(m));
       QVERIFY(run.versionsJson.find("libtorch") != std::string::npos);
       QVERIFY(run.paramsJson.find("\"seed\":1") != std::string::npos);
-      const std::size_t expectedEpochs = m == Method::Plain      ? 3
+      const std::size_t expectedEpochs = m == Method::Plain       ? 3
                                          : m == Method::DataLevel ? 4
                                          : m == Method::TwoStep   ? 6
                                                                   : 4;  // gabor: 4 L2 values
@@ -107,6 +109,26 @@ class TrainerTest : public QObject {
     QVERIFY(!test.empty());
     QVERIFY(range.size() > 2 * test.size());
     for (auto t : test) QVERIFY(!range.count(t));
+  }
+
+  void repeatedSplitsLeaveTheProjectSplitAlone() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto before = imagesInPart(p, SplitPart::Test);
+    auto c = tiny(Method::Gabor);
+    c.splitSeed = 77;
+    const auto id = train(p, c, {});
+    std::vector<std::int64_t> runTest;
+    std::map<int, int> perStage;
+    for (const auto& im : runstore::runImages(p, id))
+      if (im.part == "test") {
+        runTest.push_back(im.imageId);
+        ++perStage[*im.stage];
+      }
+    QCOMPARE(runTest.size(), before.size());  // same fractions, stratified per stage
+    QVERIFY(runTest != before);               // another draw
+    QCOMPARE(perStage.size(), std::size_t(14));
+    QCOMPARE(imagesInPart(p, SplitPart::Test), before);  // the project's split is unchanged
+    QVERIFY(runstore::run(p, id)->paramsJson.find("\"split_seed\":77") != std::string::npos);
   }
 
   void sameSeedSameModelOtherSeedOther() {
