@@ -44,7 +44,8 @@ class Standardizer {
   // Throws flystage::Error when no embryo can be found.
   StandardizeResult run(const cv::Mat& bgr, const OrientationOverride& fix = {}) const;
 
-  // Foreground mask (CV_8U, 255 = embryo) of a BGR image: the largest dark/stained blob.
+  // Foreground mask (CV_8U, 255 = embryo) of a BGR image: the largest dark or stained blob,
+  // or, for pale embryos, the granular textured region (docs/standardization.md).
   cv::Mat segment(const cv::Mat& bgr) const;
 
   const StandardizeOptions& options() const { return options_; }
