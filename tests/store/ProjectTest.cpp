@@ -94,6 +94,24 @@ class ProjectTest : public QObject {
     QVERIFY(!std::filesystem::exists(dir.path() / "new.flystage-wal"));
   }
 
+  void olderProjectsAreMigratedWithTheirData() {
+    TempDir dir;
+    {
+      SQLite::Database db((dir / "v1.flystage").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      migrate(db, "v1.flystage", 1);  // a project written by the first schema
+      db.exec(
+          "INSERT INTO images(path, sha256, width, height, channels, bit_depth) VALUES "
+          "('/x/a.png', 'abc', 320, 128, 3, 8)");
+      QVERIFY(!db.tableExists("run_images"));
+    }
+    Project p = Project::open(dir / "v1.flystage", OpenMode::Existing);
+    QCOMPARE(storedSchemaVersion(p.db()), kSchemaVersion);
+    QVERIFY(p.db().tableExists("run_images"));
+    QVERIFY(p.db().tableExists("checkpoints"));
+    QVERIFY(p.imageIdByHash("abc").has_value());
+  }
+
   void rolledBackWritesLeaveNothing() {
     TempDir dir;
     Project p = Project::open(dir / "t.flystage");
