@@ -13,6 +13,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libcli11-dev nlohmann-json3-dev
   xvfb xauth
+  fonts-dejavu-core poppler-utils
 )
 
 missing=()

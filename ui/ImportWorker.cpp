@@ -131,8 +131,8 @@ ImportReportDialog* ImportController::reportDialog() const {
 void ImportController::onProgress(int done, int total, const QString& detail) {
   if (!progress_ || progress_->wasCanceled()) return;
   progress_->setMaximum(total);
-  progress_->setValue(done);
   progress_->setLabelText(tr("Importing %1 of %2: %3").arg(done).arg(total).arg(detail));
+  progress_->setValue(done);  // last: it processes events, and onFinished() may run in it
 }
 
 void ImportController::onFinished(const ImportOutcome& outcome) {
@@ -141,7 +141,12 @@ void ImportController::onFinished(const ImportOutcome& outcome) {
   thread_->deleteLater();
   thread_ = nullptr;
   worker_ = nullptr;  // deleted by the thread's finished signal
-  delete progress_;   // not deleteLater: a late Cancel click must not reach a gone worker
+  // Not deleted here: this can run inside the dialog's own setValue(), which processes
+  // events while the dialog is window-modal. Disconnected first, so a late Cancel click
+  // cannot reach the gone worker.
+  progress_->disconnect(this);
+  progress_->hide();
+  progress_->deleteLater();
   progress_ = nullptr;
   showOutcome(outcome);
   Q_EMIT importFinished(outcome);

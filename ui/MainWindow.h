@@ -4,26 +4,39 @@
 
 #include <memory>
 
+#include "ImageFilter.h"
 #include "ImportWorker.h"
+#include "LabelKeys.h"
 #include "store/Project.h"
 
 class QAction;
+class QDialog;
+class QDockWidget;
 class QLabel;
-class QLineEdit;
 class QMenu;
-class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QUndoStack;
 
 namespace flystage::ui {
 
+class GemPanel;
+class ImageBrowser;
 class ImageTableModel;
+class ImageView;
+class Labeller;
+class RunsPanel;
+class SaliencyController;
 class SummaryPanel;
+class TrainingPanel;
 
-// The main window: one open project at a time, its summary beside its image table, and the
-// File menu that opens, creates and imports into projects. It holds the GUI thread's
-// connection to the project; imports run on their own thread and connection.
+// The main window: one open project at a time. The project page shows the summary, the
+// image browser (grid or table, with filters) and the selected image up close; the Label
+// menu's keys label the selected images, with undo and redo through the project's history.
+// Panels of other parts of the program (training, runs) dock around it with addPanel().
+// It holds the GUI thread's connection to the project; imports and thumbnail decoding run on
+// their own threads and connections.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -47,45 +60,101 @@ class MainWindow : public QMainWindow {
   Project* project() const { return project_.get(); }
   QString projectFile() const;
   ImageTableModel* imageModel() const { return model_; }
-  QTableView* imageTable() const { return table_; }
+  QTableView* imageTable() const;
+  ImageBrowser* browser() const { return browser_; }
+  ImageView* imageView() const { return imageView_; }
+  Labeller* labeller() const { return labeller_; }
+  QUndoStack* undoStack() const;
   ImportController* importController() const { return import_; }
+  TrainingPanel* trainingPanel() const { return training_; }
+  RunsPanel* runsPanel() const { return runs_; }
+  GemPanel* gemPanel() const { return gems_; }
   static QStringList recentProjects();
+  // Brings a main view to the front: "browser", "training", "runs" or "gems" (the
+  // screenshots of the docs and the smoke test use it); false for an unknown name.
+  bool showView(const QString& name);
+
+  // Shows the images that pass `filter` (the filter widgets follow).
+  bool setImageFilter(const ImageFilter& filter);
+  // Labels the selected images as one undoable action, as the Label menu's keys do; then
+  // selects the next image when Label > Advance After Labelling is on.
+  bool labelSelectedImages(const LabelKey& key);
+
+  // Docks a panel (training, runs...) beside the browser: bottom by default, tabbed with the
+  // panels already there; listed in the View menu; its place is remembered. The panel needs
+  // an objectName (it names the dock's saved state). Returns the dock.
+  QDockWidget* addPanel(QWidget* panel, const QString& title,
+                        Qt::DockWidgetArea area = Qt::BottomDockWidgetArea);
+  // The settings key for the thumbnail cache size in MiB (default 128).
+  static QString thumbnailCacheKey();
 
  public Q_SLOTS:
   void newProject();
   void openProjectDialog();
   void importImages();
   void about();
+  void preferences();
+  // The images behind one cell of a run's confusion matrix: that run's test images of true
+  // stage trueStage predicted as predictedStage (all its predictions when the run recorded
+  // no test part). The filter widgets show that state.
+  void showConfusionCell(qint64 runId, int trueStage, int predictedStage);
+  // Lists the project's runs again (after a run finished) and re-reads the chosen run's
+  // predictions.
+  void refreshRuns();
+  void showLabellingHelp();
+
+ Q_SIGNALS:
+  // After a project was opened (project() is the new one) or closed (project() is null).
+  void projectChanged();
+  void currentImageChanged(qint64 imageId);  // 0: none
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void createActions();
+  void createPanels();
+  void applyPreferences();
+  void createLabelActions();
   void createMenus();
   QWidget* createWelcomePage();
   QWidget* createProjectPage();
   void reload();
+  void updateSummary();
   void updateTitleAndActions();
   void addRecentProject(const QString& file);
   void updateRecentMenu();
   void onImportFinished(const ImportOutcome& outcome);
+  void onLabelsChanged(const QList<qint64>& imageIds);
+  void onCurrentImageChanged(qint64 imageId);
+  void toggleLabelQueue();
   void saveSettings() const;
   void restoreSettings();
+  void saveViewState() const;
+  void restoreViewState();
 
   std::unique_ptr<Project> project_;
   ImageTableModel* model_;
-  QSortFilterProxyModel* proxy_;
   ImportController* import_;
+  Labeller* labeller_;
 
   QStackedWidget* pages_;
   QSplitter* splitter_;
   SummaryPanel* summary_;
-  QTableView* table_;
-  QLineEdit* filter_;
-  QStackedWidget* tableOrEmpty_;
+  ImageBrowser* browser_;
+  ImageView* imageView_;
+  QStackedWidget* browserOrEmpty_;
   QLabel* statusCounts_;
   QWidget* welcomeRecent_;
+  QDialog* labellingHelp_ = nullptr;
+  qint64 lastCurrentImage_ = 0;
+  QDockWidget* historyDock_ = nullptr;
+  QList<QDockWidget*> panels_;
+  TrainingPanel* training_ = nullptr;
+  RunsPanel* runs_ = nullptr;
+  GemPanel* gems_ = nullptr;
+  SaliencyController* saliency_ = nullptr;
+  QAction* preferencesAct_ = nullptr;
 
   QAction* newAct_;
   QAction* openAct_;
@@ -94,7 +163,20 @@ class MainWindow : public QMainWindow {
   QAction* quitAct_;
   QAction* aboutAct_;
   QAction* aboutQtAct_;
+  QAction* undoAct_;
+  QAction* redoAct_;
+  QAction* nextAct_;
+  QAction* previousAct_;
+  QAction* advanceAct_;
+  QAction* queueAct_;
+  QAction* filtersAct_;
+  QAction* helpKeysAct_;
+  QAction* zoomInAct_;
+  QAction* zoomOutAct_;
+  QAction* zoomFitAct_;
+  QList<QAction*> labelActs_;  // one per labelKeys() entry, same order
   QMenu* recentMenu_;
+  QMenu* viewMenu_ = nullptr;
 };
 
 }  // namespace flystage::ui

@@ -3,6 +3,7 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QVBoxLayout>
@@ -132,7 +133,8 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
   auto* rangeGrid = new QGridLayout;
   for (const auto& range : allStageRanges()) {
     const QString name = QString::fromStdString(range.name());
-    ranges_[range.name()] = addRow(rangeGrid, name, QStringLiteral("rangeCount_") + name);
+    ranges_[range.name()] = addRow(rangeGrid, name, QStringLiteral("rangeCount_") + name,
+                                   [this, name] { Q_EMIT rangeClicked(name); });
   }
   layout->addLayout(rangeGrid);
 
@@ -145,7 +147,8 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
   stageGrid->setContentsMargins(0, 0, 0, 0);
   for (int stage = kMinFineStage; stage <= kMaxStage; ++stage)
     stages_[stage] =
-        addRow(stageGrid, tr("Stage %1").arg(stage), QStringLiteral("stageCount_%1").arg(stage));
+        addRow(stageGrid, tr("Stage %1").arg(stage), QStringLiteral("stageCount_%1").arg(stage),
+               [this, stage] { Q_EMIT stageClicked(stage); });
   layout->addWidget(stagesBox_);
 
   layout->addWidget(separator(this));
@@ -160,8 +163,9 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
                                                  {SplitPart::Test, tr("Test")}};
   for (const auto& [part, name] : parts) {
     const std::string key = splitPartName(part);
-    splits_[key] =
-        addRow(splitGrid, name, QStringLiteral("splitCount_") + QString::fromStdString(key));
+    const QString partName = QString::fromStdString(key);
+    splits_[key] = addRow(splitGrid, name, QStringLiteral("splitCount_") + partName,
+                          [this, partName] { Q_EMIT splitClicked(partName); });
   }
   layout->addWidget(splitBox_);
   layout->addStretch();
@@ -178,7 +182,8 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
 }
 
 SummaryPanel::CountRow SummaryPanel::addRow(QGridLayout* grid, const QString& name,
-                                            const QString& objectName) {
+                                            const QString& objectName,
+                                            std::function<void()> onClick) {
   const int r = grid->rowCount();
   CountRow row;
   row.name = new QLabel(name, this);
@@ -193,14 +198,34 @@ SummaryPanel::CountRow SummaryPanel::addRow(QGridLayout* grid, const QString& na
   grid->setColumnStretch(1, 1);
   grid->setHorizontalSpacing(10);
   grid->setVerticalSpacing(3);
+  for (QWidget* w : std::initializer_list<QWidget*>{row.name, row.bar, row.count}) {
+    w->setCursor(Qt::PointingHandCursor);
+    w->installEventFilter(this);
+    clicks_[w] = onClick;
+  }
   return row;
+}
+
+bool SummaryPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::MouseButtonRelease &&
+      static_cast<QMouseEvent*>(event)->button() == Qt::LeftButton) {
+    const auto it = clicks_.find(watched);
+    if (it != clicks_.end()) {
+      it->second();
+      return true;
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void SummaryPanel::setRow(const CountRow& row, int count, int max, const QString& accessibleText) {
   row.count->setText(QString::number(count));
   row.count->setAccessibleName(accessibleText);
   row.bar->setFraction(max > 0 ? static_cast<double>(count) / max : 0.0);
-  row.bar->setToolTip(accessibleText);
+  const QString tip = tr("%1; click to show them").arg(accessibleText);
+  row.bar->setToolTip(tip);
+  row.name->setToolTip(tip);
+  row.count->setToolTip(tip);
   row.bar->setEnabled(count > 0);
   row.name->setEnabled(count > 0);
   row.count->setEnabled(count > 0);

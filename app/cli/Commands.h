@@ -17,5 +17,8 @@ void addDemoCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addEvaluateCommands(CLI::App& app);  // evaluate, compare, runs
 void addPredictCommand(CLI::App& app);
+void addSaliencyCommand(CLI::App& app);
+void addGemCommand(CLI::App& app);
+void addReportCommand(CLI::App& app);
 
 }  // namespace flystage::cli

@@ -10,6 +10,7 @@
 #include "TrainProgress.h"
 #include "data/LabelsCsv.h"
 #include "eval/RunComparison.h"
+#include "figure/Report.h"
 #include "importer/Importer.h"
 #include "store/Project.h"
 #include "synth/DemoDataset.h"
@@ -39,7 +40,7 @@ void runDemo(const DemoArgs& a) {
     std::filesystem::remove(projectFile.string() + suffix);
 
   CliProgress progress;
-  const int steps = a.skipTraining ? 2 : 2 + 4 * static_cast<int>(a.seeds.size());
+  const int steps = a.skipTraining ? 2 : 3 + 4 * static_cast<int>(a.seeds.size());
   std::fprintf(stderr, "[1/%d] generating the synthetic demo dataset in %s\n", steps,
                (out / "data").string().c_str());
   const DemoSummary data = writeDemoDataset(a.data, out / "data", progress.fn(), &interruptToken());
@@ -88,6 +89,11 @@ void runDemo(const DemoArgs& a) {
     if (a.seeds.size() > 1)
       std::printf("\nMean ± sd over %zu seeds (each with its own split):\n\n%s", a.seeds.size(),
                   aggregateTable(summaries).c_str());
+    std::fprintf(stderr, "[%d/%d] writing the report\n", step, steps);
+    const auto report =
+        figure::writeReport(project, out / "report", {}, progress.fn(), &interruptToken());
+    progress.finish();
+    std::printf("\nreport: %s (open it in a browser)\n", report.index.string().c_str());
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   addTrainCommand(app);
   addEvaluateCommands(app);
   addPredictCommand(app);
+  addSaliencyCommand(app);
+  addGemCommand(app);
+  addReportCommand(app);
   installInterruptHandler();
   try {
     app.parse(argc, argv);

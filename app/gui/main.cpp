@@ -1,9 +1,36 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QScreen>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
 
 #include "MainWindow.h"
+#include "Preferences.h"
 #include "Version.h"
+
+namespace {
+
+// The language from the preferences (or the system's), with Qt's own strings (standard
+// dialogs) when the Qt translations are installed.
+void installTranslations(QApplication& app) {
+  const QString chosen = flystage::ui::Preferences::load().language;
+  const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+  auto* ours = new QTranslator(&app);
+  if (ours->load(locale, QStringLiteral("flystage"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QApplication::installTranslator(ours);
+  auto* qt = new QTranslator(&app);
+  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(qt);
+}
+
+}  // namespace
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
@@ -12,6 +39,7 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("FlyStage"));
   QApplication::setApplicationVersion(QString::fromLatin1(flystage::kVersion));
   QApplication::setDesktopFileName(QStringLiteral("flystage"));
+  installTranslations(app);
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
@@ -22,6 +50,22 @@ int main(int argc, char* argv[]) {
       QStringLiteral("project"),
       QApplication::translate("main", "The .flystage project to open (default: the last one)."),
       QStringLiteral("[project]"));
+  const QCommandLineOption view(
+      QStringLiteral("view"),
+      QApplication::translate("main",
+                              "Bring a view to the front: browser, training, runs or gems."),
+      QStringLiteral("name"));
+  const QCommandLineOption screenshot(
+      QStringLiteral("screenshot"),
+      QApplication::translate("main",
+                              "Save a picture of the window to <file> once it is shown, then quit "
+                              "(documentation and smoke tests)."),
+      QStringLiteral("file"));
+  const QCommandLineOption delay(
+      QStringLiteral("screenshot-delay"),
+      QApplication::translate("main", "Milliseconds to wait before the screenshot (default 1500)."),
+      QStringLiteral("ms"), QStringLiteral("1500"));
+  parser.addOptions({view, screenshot, delay});
   parser.process(app);
 
   flystage::ui::MainWindow window;
@@ -33,6 +77,23 @@ int main(int argc, char* argv[]) {
     window.openProject(args.constFirst());
   else
     window.restoreLastProject();
+  if (parser.isSet(view) && !window.showView(parser.value(view))) {
+    std::fprintf(stderr, "flystage: unknown view '%s': use browser, training, runs or gems\n",
+                 qPrintable(parser.value(view)));
+    return 2;
+  }
   window.show();
+  if (parser.isSet(screenshot)) {
+    // After the event loop has laid out and painted the window (and thumbnails arrived).
+    QTimer::singleShot(parser.value(delay).toInt(), &window, [&] {
+      const QString file = parser.value(screenshot);
+      if (!window.grab().save(file)) {
+        std::fprintf(stderr, "flystage: could not write %s\n", qPrintable(file));
+        QApplication::exit(1);
+        return;
+      }
+      QApplication::quit();
+    });
+  }
   return app.exec();
 }

@@ -22,15 +22,15 @@ struct StandardizeOptions {
 };
 
 struct StandardizeResult {
-  cv::Mat image;  // CV_8UC3 BGR, options.height x options.width
-  bool passthrough = false;  // input was already a standardized crop: geometry unchanged
-  double angleDegrees = 0;   // rotation applied to bring the long axis horizontal
+  cv::Mat image;                   // CV_8UC3 BGR, options.height x options.width
+  bool passthrough = false;        // input was already a standardized crop: geometry unchanged
+  double angleDegrees = 0;         // rotation applied to bring the long axis horizontal
   bool flippedHorizontal = false;  // automatic orientation put anterior left
   bool flippedVertical = false;    // automatic orientation put dorsal up
-  double apConfidence = 0;  // 0..1, how clear the anterior/posterior cue was
-  double dvConfidence = 0;  // 0..1, how clear the dorsal/ventral cue was
-  cv::RotatedRect embryo;   // fitted embryo in input pixel coordinates
-  double foregroundFraction = 0;  // share of input pixels segmented as embryo
+  double apConfidence = 0;         // 0..1, how clear the anterior/posterior cue was
+  double dvConfidence = 0;         // 0..1, how clear the dorsal/ventral cue was
+  cv::RotatedRect embryo;          // fitted embryo in input pixel coordinates
+  double foregroundFraction = 0;   // share of input pixels segmented as embryo
 };
 
 // Segments the embryo from the light background, fits its long axis, rotates it

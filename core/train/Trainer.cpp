@@ -93,9 +93,32 @@ struct Session {
   ResNet model{nullptr};
   std::vector<PhasePlan> phases;
   Clock::time_point start = Clock::now();
-  double priorSeconds = 0;  // time spent before a resume
+  double priorSeconds = 0;   // time spent before a resume
+  double pausedSeconds = 0;  // left out of the duration and the estimates
+  // Training images (epochs x rows) of the whole run, before this session, planned in this
+  // session and seen so far in it: the progress fraction and the time estimate.
+  Clock::time_point workStart = Clock::now();
+  double workPausedAtStart = 0;
+  long long imagesTotal = 0, imagesBefore = 0, imagesPlanned = 0, imagesTrained = 0;
 
   bool cancelled() const { return callbacks.cancel && callbacks.cancel->cancelled(); }
+  // The run's time so far, a resumed run's earlier sessions included, pauses left out.
+  double runSeconds() const {
+    return priorSeconds + std::chrono::duration<double>(Clock::now() - start).count() -
+           pausedSeconds;
+  }
+  // Seconds since the first phase began, pauses left out.
+  double workSeconds() const {
+    return std::chrono::duration<double>(Clock::now() - workStart).count() -
+           (pausedSeconds - workPausedAtStart);
+  }
+  // Waits while the GUI holds the pause; returns the seconds waited.
+  double waitIfPaused() {
+    if (!callbacks.pause) return 0;
+    const double waited = callbacks.pause->waitWhilePaused(callbacks.cancel);
+    pausedSeconds += waited;
+    return waited;
+  }
   const std::vector<int>& labels(const PhasePlan& p) const {
     return p.classes == kNumStageRanges ? data.rangeLabel : data.fineLabel;
   }
@@ -253,7 +276,9 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
     double lossSum = 0;
     long correct = 0, seen = 0;
     const auto epochStart = Clock::now();
+    double epochPaused = 0;
     for (int b = 0; b < batches; ++b) {
+      epochPaused += s.waitIfPaused();
       if (s.cancelled()) throw Cancelled{"training"};
       const std::size_t from = static_cast<std::size_t>(b) * batchSize;
       const std::size_t n = std::min<std::size_t>(batchSize, order.size() - from);
@@ -293,10 +318,21 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
       lossSum += l * static_cast<double>(n);
       correct += logits.argmax(1).eq(target).sum().item<long>();
       seen += static_cast<long>(n);
+      s.imagesTrained += static_cast<long long>(n);
       if (s.callbacks.progress) {
-        const double secs = std::chrono::duration<double>(Clock::now() - epochStart).count();
-        s.callbacks.progress({p.name, phaseIndex, static_cast<int>(s.phases.size()), epoch + 1,
-                              p.epochs, b + 1, batches, l, secs > 0 ? seen / secs : 0});
+        const double secs =
+            std::chrono::duration<double>(Clock::now() - epochStart).count() - epochPaused;
+        TrainProgress pr{p.name,    phaseIndex, static_cast<int>(s.phases.size()),
+                         epoch + 1, p.epochs,   b + 1,
+                         batches,   l,          secs > 0 ? seen / secs : 0};
+        pr.fractionDone =
+            s.imagesTotal > 0
+                ? static_cast<double>(s.imagesBefore + s.imagesTrained) / s.imagesTotal
+                : 0;
+        pr.elapsedSeconds = s.workSeconds();
+        pr.remainingSeconds = pr.elapsedSeconds / static_cast<double>(s.imagesTrained) *
+                              static_cast<double>(s.imagesPlanned - s.imagesTrained);
+        s.callbacks.progress(pr);
       }
     }
     EpochRecord record;
@@ -325,10 +361,8 @@ void finishRun(Session& s) {
   runstore::saveModel(s.project, s.runId, {"final", blob.specJson, blob.weights, blob.sha256});
   storeTestResults(s.project, s.runId, methodName(s.config.method), s.data,
                    predictRows(s, s.data.test));
-  const double seconds =
-      s.priorSeconds + std::chrono::duration<double>(Clock::now() - s.start).count();
   runstore::dropCheckpoint(s.project, s.runId);
-  runstore::setStatus(s.project, s.runId, "finished", seconds);
+  runstore::setStatus(s.project, s.runId, "finished", s.runSeconds());
 }
 
 ResNet modelFromStore(Session& s, std::int64_t run, const std::string& role) {
@@ -348,6 +382,19 @@ ResNet dataLevelModel(Session& s) {
 
 // Runs the phases from (phase, epochsDone) on, as a fresh run or a resumed one.
 void execute(Session& s, int fromPhase, const Resumed& resumed) {
+  s.imagesTotal = s.imagesBefore = s.imagesPlanned = s.imagesTrained = 0;
+  for (int i = 0; i < static_cast<int>(s.phases.size()); ++i) {
+    const long long rows = static_cast<long long>(s.trainRows(s.phases[i]).size());
+    const int done = i < fromPhase    ? s.phases[i].epochs
+                     : i == fromPhase ? std::min(resumed.epochsDone, s.phases[i].epochs)
+                                      : 0;
+    s.imagesTotal += rows * s.phases[i].epochs;
+    s.imagesBefore += rows * done;
+  }
+  s.imagesPlanned = s.imagesTotal - s.imagesBefore;
+  s.workStart = Clock::now();
+  s.workPausedAtStart = s.pausedSeconds;
+
   std::vector<ReferenceSet> references;
   for (int i = fromPhase; i < static_cast<int>(s.phases.size()); ++i) {
     const PhasePlan& p = s.phases[i];
@@ -406,10 +453,11 @@ std::int64_t guarded(Session& s, F&& body) {
   try {
     body();
   } catch (const Cancelled&) {
-    runstore::setStatus(s.project, s.runId, "cancelled");
+    // The time so far is kept: a resumed run's duration adds to it.
+    runstore::setStatus(s.project, s.runId, "cancelled", s.runSeconds());
     throw;
   } catch (...) {
-    runstore::setStatus(s.project, s.runId, "failed");
+    runstore::setStatus(s.project, s.runId, "failed", s.runSeconds());
     throw;
   }
   return s.runId;

@@ -6,6 +6,7 @@
 
 #include "store/RunStore.h"
 #include "train/TrainConfig.h"
+#include "util/PauseToken.h"
 #include "util/Progress.h"
 
 namespace flystage {
@@ -21,7 +22,11 @@ struct TrainProgress {
   int batch = 0;
   int batches = 0;
   double loss = 0;
-  double imagesPerSecond = 0;
+  double imagesPerSecond = 0;  // in this epoch, paused time left out
+  // The whole run (a resumed one included) and this session's time, paused time left out.
+  double fractionDone = 0;       // 0..1, by training images seen over all phases' epochs
+  double elapsedSeconds = 0;     // since this train/resume call began its first phase
+  double remainingSeconds = -1;  // estimate (validation included); -1 until a batch is done
 };
 
 struct TrainCallbacks {
@@ -29,6 +34,9 @@ struct TrainCallbacks {
   std::function<void(const EpochRecord&)> epochEnd;  // for live curves
   std::function<void(std::int64_t runId)> runCreated;
   const CancelToken* cancel = nullptr;  // honoured within a batch
+  // Waited on before every batch (a cancel still ends the wait); paused time counts
+  // neither in the run's duration nor in the rates and estimates above.
+  const PauseToken* pause = nullptr;
 };
 
 // Algorithm 1 of the paper: plain, data-level or two-step training (or the Gabor

@@ -101,7 +101,9 @@ class MainWindowTest : public QObject {
     QVERIFY2(model->cachedThumbnails() < 12,
              qPrintable(QStringLiteral("decoded %1 of 12").arg(model->cachedThumbnails())));
 
+    // Decoded on a worker thread: the first row's pixmap arrives after a placeholder.
     const QModelIndex thumb = table->model()->index(0, ImageTableModel::Thumbnail);
+    QTRY_VERIFY(thumb.data(ImageTableModel::ThumbnailReadyRole).toBool());
     const QPixmap pixmap = thumb.data(Qt::DecorationRole).value<QPixmap>();
     QVERIFY(!pixmap.isNull());
     const QSizeF size = pixmap.deviceIndependentSize();  // 320 x 128 pixels on a 2x screen

@@ -1,0 +1,124 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include "CliProgress.h"
+#include "Commands.h"
+#include "figure/SaliencyFigure.h"
+#include "interpret/Saliency.h"
+#include "store/ImageLookup.h"
+#include "store/Project.h"
+#include "store/RunStore.h"
+#include "util/Error.h"
+
+namespace flystage::cli {
+
+namespace {
+
+std::string lowerExtension(const std::filesystem::path& p) {
+  std::string e = p.extension().string();
+  for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e;
+}
+
+// The raw float map, as a 32-bit float TIFF (opens in Fiji/ImageJ) or CSV.
+void writeRawMap(const SaliencyMap& m, const std::filesystem::path& out) {
+  const auto ext = lowerExtension(out);
+  const auto tmp = out.string() + ".part" + ext;
+  if (ext == ".csv") {
+    std::ofstream f(tmp, std::ios::binary);
+    f << "row,col,saliency\n";
+    for (int y = 0; y < m.map.rows; ++y)
+      for (int x = 0; x < m.map.cols; ++x)
+        f << y << ',' << x << ',' << m.map.at<float>(y, x) << '\n';
+    if (!f.flush()) throw Error(out.string() + ": write failed (disk full?)");
+  } else if (!cv::imwrite(tmp, m.map)) {
+    throw Error(out.string() + ": could not be written; check the folder exists and is writable");
+  }
+  std::filesystem::rename(tmp, out);
+}
+
+}  // namespace
+
+void addSaliencyCommand(CLI::App& app) {
+  struct Args {
+    std::string project, image, out, method = "vanilla", colormap = "inferno";
+    std::int64_t run = 0;
+    int stage = 0, samples = 0, dpi = 300;
+    double opacity = 0.7;
+    std::uint64_t seed = 1;
+  };
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand(
+      "saliency",
+      "Explain a run's stage call for one image with a saliency map. --out picks the form: "
+      ".png/.svg/.pdf a figure (image and map over it, colour bar, scale, provenance in the "
+      "metadata, numbers in a .csv beside it); .tif a raw 32-bit float map; .csv the raw numbers");
+  cmd->add_option("project", a->project, "Project file (.flystage)")->required();
+  cmd->add_option("--run", a->run, "Run id whose model is explained")->required();
+  cmd->add_option("--image", a->image, "Image id, or the path it was imported from")->required();
+  cmd->add_option("--method", a->method,
+                  "vanilla (the paper's Eq. 8), smoothgrad or integrated-gradients")
+      ->capture_default_str();
+  cmd->add_option("--stage", a->stage, "Stage (4..17) to explain; default: the predicted stage");
+  cmd->add_option("--samples", a->samples,
+                  "SmoothGrad noisy copies / integrated-gradients steps (default 25 / 32)");
+  cmd->add_option("--seed", a->seed, "SmoothGrad noise seed")->capture_default_str();
+  cmd->add_option("--colormap", a->colormap, "inferno, viridis, magma, hot, jet or turbo")
+      ->capture_default_str();
+  cmd->add_option("--opacity", a->opacity, "Overlay opacity, 0..1")->capture_default_str();
+  cmd->add_option("--dpi", a->dpi, "PNG resolution")->capture_default_str();
+  cmd->add_option("--out", a->out, "Output file: .png, .svg, .pdf, .tif or .csv")->required();
+  cmd->callback([a] {
+    const std::filesystem::path out(a->out);
+    const auto ext = lowerExtension(out);
+    const bool figure = figure::isFigureFormat(out);
+    if (!figure && ext != ".tif" && ext != ".tiff" && ext != ".csv")
+      throw Error(a->out + ": name the output .png, .svg, .pdf (figure), .tif or .csv (raw map)");
+    if (a->opacity < 0 || a->opacity > 1) throw Error("--opacity must lie between 0 and 1");
+    Project project = Project::open(a->project, OpenMode::ReadOnly);
+    const auto id = resolveImage(project, a->image);
+    SaliencyOptions options;
+    options.method = parseSaliencyMethod(a->method);
+    options.samples = a->samples;
+    options.seed = a->seed;
+    const Colormap colormap = parseColormap(a->colormap);
+    const auto maps =
+        computeSaliency(project, a->run, {id}, options, a->stage, {}, &interruptToken());
+    const SaliencyMap& m = maps.at(0);
+    if (figure) {
+      auto prov = makeProvenance("saliency", project.file().string());
+      const auto run = runstore::run(project, a->run);
+      prov.runId = a->run;
+      prov.runMethod = run ? run->method : "";
+      prov.imageIds = {id};
+      prov.settings = {{"method", saliencyMethodName(options.method)},
+                       {"samples", std::to_string(saliencySamples(options))},
+                       {"seed", std::to_string(options.seed)},
+                       {"stage explained", std::to_string(m.stage)},
+                       {"colormap", a->colormap}};
+      figure::SaliencyFigureOptions fo;
+      fo.colormap = colormap;
+      fo.opacity = a->opacity;
+      fo.method = options.method;
+      const Label label = project.label(id);
+      fo.trueStage = label.stage.value_or(0);
+      figure::ExportOptions eo;
+      eo.dpi = a->dpi;
+      for (const auto& f : figure::exportFigure(
+               figure::saliencyFigure(project.standardizedImage(id), m, fo, prov), out, eo))
+        std::printf("wrote %s\n", f.string().c_str());
+    } else {
+      writeRawMap(m, out);
+      std::printf("wrote %s (%d x %d float map)\n", a->out.c_str(), m.map.cols, m.map.rows);
+    }
+    std::printf("image #%lld: predicted stage %d; saliency of stage %d (p = %.3f)\n",
+                static_cast<long long>(id), m.predictedStage, m.stage, m.probability);
+  });
+}
+
+}  // namespace flystage::cli

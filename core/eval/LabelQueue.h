@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/Label.h"
+#include "store/RunStore.h"
+
+namespace flystage {
+
+// What to label next (active learning): the images where a label teaches the model most.
+enum class QueueStrategy {
+  LeastConfident,     // the lowest top probability first
+  StageBoundary,      // the two most probable stages closest first: between two stages
+  RangeDisagreement,  // range-labelled images predicted outside their range, most mass outside
+};
+
+std::string queueStrategyName(QueueStrategy s);  // "least-confident", "stage-boundary", ...
+std::optional<QueueStrategy> parseQueueStrategy(const std::string& text);
+
+struct QueueEntry {
+  std::int64_t imageId = 0;
+  double score = 0;         // in [0, 1]; higher: label sooner
+  int predictedStage = 0;   // the most probable stage (4..17)
+  int runnerUpStage = 0;    // the second most probable stage
+  double confidence = 0;    // the top probability
+  double margin = 0;        // top minus second probability
+  double outsideRange = 0;  // probability outside the image's range label (0 without one)
+};
+
+// Ranks the images that have a prediction but no precise stage yet (a stage-labelled image
+// needs no label), best candidate first, ties by ascending image id. `labels`: the current
+// label of each image (an image missing from it is unlabelled). RangeDisagreement keeps only
+// images whose range label holds a fine stage (not 1-3: the model cannot agree with it) and
+// whose predicted stage lies outside it. Throws flystage::Error when a prediction does not
+// hold the 14 probabilities of stages 4..17.
+std::vector<QueueEntry> rankForLabelling(const std::vector<StoredPrediction>& predictions,
+                                         const std::map<std::int64_t, Label>& labels,
+                                         QueueStrategy strategy);
+
+}  // namespace flystage

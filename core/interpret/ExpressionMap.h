@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace flystage {
+
+// A genomewide expression map (GEM) of one stage: the per-pixel average of the normalized
+// expression of aligned standardized images (paper, Section II-E and Fig. 7).
+struct ExpressionMap {
+  int stage = 0;  // 4..17; 0 when not for one stage
+  int images = 0;
+  cv::Mat mean;      // CV_32F in [0,1]; NaN where no image contributes (outside every embryo)
+  cv::Mat coverage;  // CV_32F: share of the images whose embryo covers the pixel
+  cv::Mat weight;    // CV_32F: the sum of the weights behind each pixel of `mean`
+  // The outline the figure draws: pixels inside the embryo of at least half the images.
+  cv::Mat outline() const;
+};
+
+// Accumulates images one at a time (memory independent of their number). A pixel's value is
+// the weighted mean over the images whose embryo mask holds it:
+//   mean(p) = sum_i w_i(p) e_i(p) / sum_i w_i(p),  w_i = embryo_i * weight_i,
+// so an all-ones weight gives the plain (unmasked) GEM, and a saliency mask as weight gives
+// the masked GEM.
+class ExpressionMapBuilder {
+ public:
+  ExpressionMapBuilder(int height, int width);
+
+  // expression: CV_32F in [0,1]; embryoMask: CV_8U (non-zero = embryo), empty = everywhere;
+  // weight: CV_32F >= 0, empty = ones. All of the builder's size.
+  void add(const cv::Mat& expression, const cv::Mat& embryoMask = {}, const cv::Mat& weight = {});
+  int images() const { return images_; }
+  ExpressionMap result(int stage = 0) const;
+
+ private:
+  cv::Size size_;
+  cv::Mat sum_, weights_, covered_;  // CV_64F
+  int images_ = 0;
+};
+
+}  // namespace flystage

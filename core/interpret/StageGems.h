@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpret/ExpressionMap.h"
+#include "interpret/Saliency.h"
+#include "interpret/StainIntensity.h"
+#include "util/Progress.h"
+
+namespace flystage {
+
+class Project;
+
+// Which stage an image counts for in a GEM.
+enum class StageAssignment {
+  Label,      // its precise stage label (imported or set by a person)
+  Prediction  // a run's predicted stage, when the model's probability reaches minConfidence
+};
+std::string stageAssignmentName(StageAssignment a);  // "label", "prediction"
+StageAssignment parseStageAssignment(const std::string& text);
+
+struct GemRequest {
+  std::vector<int> stages;            // 4..17; empty: all fourteen
+  std::optional<std::int64_t> runId;  // the model for predictions and saliency
+  StageAssignment assignment = StageAssignment::Prediction;
+  double minConfidence = 0;            // Prediction: the least probability of the called stage
+  std::string gene;                    // empty: genome-wide (every gene)
+  std::vector<std::int64_t> imageIds;  // empty: every image of the project
+  bool masked = false;                 // weight each image by its saliency mask
+  SaliencyOptions saliency;            // masked GEMs: how the maps are made
+  // Masked GEMs: a pixel is in an image's mask when its saliency, smoothed by a Gaussian of
+  // maskSigma pixels (of the 128 x 320 image), reaches the maskQuantile quantile of that
+  // image's embryo: 0.8 keeps the 20 % most salient embryo pixels of every image.
+  double maskQuantile = 0.8;
+  double maskSigma = 3.0;
+  StainNormalization normalization;
+};
+
+struct StageGem {
+  ExpressionMap map;
+  std::vector<std::int64_t> imageIds;  // the images behind it
+};
+
+struct GemResult {
+  std::vector<StageGem> gems;  // one per requested stage, in stage order
+  std::string labelSource;     // how images were assigned, for the figure's provenance
+  std::size_t imagesConsidered = 0;
+};
+
+// One pass over the images in chunks (memory independent of their number): predictions come
+// from the run's stored predictions, or are computed for images that have none; masked GEMs
+// compute the saliency of the stage each image is counted for.
+// Throws flystage::Error for a request that cannot be met (a run needed but missing, a stage
+// outside 4..17), Cancelled when cancelled.
+GemResult buildStageGems(Project& project, const GemRequest& request,
+                         const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
+
+// The binary saliency mask of one image (CV_32F 0/1, the size of embryoMask): see
+// GemRequest::maskQuantile. The saliency map is resized to the mask's size first.
+cv::Mat saliencyMask(const cv::Mat& saliency, const cv::Mat& embryoMask, double quantile,
+                     double sigma);
+
+// The embryo's pixels in a standardized image (CV_8U, 255 = embryo).
+cv::Mat standardizedEmbryoMask(const cv::Mat& standardizedBgr);
+
+}  // namespace flystage

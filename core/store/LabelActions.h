@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "store/LabelHistory.h"
+
+namespace flystage {
+
+class Project;
+
+// The project's labelling actions as an undo list sees them, so a list built at open time
+// (the GUI's undo stack) continues where the history stands, also after a restart.
+struct LabelActions {
+  std::vector<LabelAction> done;    // oldest first: the last one is what undo() undoes next
+  std::vector<LabelAction> undone;  // in redo order: the first one is what redo() redoes next
+};
+
+// maxDone > 0 keeps only the latest maxDone done actions (the older ones stay undoable from
+// the command line). Discarded actions are never listed.
+LabelActions labelActions(Project& project, std::size_t maxDone = 0);
+
+// The images one action labelled, ascending.
+std::vector<std::int64_t> labelActionImages(Project& project, std::int64_t actionId);
+
+}  // namespace flystage

@@ -1,0 +1,96 @@
+#include <QtTest>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+
+#include "GemPanel.h"
+#include "data/LabelsCsv.h"
+#include "importer/Importer.h"
+#include "store/Project.h"
+#include "support/TestSupport.h"
+#include "synth/DemoDataset.h"
+#include "train/Trainer.h"
+
+using namespace flystage;
+
+// The GEM view drives core's GEMs from real widgets: build off the GUI thread, show, export.
+class GemPanelTest : public QObject {
+  Q_OBJECT
+  test::TempDir dir_;
+  std::unique_ptr<Project> project_;
+  std::int64_t run_ = 0;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    DemoOptions demo;
+    demo.seed = 9;
+    demo.scale = 0.002;
+    demo.minPerStage = 3;
+    demo.standardized = true;
+    const auto data = writeDemoDataset(demo, dir_ / "data");
+    project_ = std::make_unique<Project>(Project::open(dir_ / "g.flystage"));
+    QVERIFY(runImport(*project_, parseLabelsCsv(data.labelsCsv), {}).committed);
+    TrainConfig c = TrainConfig::forPreset(Method::Plain, "tiny");
+    c.plainEpochs = 1;
+    c.device = "cpu";
+    run_ = train(*project_, c, {});
+  }
+
+  void buildsShowsAndExportsAMaskedGem() {
+    ui::GemPanel panel;
+    panel.setProject(project_.get());
+    panel.selectRun(run_);
+    auto* masked = panel.findChild<QCheckBox*>(QStringLiteral("gemMasked"));
+    QVERIFY(masked->isEnabled());
+    masked->setChecked(true);
+    panel.findChild<QDoubleSpinBox*>(QStringLiteral("gemMinConfidence"))->setValue(0);
+    QSignalSpy built(&panel, &ui::GemPanel::built);
+    QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("gemBuild")), Qt::LeftButton);
+    QVERIFY(panel.isBuilding());  // returned at once: the work is on another thread
+    QVERIFY(built.wait(60000));
+    QVERIFY(panel.hasFigure());
+    const QImage shown = panel.figureImage();
+    QVERIFY(shown.width() > 400);
+    const QString svg = QString::fromStdString((dir_ / "masked.svg").string());
+    QVERIFY(panel.exportTo(svg, false));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    QVERIFY(text.contains(QStringLiteral("Masked GEM (genome-wide)")));
+    QVERIFY(text.contains(QStringLiteral("Stage 17")));
+    QVERIFY(text.contains(QStringLiteral("\"run\":{\"id\":%1").arg(run_)));
+    QVERIFY(QFile::exists(QString::fromStdString((dir_ / "masked.csv").string())));
+    QVERIFY(!panel.exportTo(QString::fromStdString((dir_ / "no" / "x.png").string()), false));
+  }
+
+  void withoutARunOnlyLabelsAreOffered() {
+    ui::GemPanel panel;
+    panel.setProject(project_.get());
+    panel.selectRun(0);
+    QVERIFY(!panel.findChild<QCheckBox*>(QStringLiteral("gemMasked"))->isEnabled());
+    QCOMPARE(panel.findChild<QComboBox*>(QStringLiteral("gemAssignment"))->currentData().toString(),
+             QStringLiteral("label"));
+    QSignalSpy built(&panel, &ui::GemPanel::built);
+    panel.build();
+    QVERIFY(built.wait(60000));
+  }
+
+  void cancelStopsTheBuild() {
+    ui::GemPanel panel;
+    panel.setProject(project_.get());
+    panel.selectRun(run_);
+    panel.findChild<QCheckBox*>(QStringLiteral("gemMasked"))->setChecked(true);
+    panel.findChild<QDoubleSpinBox*>(QStringLiteral("gemMinConfidence"))->setValue(0);
+    panel.build();
+    panel.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isBuilding(), 30000);
+    QVERIFY(!panel.hasFigure());
+  }
+};
+
+QTEST_MAIN(GemPanelTest)
+#include "GemPanelTest.moc"

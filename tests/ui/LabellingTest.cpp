@@ -1,0 +1,411 @@
+#include <QtTest>
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QUndoStack>
+
+#include <filesystem>
+#include <map>
+
+#include "ImageBrowser.h"
+#include "ImageFilterModel.h"
+#include "ImageTableModel.h"
+#include "ImageView.h"
+#include "LabelKeys.h"
+#include "Labeller.h"
+#include "MainWindow.h"
+#include "data/LabelsCsv.h"
+#include "data/Stage.h"
+#include "eval/LabelQueue.h"
+#include "importer/ImportPlan.h"
+#include "importer/Importer.h"
+#include "store/ImageList.h"
+#include "store/LabelHistory.h"
+#include "store/Project.h"
+#include "store/RunStore.h"
+#include "support/TestSupport.h"
+
+using namespace flystage;
+using flystage::test::TempDir;
+using flystage::ui::ImageFilter;
+using flystage::ui::ImageTableModel;
+using flystage::ui::MainWindow;
+
+namespace {
+
+QString qs(const std::filesystem::path& p) {
+  return QString::fromStdString(p.string());
+}
+
+// The demo set: the 12 labelled BDGP samples (two per stage range) and the four unlabelled.
+std::filesystem::path makeDemoProject(const TempDir& dir) {
+  const auto file = dir / "demo.flystage";
+  Project p = Project::open(file);
+  auto r = runImport(p, parseLabelsCsv(test::samplesDir() / "labels.csv"), {});
+  if (!r.committed || r.imported != 12) throw std::runtime_error("demo import failed");
+  const auto folder = dir / "unlabelled";
+  std::filesystem::create_directories(folder);
+  for (int i = 0; i < 4; ++i) {
+    const auto name = "unlabeled_" + std::to_string(i) + ".png";
+    std::filesystem::copy_file(test::samplesDir() / name, folder / name);
+  }
+  r = runImport(p, planFolder(folder), {});
+  if (!r.committed || r.imported != 4) throw std::runtime_error("unlabelled import failed");
+  return file;
+}
+
+// The label as another connection reads it: what is committed.
+Label stored(const std::filesystem::path& file, std::int64_t id) {
+  return Project::open(file, OpenMode::ReadOnly).label(id);
+}
+
+QAction* action(const QObject& w, const char* name) {
+  return w.findChild<QAction*>(QString::fromLatin1(name));
+}
+
+StoredPrediction prediction(std::int64_t id, std::map<int, float> p) {
+  StoredPrediction pr;
+  pr.imageId = id;
+  float used = 0;
+  for (const auto& [stage, v] : p) used += v;
+  pr.probabilities.assign(kNumFineStages,
+                          (1.0f - used) / static_cast<float>(kNumFineStages - p.size()));
+  for (const auto& [stage, v] : p) pr.probabilities[stage - kMinFineStage] = v;
+  int best = 0;
+  for (int i = 1; i < kNumFineStages; ++i)
+    if (pr.probabilities[i] > pr.probabilities[best]) best = i;
+  pr.stage = fineStageFromIndex(best);
+  pr.probability = pr.probabilities[best];
+  return pr;
+}
+
+}  // namespace
+
+class LabellingTest : public QObject {
+  Q_OBJECT
+
+  TempDir settingsDir_;
+  TempDir demoDir_;
+  std::filesystem::path demo_;
+
+  // A fresh copy of the demo project, opened and shown, the grid focused on image `first`.
+  std::filesystem::path open(MainWindow& w, const TempDir& dir, std::int64_t first = 1) {
+    const auto file = dir / "p.flystage";
+    std::filesystem::copy_file(demo_, file);
+    if (!w.openProject(qs(file))) throw std::runtime_error("open failed");
+    w.resize(1200, 800);
+    w.show();
+    w.activateWindow();
+    if (!QTest::qWaitForWindowActive(&w)) throw std::runtime_error("window not active");
+    w.browser()->currentView()->setFocus();
+    w.browser()->selectImage(first);
+    return file;
+  }
+
+  void key(MainWindow& w, Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) {
+    QTest::keyClick(w.browser()->currentView(), k, m);
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("LabellingTest"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, qs(settingsDir_.path()));
+    demo_ = makeDemoProject(demoDir_);
+  }
+
+  void init() { QSettings().clear(); }
+
+  void keysLabelTheStore() {
+    TempDir dir;
+    MainWindow w;
+    const auto file = open(w, dir, 13);  // the unlabelled images are 13..16
+    QCOMPARE(w.browser()->currentImageId(), 13);
+
+    key(w, Qt::Key_5);  // a stage 4..9: its digit
+    QCOMPARE(stored(file, 13), labelForStage(5, LabelSource::User));
+    QCOMPARE(w.browser()->currentImageId(), 14);  // advanced to the next image
+    key(w, Qt::Key_1);                            // 10..17: typed as the number
+    QCOMPARE(stored(file, 14), Label{});
+    key(w, Qt::Key_2);
+    QCOMPARE(stored(file, 14), labelForStage(12, LabelSource::User));
+    key(w, Qt::Key_7, Qt::ShiftModifier);  // ... or Shift with the last digit
+    QCOMPARE(stored(file, 15), labelForStage(17, LabelSource::User));
+    key(w, Qt::Key_4, Qt::ControlModifier);  // a range: Ctrl with BDGP's bin number
+    QCOMPARE(stored(file, 16), labelForRange(*parseStageRange("9-10"), LabelSource::User));
+    QCOMPARE(w.browser()->currentImageId(), 16);  // the last image stays selected
+
+    // The table shows what the store holds.
+    const int row = w.imageModel()->rowOfImage(14);
+    QCOMPARE(w.imageModel()->index(row, ImageTableModel::Stage).data().toString(),
+             QStringLiteral("12"));
+    QCOMPARE(w.imageModel()->index(row, ImageTableModel::StageRange).data().toString(),
+             QStringLiteral("11-12"));
+
+    // Refine a range label to a stage, then remove a label; previous with K.
+    key(w, Qt::Key_K);
+    QCOMPARE(w.browser()->currentImageId(), 15);
+    action(w, "actionAdvance")->setChecked(false);
+    key(w, Qt::Key_Delete);
+    QCOMPARE(stored(file, 15), Label{});
+    QCOMPARE(w.browser()->currentImageId(), 15);  // no advance when switched off
+    key(w, Qt::Key_J);
+    key(w, Qt::Key_1);
+    key(w, Qt::Key_0);
+    QCOMPARE(stored(file, 16), labelForStage(10, LabelSource::User));
+
+    // The summary follows.
+    auto* unlabelled = w.findChild<QLabel*>(QStringLiteral("summaryUnlabelled"));
+    QCOMPARE(unlabelled->text(), QStringLiteral("1"));  // only #15 is unlabelled again
+    // Every key of the scheme is an action of the Label menu, with its shortcut.
+    for (const ui::LabelKey& k : ui::labelKeys()) {
+      QAction* a = action(w, qPrintable(k.objectName));
+      QVERIFY2(a, qPrintable(k.objectName));
+      QCOMPARE(a->shortcuts(), k.keys);
+      QVERIFY(!a->toolTip().isEmpty());
+    }
+  }
+
+  void oneActionForASelectionAndUndoRedo() {
+    TempDir dir;
+    MainWindow w;
+    const auto file = open(w, dir, 3);
+    QUndoStack* stack = w.undoStack();
+    QCOMPARE(stack->count(), 0);
+    // Select images 3, 4 and 5 (ranges 11-12, 11-12, 13-17) and press 9.
+    auto* selection = w.browser()->table()->selectionModel();
+    for (int id : {4, 5}) {
+      const QModelIndex i = w.browser()->proxy()->index(w.browser()->proxy()->rowOfImage(id), 0);
+      selection->select(i, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(w.browser()->selectedImageIds(), (QList<qint64>{3, 4, 5}));
+    const Label before3 = stored(file, 3), before5 = stored(file, 5);
+    key(w, Qt::Key_9);
+    for (int id : {3, 4, 5}) QCOMPARE(stored(file, id), labelForStage(9, LabelSource::User));
+    QCOMPARE(stack->count(), 1);
+    QCOMPARE(stack->undoText(), QStringLiteral("Stage 9 for 3 images"));
+    QCOMPARE(w.browser()->currentImageId(), 6);  // the image after the selection
+    key(w, Qt::Key_1);
+    key(w, Qt::Key_3);
+    QCOMPARE(stored(file, 6), labelForStage(13, LabelSource::User));
+    QCOMPARE(stack->count(), 2);
+    QVERIFY(w.labeller()->isInSyncWithProject());
+
+    // Edit > Undo names the action; Ctrl+Z undoes it in the store.
+    QAction* undo = action(w, "actionUndo");
+    QAction* redo = action(w, "actionRedo");
+    QVERIFY(undo && redo);
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Stage 13 for image #6"));
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    QVERIFY(redo->shortcuts().contains(QKeySequence(QStringLiteral("Ctrl+Shift+Z"))));
+    key(w, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(stored(file, 6), labelForRange(*parseStageRange("13-17"), LabelSource::Import));
+    key(w, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(stored(file, 3), before3);
+    QCOMPARE(stored(file, 5), before5);
+    QCOMPARE(stack->index(), 0);
+    QVERIFY(!undo->isEnabled());
+    QCOMPARE(redo->text().remove(QLatin1Char('&')), QStringLiteral("Redo Stage 9 for 3 images"));
+    QVERIFY(w.labeller()->isInSyncWithProject());
+    // The table shows the undone label.
+    QCOMPARE(w.imageModel()
+                 ->index(w.imageModel()->rowOfImage(3), ImageTableModel::Stage)
+                 .data()
+                 .toString(),
+             QString());
+    key(w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    for (int id : {3, 4, 5}) QCOMPARE(stored(file, id), labelForStage(9, LabelSource::User));
+    QCOMPARE(stack->index(), 1);
+    QVERIFY(w.labeller()->isInSyncWithProject());
+    // A new action drops what could be redone, in the stack as in the store.
+    w.browser()->selectImage(1);
+    key(w, Qt::Key_Delete);
+    QCOMPARE(stack->count(), 2);
+    QVERIFY(!redo->isEnabled());
+    QVERIFY(!LabelHistory(*w.project()).nextRedo());
+    QVERIFY(w.labeller()->isInSyncWithProject());
+  }
+
+  void undoSurvivesReopening() {
+    TempDir dir;
+    std::filesystem::path file;
+    {
+      MainWindow w;
+      file = open(w, dir, 1);
+      key(w, Qt::Key_4, Qt::ControlModifier);  // #1: 9-10
+      key(w, Qt::Key_6);                       // #2: stage 6
+      key(w, Qt::Key_1);
+      key(w, Qt::Key_1);      // #3: stage 11
+      w.undoStack()->undo();  // #3 back to 11-12
+      QCOMPARE(stored(file, 3), labelForRange(*parseStageRange("11-12"), LabelSource::Import));
+    }
+    MainWindow w;
+    QVERIFY(w.openProject(qs(file)));
+    QUndoStack* stack = w.undoStack();
+    QCOMPARE(stack->count(), 3);
+    QCOMPARE(stack->index(), 2);
+    QVERIFY(w.labeller()->isInSyncWithProject());
+    QCOMPARE(stack->undoText(), QStringLiteral("Stage 6 for image #2"));
+    QCOMPARE(stack->redoText(), QStringLiteral("Stage 11 for image #3"));
+    stack->redo();
+    QCOMPARE(stored(file, 3), labelForStage(11, LabelSource::User));
+    stack->undo();
+    stack->undo();
+    stack->undo();
+    QCOMPARE(stored(file, 1), labelForRange(*parseStageRange("1-3"), LabelSource::Import));
+    QCOMPARE(stored(file, 2), labelForRange(*parseStageRange("1-3"), LabelSource::Import));
+    QCOMPARE(stored(file, 3), labelForRange(*parseStageRange("11-12"), LabelSource::Import));
+    QCOMPARE(stack->index(), 0);
+    QVERIFY(w.labeller()->isInSyncWithProject());
+    // The rows show the restored labels.
+    QCOMPARE(w.imageModel()->row(w.imageModel()->rowOfImage(1)).label,
+             labelForRange(*parseStageRange("1-3"), LabelSource::Import));
+  }
+
+  void historyChangedElsewhereIsReloaded() {
+    TempDir dir;
+    MainWindow w;
+    const auto file = open(w, dir, 1);
+    key(w, Qt::Key_8);  // #1: stage 8
+    QCOMPARE(w.undoStack()->count(), 1);
+    {  // the command line labels #2 while the window is open
+      Project other = Project::open(file);
+      LabelHistory(other).setLabel(2, labelForStage(5, LabelSource::User), "CLI: stage 5");
+    }
+    QVERIFY(!w.labeller()->isInSyncWithProject());
+    QSignalSpy failed(w.labeller(), &ui::Labeller::failed);
+    w.undoStack()->undo();  // would undo #1, but the project's next undo is the CLI's action
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(stored(file, 1), labelForStage(8, LabelSource::User));  // nothing written
+    QCOMPARE(stored(file, 2), labelForStage(5, LabelSource::User));
+    QTRY_VERIFY(w.labeller()->isInSyncWithProject());
+    QCOMPARE(w.undoStack()->count(), 2);
+    QCOMPARE(w.undoStack()->undoText(), QStringLiteral("CLI: stage 5"));
+    w.undoStack()->undo();
+    QCOMPARE(stored(file, 2), labelForRange(*parseStageRange("1-3"), LabelSource::Import));
+    QCOMPARE(w.imageModel()->row(w.imageModel()->rowOfImage(2)).label, stored(file, 2));
+  }
+
+  void labelNextQueueIsWalkedInItsOrder() {
+    TempDir dir;
+    const auto file = dir / "q.flystage";
+    std::filesystem::copy_file(demo_, file);
+    std::int64_t run = 0;
+    std::vector<StoredPrediction> preds;
+    {
+      Project p = Project::open(file);
+      RunRecord r;
+      r.method = "plain";
+      r.status = "finished";
+      run = runstore::createRun(p, r);
+      preds = {prediction(13, {{12, 0.45f}, {11, 0.44f}}),  // boundary, unsure
+               prediction(14, {{6, 0.90f}}),                // sure
+               prediction(15, {{9, 0.35f}, {5, 0.20f}}),    // least confident
+               prediction(16, {{14, 0.60f}, {15, 0.30f}}),
+               prediction(7, {{9, 0.80f}}),    // range 4-6 predicted 9: disagrees
+               prediction(3, {{12, 0.70f}})};  // range 11-12 predicted 12: agrees
+      runstore::savePredictions(p, run, preds);
+    }
+    MainWindow w;
+    QVERIFY(w.openProject(qs(file)));
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.browser()->currentView()->setFocus();
+
+    // Ctrl+L: the newest run's queue, least confident first, the first image selected.
+    key(w, Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(w.browser()->filter().queue == QueueStrategy::LeastConfident);
+    QCOMPARE(w.browser()->filter().runId, run);
+    std::map<std::int64_t, Label> labels;
+    for (const auto& row : listImages(*w.project()))
+      if (!row.label.empty()) labels[row.id] = row.label;
+    auto expected = rankForLabelling(preds, labels, QueueStrategy::LeastConfident);
+    QList<qint64> order;
+    for (const auto& e : expected) order << e.imageId;
+    QCOMPARE(order.first(), 15);
+    QCOMPARE(w.browser()->proxy()->imageIds(), order);
+    QCOMPARE(w.browser()->currentImageId(), order[0]);
+    QCOMPARE(w.imageTable()->model()->index(0, ImageTableModel::QueueRank).data().toInt(), 1);
+
+    // Labelling walks the queue; labelled images stay listed (undo, review).
+    key(w, Qt::Key_9);
+    QCOMPARE(stored(file, order[0]), labelForStage(9, LabelSource::User));
+    QCOMPARE(w.browser()->currentImageId(), order[1]);
+    key(w, Qt::Key_A);  // accept the prediction as the label
+    const StoredPrediction* p = w.imageModel()->prediction(w.imageModel()->rowOfImage(order[1]));
+    QCOMPARE(stored(file, order[1]), labelForStage(p->stage, LabelSource::Model));
+    QCOMPARE(w.browser()->currentImageId(), order[2]);
+    QCOMPARE(w.browser()->proxy()->imageIds(), order);
+
+    // Another ranking from the filter bar.
+    auto* mode = w.findChild<QComboBox*>(QStringLiteral("queueMode"));
+    mode->setCurrentIndex(mode->findData(QStringLiteral("range-disagreement")));
+    QCOMPARE(w.browser()->proxy()->imageIds(), QList<qint64>{7});
+    // Ctrl+L again leaves the queue.
+    key(w, Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(!w.browser()->filter().queue);
+    QCOMPARE(w.browser()->proxy()->rowCount(), 16);
+  }
+
+  void helpListsTheKeys() {
+    TempDir dir;
+    MainWindow w;
+    open(w, dir);
+    key(w, Qt::Key_F1);
+    auto* help = w.findChild<QDialog*>(QStringLiteral("labellingHelp"));
+    QVERIFY(help);
+    QTRY_VERIFY(help->isVisible());
+    const QString text = help->findChild<QTextBrowser*>()->toPlainText();
+    for (const char* s : {"Stage 4", "Stage 12", "Range 13-17", "Ctrl+6", "Shift+2", "1, 2",
+                          "Accept the Predicted Stage", "Next image", "Undo"})
+      QVERIFY2(text.contains(QLatin1String(s)), s);
+  }
+
+  void everyControlIsNamedAndExplained() {
+    TempDir dir;
+    MainWindow w;
+    open(w, dir);
+    w.findChild<QAction*>(QStringLiteral("actionShowFilters"))->setChecked(true);
+    QStringList missing;
+    const QList<QWidget*> roots = {w.browser(), w.imageView()};
+    for (QWidget* root : roots)
+      for (QWidget* c : root->findChildren<QWidget*>()) {
+        const bool control = qobject_cast<QAbstractButton*>(c) || qobject_cast<QComboBox*>(c) ||
+                             qobject_cast<QLineEdit*>(c) || qobject_cast<QAbstractSpinBox*>(c) ||
+                             qobject_cast<QAbstractSlider*>(c) ||
+                             qobject_cast<QAbstractItemView*>(c);
+        // Parts Qt builds inside a control (a combo box's editor and list, a line edit's clear
+        // button, a table's headers, scroll bars).
+        const QWidget* parent = c->parentWidget();
+        const bool part =
+            c->objectName().startsWith(QLatin1String("qt_")) ||
+            qobject_cast<const QComboBox*>(parent) ||
+            qobject_cast<const QAbstractSpinBox*>(parent) ||
+            qobject_cast<const QLineEdit*>(parent) ||
+            qobject_cast<const QAbstractItemView*>(parent) || qobject_cast<QScrollBar*>(c) ||
+            c->inherits("QComboBoxPrivateContainer") ||
+            (c->parentWidget() && c->parentWidget()->inherits("QComboBoxPrivateContainer"));
+        if (!control || part) continue;
+        if (c->objectName().isEmpty() || c->accessibleName().isEmpty() || c->toolTip().isEmpty())
+          missing << QStringLiteral("%1 '%2' (%3)")
+                         .arg(QString::fromLatin1(c->metaObject()->className()), c->objectName(),
+                              c->accessibleName());
+      }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+  }
+};
+
+QTEST_MAIN(LabellingTest)
+#include "LabellingTest.moc"

@@ -1,0 +1,473 @@
+#include "ImageView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QGraphicsPixmapItem>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMetaObject>
+#include <QSlider>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "SaliencyOverlay.h"
+#include "StageProbabilityChart.h"
+#include "data/ImageIo.h"
+#include "data/Stage.h"
+#include "store/Project.h"
+
+namespace flystage::ui {
+
+namespace {
+
+constexpr double kZoomStep = 1.25;
+constexpr int kMaxOriginalSide = 2048;  // originals are shown downscaled beyond this
+
+QImage toQImage(const cv::Mat& bgr) {
+  const QImage view(bgr.data, bgr.cols, bgr.rows, static_cast<int>(bgr.step),
+                    QImage::Format_BGR888);
+  return view.copy();
+}
+
+// A graphics view that fits its picture until the user zooms, zooms with the wheel around
+// the pointer, and pans by dragging.
+class ZoomView : public QGraphicsView {
+ public:
+  explicit ZoomView(QWidget* parent) : QGraphicsView(parent) {
+    setScene(new QGraphicsScene(this));
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setRenderHint(QPainter::SmoothPixmapTransform);
+    setBackgroundBrush(palette().brush(QPalette::Dark));
+    setFrameShape(QFrame::NoFrame);
+  }
+  void fit() {
+    fitting_ = true;
+    if (!scene()->items().isEmpty()) fitInView(scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
+  }
+  void zoomBy(double factor) {
+    fitting_ = false;
+    const double z = std::clamp(transform().m11() * factor, 0.05, 40.0);
+    setTransform(QTransform::fromScale(z, z));
+  }
+  double zoom() const { return transform().m11(); }
+  void setPicture(QGraphicsPixmapItem* item, const QImage& image) {
+    item->setPixmap(QPixmap::fromImage(image));
+    scene()->setSceneRect(item->boundingRect());
+    if (fitting_) fit();
+  }
+
+ protected:
+  void wheelEvent(QWheelEvent* e) override {
+    const double steps = e->angleDelta().y() / 120.0;
+    if (steps != 0) zoomBy(std::pow(kZoomStep, steps));
+    e->accept();
+  }
+  void resizeEvent(QResizeEvent* e) override {
+    QGraphicsView::resizeEvent(e);
+    if (fitting_) fit();
+  }
+
+ private:
+  bool fitting_ = true;
+};
+
+ZoomView* zoomView(QGraphicsView* v) {
+  return static_cast<ZoomView*>(v);
+}
+
+}  // namespace
+
+ImageView::ImageView(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("imageView"));
+  setAccessibleName(tr("Image view"));
+  pool_.setMaxThreadCount(1);
+
+  header_ = new QLabel(this);
+  header_->setObjectName(QStringLiteral("imageHeader"));
+  header_->setTextFormat(Qt::PlainText);
+  header_->setWordWrap(true);
+  header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto* standardized = new ZoomView(this);
+  standardized->setObjectName(QStringLiteral("standardizedView"));
+  standardized->setAccessibleName(tr("Standardized image"));
+  standardized->setToolTip(
+      tr("The standardized image the model sees: anterior left, dorsal up. "
+         "Wheel or Ctrl++ / Ctrl+- to zoom, drag to pan, Ctrl+0 to fit"));
+  standardizedView_ = standardized;
+  standardizedItem_ = standardized->scene()->addPixmap(QPixmap());
+  standardizedItem_->setTransformationMode(Qt::SmoothTransformation);
+
+  auto* originalBox = new QWidget(this);
+  auto* original = new ZoomView(originalBox);
+  original->setObjectName(QStringLiteral("originalView"));
+  original->setAccessibleName(tr("Original image"));
+  original->setToolTip(tr("The original file as imported, before standardization"));
+  originalView_ = original;
+  originalItem_ = original->scene()->addPixmap(QPixmap());
+  originalItem_->setTransformationMode(Qt::SmoothTransformation);
+  originalNote_ = new QLabel(originalBox);
+  originalNote_->setObjectName(QStringLiteral("originalNote"));
+  originalNote_->setWordWrap(true);
+  originalNote_->setTextFormat(Qt::PlainText);
+  originalNote_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  originalNote_->setVisible(false);
+  auto* originalLayout = new QVBoxLayout(originalBox);
+  originalLayout->setContentsMargins(0, 0, 0, 0);
+  originalLayout->addWidget(original, 1);
+  originalLayout->addWidget(originalNote_);
+
+  splitter_ = new QSplitter(Qt::Vertical, this);
+  splitter_->setObjectName(QStringLiteral("imageSplitter"));
+  splitter_->addWidget(standardized);
+  splitter_->addWidget(originalBox);
+  splitter_->setChildrenCollapsible(false);
+  splitter_->setStretchFactor(0, 3);  // the image the model sees gets the larger share
+  splitter_->setStretchFactor(1, 2);
+
+  auto button = [this](const QString& name, const QString& text, const QString& accessible,
+                       const QString& tip) {
+    auto* b = new QToolButton(this);
+    b->setObjectName(name);
+    b->setText(text);
+    b->setAccessibleName(accessible);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+  };
+  zoomOutButton_ = button(QStringLiteral("zoomOutButton"), QStringLiteral("−"), tr("Zoom out"),
+                          tr("Zoom out (Ctrl+-)"));
+  zoomInButton_ = button(QStringLiteral("zoomInButton"), QStringLiteral("+"), tr("Zoom in"),
+                         tr("Zoom in (Ctrl++)"));
+  fitButton_ = button(QStringLiteral("zoomFitButton"), tr("Fit"), tr("Fit the image"),
+                      tr("Fit the image to the view (Ctrl+0)"));
+  connect(zoomInButton_, &QToolButton::clicked, this, &ImageView::zoomIn);
+  connect(zoomOutButton_, &QToolButton::clicked, this, &ImageView::zoomOut);
+  connect(fitButton_, &QToolButton::clicked, this, &ImageView::zoomToFit);
+
+  saliency_ = new QCheckBox(tr("&Saliency"), this);
+  saliency_->setObjectName(QStringLiteral("saliencyToggle"));
+  saliency_->setAccessibleName(tr("Show saliency"));
+  saliency_->setToolTip(tr("Overlay where the chosen run's model looks to call the stage"));
+  method_ = new QComboBox(this);
+  method_->setObjectName(QStringLiteral("saliencyMethod"));
+  method_->setAccessibleName(tr("Saliency method"));
+  method_->setToolTip(
+      tr("Vanilla gradients (the paper's), SmoothGrad (averaged over noisy "
+         "copies) or integrated gradients"));
+  method_->addItem(tr("Vanilla"), QStringLiteral("vanilla"));
+  method_->addItem(tr("SmoothGrad"), QStringLiteral("smoothgrad"));
+  method_->addItem(tr("Integrated gradients"), QStringLiteral("integrated-gradients"));
+  colormap_ = new QComboBox(this);
+  colormap_->setObjectName(QStringLiteral("saliencyColormap"));
+  colormap_->setAccessibleName(tr("Saliency colour map"));
+  colormap_->setToolTip(tr("The colour scale of the overlay"));
+  for (const QString& name : saliencyColormapNames()) colormap_->addItem(name, name);
+  opacity_ = new QSlider(Qt::Horizontal, this);
+  opacity_->setObjectName(QStringLiteral("saliencyOpacity"));
+  opacity_->setAccessibleName(tr("Saliency opacity"));
+  opacity_->setToolTip(tr("How strongly the overlay covers the image"));
+  opacity_->setRange(0, 100);
+  opacity_->setValue(50);
+  opacity_->setMaximumWidth(120);
+  saliencyStatus_ = new QLabel(this);
+  saliencyStatus_->setObjectName(QStringLiteral("saliencyStatus"));
+  saliencyStatus_->setForegroundRole(QPalette::PlaceholderText);
+  connect(saliency_, &QCheckBox::toggled, this, [this](bool on) {
+    method_->setEnabled(on);
+    colormap_->setEnabled(on);
+    opacity_->setEnabled(on);
+    if (on && map_.empty()) requestSaliency();
+    render();
+  });
+  connect(method_, &QComboBox::currentIndexChanged, this, [this] {
+    map_.release();  // a map of the other method
+    if (saliency_->isChecked()) requestSaliency();
+    render();
+  });
+  connect(colormap_, &QComboBox::currentIndexChanged, this, &ImageView::render);
+  connect(opacity_, &QSlider::valueChanged, this, &ImageView::render);
+  method_->setEnabled(false);
+  colormap_->setEnabled(false);
+  opacity_->setEnabled(false);
+
+  auto* zoomRow = new QHBoxLayout;
+  zoomRow->setSpacing(4);
+  zoomRow->addWidget(zoomOutButton_);
+  zoomRow->addWidget(zoomInButton_);
+  zoomRow->addWidget(fitButton_);
+  zoomRow->addStretch();
+  auto* saliencyRow = new QHBoxLayout;
+  saliencyRow->setSpacing(4);
+  saliencyRow->addWidget(saliency_);
+  saliencyRow->addWidget(method_);
+  saliencyRow->addWidget(colormap_);
+  auto* opacityCaption = new QLabel(tr("Opacity"), this);
+  opacityCaption->setBuddy(opacity_);
+  saliencyRow->addWidget(opacityCaption);
+  saliencyRow->addWidget(opacity_, 1);
+  opacity_->setMinimumWidth(60);
+  opacity_->setMaximumWidth(160);
+  saliencyRow->addWidget(saliencyStatus_, 1);
+
+  prediction_ = new QLabel(this);
+  prediction_->setObjectName(QStringLiteral("predictionText"));
+  prediction_->setTextFormat(Qt::PlainText);
+  chart_ = new StageProbabilityChart(this);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  layout->setSpacing(4);
+  layout->addWidget(header_);
+  layout->addWidget(splitter_, 1);
+  layout->addLayout(zoomRow);
+  layout->addLayout(saliencyRow);
+  layout->addWidget(prediction_);
+  layout->addWidget(chart_);
+  setPrediction(nullptr, std::nullopt);
+  showImage(0);
+}
+
+ImageView::~ImageView() {
+  pool_.waitForDone();
+}
+
+QStringList ImageView::saliencyMethods() {
+  return {QStringLiteral("vanilla"), QStringLiteral("smoothgrad"),
+          QStringLiteral("integrated-gradients")};
+}
+
+void ImageView::setProject(Project* project) {
+  project_ = project;
+  showImage(0);
+}
+
+void ImageView::showImage(qint64 imageId) {
+  if (!project_) imageId = 0;
+  const bool sameImage = imageId == imageId_ && imageId != 0;
+  imageId_ = imageId;
+  if (!sameImage) map_.release();
+  standardized_.release();
+  ++originalGeneration_;  // a read still running for the previous image is ignored
+  originalMissing_ = false;
+  originalItem_->setPixmap(QPixmap());
+  originalNote_->setVisible(false);
+  std::optional<ImageRecord> record;
+  if (imageId_ != 0) {
+    try {
+      record = project_->image(imageId_);
+      standardized_ = project_->standardizedImage(imageId_);
+    } catch (const std::exception& e) {
+      originalNote_->setText(QString::fromUtf8(e.what()));
+      originalNote_->setVisible(true);
+    }
+  }
+  updateHeader();
+  render();
+  if (record) loadOriginal(QString::fromStdString(record->path));
+  if (!sameImage && imageId_ != 0 && saliency_->isChecked()) requestSaliency();
+  if (imageId_ == 0) setPrediction(nullptr, std::nullopt);
+}
+
+void ImageView::refreshLabel() {
+  updateHeader();
+}
+
+void ImageView::updateHeader() {
+  if (!project_ || imageId_ == 0) {
+    header_->setText(tr("No image selected"));
+    return;
+  }
+  try {
+    const auto record = project_->image(imageId_);
+    const Label label = project_->label(imageId_);
+    const auto split = project_->splitPart(imageId_);
+    QStringList parts;
+    parts << tr("#%1").arg(imageId_);
+    if (record) parts << QFileInfo(QString::fromStdString(record->path)).fileName();
+    if (record && !record->gene.empty()) parts << QString::fromStdString(record->gene);
+    parts << (label.empty() ? tr("unlabelled")
+                            : tr("label %1").arg(QString::fromStdString(label.text())));
+    if (split) parts << tr("%1 part").arg(QString::fromStdString(splitPartName(*split)));
+    header_->setText(parts.join(QStringLiteral("  ·  ")));
+  } catch (const std::exception& e) {
+    header_->setText(QString::fromUtf8(e.what()));
+  }
+}
+
+void ImageView::loadOriginal(const QString& path) {
+  const QFileInfo info(path);
+  if (!info.exists()) {
+    originalMissing_ = true;
+    originalNote_->setText(tr("The original file is missing: %1\nIt was moved or deleted after "
+                              "the import; the standardized copy above is kept in the project.")
+                               .arg(path));
+    originalNote_->setVisible(true);
+    return;
+  }
+  const int generation = originalGeneration_;
+  const qint64 id = imageId_;
+  const std::string file = path.toStdString();
+  pool_.start([this, generation, id, file] {
+    QImage image;
+    QString error;
+    try {
+      cv::Mat bgr = readImage(file).bgr;
+      const int side = std::max(bgr.cols, bgr.rows);
+      if (side > kMaxOriginalSide) {
+        const double f = static_cast<double>(kMaxOriginalSide) / side;
+        cv::resize(bgr, bgr, cv::Size(), f, f, cv::INTER_AREA);
+      }
+      image = toQImage(bgr);
+    } catch (const std::exception& e) {
+      error = QString::fromUtf8(e.what());
+    }
+    // The destructor waits for this pool, so `this` is alive; Qt drops the call if the
+    // view is deleted before the event loop delivers it.
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, id, image, error] { onOriginalLoaded(generation, id, image, error); },
+        Qt::QueuedConnection);
+  });
+}
+
+void ImageView::onOriginalLoaded(int generation, qint64 imageId, const QImage& image,
+                                 const QString& error) {
+  if (generation != originalGeneration_ || imageId != imageId_) return;
+  if (!error.isEmpty()) {
+    originalNote_->setText(tr("The original file could not be read: %1").arg(error));
+    originalNote_->setVisible(true);
+  } else {
+    zoomView(originalView_)->setPicture(originalItem_, image);
+  }
+  Q_EMIT originalLoaded(imageId);
+}
+
+bool ImageView::originalShown() const {
+  return !originalItem_->pixmap().isNull();
+}
+
+QString ImageView::originalNote() const {
+  return originalNote_->isVisible() ? originalNote_->text() : QString();
+}
+
+void ImageView::setPrediction(const StoredPrediction* p, std::optional<int> trueStage,
+                              bool runChosen) {
+  if (!p || p->probabilities.size() != static_cast<std::size_t>(kNumFineStages)) {
+    prediction_->setText(runChosen ? tr("The chosen run has no prediction for this image")
+                                   : tr("No prediction: choose a run with stored predictions "
+                                        "under Filters > Run"));
+    chart_->clear();
+    return;
+  }
+  QVector<double> values;
+  for (float v : p->probabilities) values << v;
+  chart_->setProbabilities(values, p->stage, trueStage);
+  QString text = tr("Predicted stage %1 (%2%)").arg(p->stage).arg(qRound(p->probability * 100));
+  if (trueStage)
+    text += (*trueStage == p->stage ? tr(" · right: true stage %1") : tr(" · wrong: true stage %1"))
+                .arg(*trueStage);
+  prediction_->setText(text);
+}
+
+QVector<double> ImageView::probabilities() const {
+  return chart_->probabilities();
+}
+
+QString ImageView::predictionText() const {
+  return prediction_->text();
+}
+
+void ImageView::setSaliencyMap(qint64 imageId, const cv::Mat& map) {
+  if (imageId != imageId_ || imageId == 0) return;
+  if (map.empty() || map.channels() != 1) {
+    saliencyStatus_->setText(tr("The saliency map is empty"));
+    return;
+  }
+  map.convertTo(map_, CV_32F);
+  saliencyStatus_->clear();
+  render();
+}
+
+void ImageView::setSaliencyEnabled(bool on) {
+  saliency_->setChecked(on);
+}
+
+bool ImageView::saliencyEnabled() const {
+  return saliency_->isChecked();
+}
+
+void ImageView::setSaliencyMethod(const QString& method) {
+  const int i = method_->findData(method);
+  if (i >= 0) method_->setCurrentIndex(i);
+}
+
+QString ImageView::saliencyMethod() const {
+  return method_->currentData().toString();
+}
+
+void ImageView::setColormap(const QString& name) {
+  const int i = colormap_->findData(name);
+  if (i >= 0) colormap_->setCurrentIndex(i);
+}
+
+QString ImageView::colormap() const {
+  return colormap_->currentData().toString();
+}
+
+void ImageView::setOpacity(double opacity) {
+  opacity_->setValue(qRound(std::clamp(opacity, 0.0, 1.0) * 100));
+}
+
+double ImageView::opacity() const {
+  return opacity_->value() / 100.0;
+}
+
+void ImageView::requestSaliency() {
+  if (imageId_ == 0) return;
+  saliencyStatus_->setText(tr("Computing saliency…"));
+  Q_EMIT saliencyRequested(imageId_, saliencyMethod());
+}
+
+void ImageView::render() {
+  if (standardized_.empty()) {
+    displayed_ = QImage();
+    standardizedItem_->setPixmap(QPixmap());
+    return;
+  }
+  cv::Mat shown = standardized_;
+  if (saliency_->isChecked() && !map_.empty())
+    shown =
+        saliencyOverlay(standardized_, map_, saliencyColormap(colormap()).value_or(0), opacity());
+  displayed_ = toQImage(shown);
+  zoomView(standardizedView_)->setPicture(standardizedItem_, displayed_);
+}
+
+void ImageView::zoomIn() {
+  zoomView(standardizedView_)->zoomBy(kZoomStep);
+}
+
+void ImageView::zoomOut() {
+  zoomView(standardizedView_)->zoomBy(1.0 / kZoomStep);
+}
+
+void ImageView::zoomToFit() {
+  zoomView(standardizedView_)->fit();
+}
+
+double ImageView::zoom() const {
+  return zoomView(standardizedView_)->zoom();
+}
+
+}  // namespace flystage::ui

@@ -1,0 +1,121 @@
+#pragma once
+
+#include <QImage>
+#include <QThreadPool>
+#include <QVector>
+#include <QWidget>
+
+#include <optional>
+
+#include <opencv2/core.hpp>
+
+#include "store/RunStore.h"
+
+class QCheckBox;
+class QComboBox;
+class QGraphicsPixmapItem;
+class QGraphicsView;
+class QLabel;
+class QSlider;
+class QSplitter;
+class QToolButton;
+
+namespace flystage {
+class Project;
+}
+
+namespace flystage::ui {
+
+class StageProbabilityChart;
+
+// One image up close: the standardized image (zoom with the wheel or Ctrl++ / Ctrl+- /
+// Ctrl+0, pan by dragging) with the original file beside it, read on a worker thread (a
+// note says so when the file is gone), the chosen run's probability for every stage, and a
+// saliency overlay. The saliency maps are computed elsewhere: turning the overlay on, or
+// choosing another method, emits saliencyRequested; the answer comes in setSaliencyMap.
+class ImageView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ImageView(QWidget* parent = nullptr);
+  ~ImageView() override;
+
+  void setProject(Project* project);  // not owned; nullptr clears the view
+  // Shows one image of the project (0: none).
+  void showImage(qint64 imageId);
+  qint64 imageId() const { return imageId_; }
+  // Re-reads the shown image's label (after labelling).
+  void refreshLabel();
+  // The chosen run's prediction for the shown image (nullptr: none) and its true stage;
+  // runChosen says whether a missing prediction is the run's gap or no run at all.
+  void setPrediction(const StoredPrediction* prediction, std::optional<int> trueStage,
+                     bool runChosen = false);
+
+  // A saliency map for an image (CV_32F, >= 0, the model input size or any other): drawn
+  // over the standardized image while the overlay is on. A map for another image than the
+  // one shown is ignored (it arrived late).
+  void setSaliencyMap(qint64 imageId, const cv::Mat& map);
+  bool hasSaliencyMap() const { return !map_.empty(); }
+  void setSaliencyEnabled(bool on);
+  bool saliencyEnabled() const;
+  void setSaliencyMethod(const QString& method);  // vanilla, smoothgrad, integrated-gradients
+  QString saliencyMethod() const;
+  void setColormap(const QString& name);  // saliencyColormapNames()
+  QString colormap() const;
+  void setOpacity(double opacity);  // 0..1
+  double opacity() const;
+  static QStringList saliencyMethods();
+
+  // What is on screen, for tests and screenshots.
+  QImage displayedImage() const { return displayed_; }
+  bool originalShown() const;
+  bool originalMissing() const { return originalMissing_; }
+  QString originalNote() const;
+  QVector<double> probabilities() const;
+  QString predictionText() const;
+
+  void zoomIn();
+  void zoomOut();
+  void zoomToFit();
+  double zoom() const;
+
+ Q_SIGNALS:
+  void saliencyRequested(qint64 imageId, const QString& method);
+  void originalLoaded(qint64 imageId);
+
+ private:
+  void render();
+  void requestSaliency();
+  void loadOriginal(const QString& path);
+  void onOriginalLoaded(int generation, qint64 imageId, const QImage& image, const QString& error);
+  void updateHeader();
+
+  Project* project_ = nullptr;
+  qint64 imageId_ = 0;
+  cv::Mat standardized_;  // BGR
+  cv::Mat map_;           // the saliency map of imageId_, for the current method
+  QImage displayed_;
+  int originalGeneration_ = 0;
+  bool originalMissing_ = false;
+
+  QLabel* header_;
+  QGraphicsView* standardizedView_;
+  QGraphicsPixmapItem* standardizedItem_;
+  QGraphicsView* originalView_;
+  QGraphicsPixmapItem* originalItem_;
+  QLabel* originalNote_;
+  QSplitter* splitter_;
+  QToolButton* zoomInButton_;
+  QToolButton* zoomOutButton_;
+  QToolButton* fitButton_;
+  QCheckBox* saliency_;
+  QComboBox* method_;
+  QComboBox* colormap_;
+  QSlider* opacity_;
+  QLabel* saliencyStatus_;
+  QLabel* prediction_;
+  StageProbabilityChart* chart_;
+  QThreadPool pool_;  // reads originals; waited for in the destructor
+};
+
+}  // namespace flystage::ui

@@ -1,0 +1,99 @@
+#include "LabelKeys.h"
+
+#include "data/Stage.h"
+
+namespace flystage::ui {
+
+namespace {
+
+// lupdate finds tr() of a class with Q_DECLARE_TR_FUNCTIONS; the texts share one context.
+struct LabelKeysText {
+  Q_DECLARE_TR_FUNCTIONS(LabelKeys)
+};
+using T = LabelKeysText;
+
+QString keysText(const QList<QKeySequence>& keys) {
+  QStringList parts;
+  for (const auto& k : keys) parts << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+  return parts.join(T::tr(" or "));
+}
+
+}  // namespace
+
+QList<LabelKey> labelKeys() {
+  QList<LabelKey> keys;
+  for (int stage = kMinFineStage; stage <= kMaxStage; ++stage) {
+    LabelKey k;
+    k.kind = LabelKey::Kind::Stage;
+    k.stage = stage;
+    if (stage <= 9) {
+      k.keys << QKeySequence(Qt::Key_0 + stage);
+    } else {
+      const int digit = stage - 10;
+      // Typed as the number; Shift+digit is the one-key form.
+      k.keys << QKeySequence(Qt::Key_1, Qt::Key_0 + digit)
+             << QKeySequence(Qt::SHIFT | static_cast<Qt::Key>(Qt::Key_0 + digit));
+    }
+    k.text = T::tr("Stage &%1").arg(stage);
+    k.objectName = QStringLiteral("actionLabelStage%1").arg(stage);
+    keys << k;
+  }
+  for (const StageRange& range : allStageRanges()) {
+    LabelKey k;
+    k.kind = LabelKey::Kind::Range;
+    k.range = range;
+    k.keys << QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + range.index()));
+    k.text = T::tr("Range %1").arg(QString::fromStdString(range.name()));
+    k.objectName = QStringLiteral("actionLabelRange%1").arg(range.index() + 1);
+    keys << k;
+  }
+  LabelKey accept;
+  accept.kind = LabelKey::Kind::AcceptPrediction;
+  accept.keys << QKeySequence(Qt::Key_A);
+  accept.text = T::tr("&Accept the Predicted Stage");
+  accept.objectName = QStringLiteral("actionAcceptPrediction");
+  keys << accept;
+  LabelKey clear;
+  clear.kind = LabelKey::Kind::Clear;
+  clear.keys << QKeySequence(QKeySequence::Delete);
+  clear.text = T::tr("&Remove the Label");
+  clear.objectName = QStringLiteral("actionRemoveLabel");
+  keys << clear;
+  return keys;
+}
+
+QList<QKeySequence> nextImageKeys() {
+  return {QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_J)};
+}
+
+QList<QKeySequence> previousImageKeys() {
+  return {QKeySequence(Qt::SHIFT | Qt::Key_Space), QKeySequence(Qt::Key_K)};
+}
+
+QString labelKeysHelpHtml() {
+  QString rows;
+  const auto row = [&rows](const QString& what, const QString& keys) {
+    rows += QStringLiteral("<tr><td>%1</td><td style='padding-left:16px'><b>%2</b></td></tr>")
+                .arg(what, keys);
+  };
+  for (const LabelKey& k : labelKeys()) {
+    QString what = k.text;
+    what.remove(QLatin1Char('&'));
+    row(what, keysText(k.keys));
+  }
+  row(T::tr("Next image"), keysText(nextImageKeys()));
+  row(T::tr("Previous image"), keysText(previousImageKeys()));
+  row(T::tr("Undo / redo"), keysText({QKeySequence::Undo}) + T::tr(" / ") +
+                                keysText({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)}));
+  row(T::tr("This help"), keysText({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}));
+  return T::tr(
+             "<p>Keys act on the selected images (one undo step for all of them); after a "
+             "label the next image is selected, unless Label &gt; Advance After Labelling is "
+             "off.</p>"
+             "<p>Stages 4 to 9: the digit. Stages 10 to 17: type the number (1, then 0 to 7), "
+             "or hold Shift and press the last digit. Stage ranges: Ctrl with the BDGP bin "
+             "number 1 to 6. A stage sets its range too; a range replaces a stage.</p>") +
+         QStringLiteral("<table>%1</table>").arg(rows);
+}
+
+}  // namespace flystage::ui

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "store/LabelHistory.h"
+
+class QUndoStack;
+
+namespace flystage {
+class Project;
+}
+
+namespace flystage::ui {
+
+// Labelling through the undo stack. Every action is written by core's LabelHistory at once
+// (one transaction), and the QUndoStack mirrors the project's history: its commands undo
+// and redo through LabelHistory, and on open the stack is built from the history, so undo
+// reaches actions of earlier sessions. When the history changed behind the stack's back
+// (the command line labelled while the window was open), an undo or redo is refused and the
+// stack is rebuilt from the project.
+class Labeller : public QObject {
+  Q_OBJECT
+
+ public:
+  // Done actions loaded at open; older ones stay undoable from the command line.
+  static constexpr std::size_t kMaxLoadedActions = 1000;
+
+  explicit Labeller(QObject* parent = nullptr);
+  ~Labeller() override;
+
+  // The project to label (not owned; nullptr: none). Loads the undo list from its history.
+  void setProject(Project* project);
+  QUndoStack* undoStack() const { return stack_; }
+
+  // One undoable action. False when nothing changed (every label already as asked) or when
+  // it failed (failed() says why; the project is unchanged).
+  bool apply(const std::vector<LabelChange>& changes, const QString& description);
+
+  // Builds the stack again from the project's history.
+  void reloadHistory();
+  // Whether the stack lists the project's undoable and redoable actions, in order.
+  bool isInSyncWithProject() const;
+
+ Q_SIGNALS:
+  // After an apply, undo or redo: the images whose labels may have changed.
+  void labelsChanged(const QList<qint64>& imageIds);
+  void failed(const QString& message);
+
+ private:
+  friend class LabelCommand;
+  void replay(std::int64_t actionId, bool undo);
+
+  Project* project_ = nullptr;
+  QUndoStack* stack_;
+  bool rebuilding_ = false;  // commands do nothing while the stack is rebuilt
+};
+
+}  // namespace flystage::ui

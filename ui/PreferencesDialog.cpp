@@ -1,0 +1,91 @@
+#include "PreferencesDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include "model/Device.h"
+
+namespace flystage::ui {
+
+PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent)
+    : QDialog(parent) {
+  setObjectName(QStringLiteral("preferencesDialog"));
+  setWindowTitle(tr("Preferences"));
+  const DeviceInfo info = configureDevice(current.threads);
+
+  device_ = new QComboBox;
+  device_->setObjectName(QStringLiteral("preferencesDevice"));
+  device_->setAccessibleName(tr("Default device"));
+  device_->addItem(tr("Automatic (GPU when there is one)"), QStringLiteral("auto"));
+  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+  device_->addItem(info.cudaAvailable ? tr("CUDA GPU (%n found)", nullptr, info.cudaDevices)
+                                      : tr("CUDA GPU (none found)"),
+                   QStringLiteral("cuda"));
+  device_->setCurrentIndex(std::max(0, device_->findData(current.device)));
+  device_->setToolTip(tr("Where training and prediction run unless a run says otherwise"));
+
+  threads_ = new QSpinBox;
+  threads_->setObjectName(QStringLiteral("preferencesThreads"));
+  threads_->setAccessibleName(tr("CPU threads"));
+  threads_->setRange(0, 256);
+  threads_->setSpecialValueText(tr("All cores (%1)").arg(QThread::idealThreadCount()));
+  threads_->setValue(current.threads);
+  threads_->setToolTip(tr("Threads LibTorch uses on the CPU; fewer leave cores for other work"));
+
+  cache_ = new QSpinBox;
+  cache_->setObjectName(QStringLiteral("preferencesThumbnailCache"));
+  cache_->setAccessibleName(tr("Thumbnail cache size"));
+  cache_->setRange(16, 16384);
+  cache_->setSingleStep(64);
+  cache_->setSuffix(tr(" MiB"));
+  cache_->setValue(current.thumbnailCacheMiB);
+  cache_->setToolTip(tr("Memory for decoded thumbnails; about 40 KiB each"));
+
+  language_ = new QComboBox;
+  language_->setObjectName(QStringLiteral("preferencesLanguage"));
+  language_->setAccessibleName(tr("Language"));
+  language_->addItem(tr("System language"), QString());
+  // Each language in its own name, so a user who cannot read the current one finds theirs.
+  language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+  language_->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+  language_->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+  language_->setCurrentIndex(std::max(0, language_->findData(current.language)));
+  language_->setToolTip(tr("The language of FlyStage's windows; applies at the next start"));
+
+  auto* found = new QLabel(QString::fromStdString(info.description()));
+  found->setObjectName(QStringLiteral("preferencesDeviceFound"));
+  found->setWordWrap(true);
+  found->setToolTip(tr("What this machine offers, as LibTorch reports it"));
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Default &device:"), device_);
+  form->addRow(tr("Found:"), found);
+  form->addRow(tr("CPU &threads:"), threads_);
+  form->addRow(tr("&Thumbnail cache:"), cache_);
+  form->addRow(tr("&Language:"), language_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  auto* note = new QLabel(tr("A new language applies when FlyStage starts again."));
+  note->setWordWrap(true);
+  layout->addWidget(note);
+  layout->addWidget(buttons);
+}
+
+Preferences PreferencesDialog::preferences() const {
+  Preferences p;
+  p.device = device_->currentData().toString();
+  p.threads = threads_->value();
+  p.thumbnailCacheMiB = cache_->value();
+  p.language = language_->currentData().toString();
+  return p;
+}
+
+}  // namespace flystage::ui

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDialog>
+
+#include "Preferences.h"
+
+class QComboBox;
+class QSpinBox;
+
+namespace flystage::ui {
+
+// Edits Preferences: default device (with what this machine has), CPU threads, thumbnail
+// cache size and language (applied at the next start; the dialog says so).
+class PreferencesDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  explicit PreferencesDialog(const Preferences& current, QWidget* parent = nullptr);
+  Preferences preferences() const;
+
+ private:
+  QComboBox* device_;
+  QSpinBox* threads_;
+  QSpinBox* cache_;
+  QComboBox* language_;
+};
+
+}  // namespace flystage::ui

@@ -1,0 +1,91 @@
+#include "StageAccuracyPlot.h"
+
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "CustomPlot.h"
+#include "PlotSaving.h"
+#include "data/Stage.h"
+
+namespace flystage::ui {
+
+QColor StageAccuracyPlot::runColor(int index) {
+  static const QColor colors[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
+                                  QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
+                                  QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
+                                  QColor(0xf0, 0xe4, 0x42), QColor(0x44, 0x44, 0x44)};
+  return colors[index % 8];
+}
+
+StageAccuracyPlot::StageAccuracyPlot(QWidget* parent)
+    : QWidget(parent), plot_(new QCustomPlot(this)) {
+  setObjectName(QStringLiteral("stageAccuracyPlot"));
+  setAccessibleName(tr("Per-stage accuracy plot"));
+  setToolTip(
+      tr("Test accuracy of each stage 4..17, one bar per selected run. A missing bar: "
+         "the run had no test image of that stage."));
+  plot_->setObjectName(QStringLiteral("stageAccuracyCustomPlot"));
+  plot_->setAccessibleName(tr("Per-stage accuracy plot"));
+  plot_->setMinimumSize(320, 200);
+  QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
+  for (int s = kMinFineStage; s < kMinFineStage + kNumFineStages; ++s)
+    ticks->addTick(s, QString::number(s));
+  plot_->xAxis->setTicker(ticks);
+  plot_->xAxis->setRange(kMinFineStage - 0.6, kMinFineStage + kNumFineStages - 0.4);
+  plot_->xAxis->setLabel(tr("Stage"));
+  plot_->xAxis->grid()->setVisible(false);
+  plot_->yAxis->setRange(0, 100);
+  plot_->yAxis->setLabel(tr("Test accuracy (%)"));
+  plot_->legend->setVisible(false);
+  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  addSavePlotAction(plot_, tr("stage-accuracy.png"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(plot_);
+  plot_->replot();
+}
+
+void StageAccuracyPlot::setRuns(const std::vector<RunSummary>& runs) {
+  runs_ = runs;
+  plot_->clearPlottables();
+  // Deleting the bars leaves their group empty; a fresh group per fill keeps it simple.
+  for (auto* group : plot_->findChildren<QCPBarsGroup*>()) delete group;
+  auto* group = new QCPBarsGroup(plot_);
+  group->setSpacingType(QCPBarsGroup::stAbsolute);
+  group->setSpacing(1);
+  const double width = 0.8 / std::max<std::size_t>(1, runs_.size());
+  QStringList description;
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    const RunSummary& r = runs_[i];
+    auto* set = new QCPBars(plot_->xAxis, plot_->yAxis);
+    const QColor color = runColor(static_cast<int>(i));
+    set->setPen(QPen(color.darker(130)));
+    set->setBrush(color);
+    set->setWidth(width);
+    set->setBarsGroup(group);
+    set->setName(tr("#%1 %2 (seed %3): mean %4 %")
+                     .arg(r.runId)
+                     .arg(QString::fromStdString(r.method))
+                     .arg(r.seed)
+                     .arg(100 * r.test.meanPerStageAccuracy, 0, 'f', 1));
+    for (const auto& [stage, value] : bars(static_cast<int>(i))) set->addData(stage, value);
+    description << set->name();
+  }
+  plot_->legend->setVisible(!runs_.empty());
+  setAccessibleDescription(runs_.empty() ? tr("No finished run selected.")
+                                         : description.join(QStringLiteral("; ")));
+  plot_->replot();
+}
+
+QVector<QPair<int, double>> StageAccuracyPlot::bars(int runIndex) const {
+  QVector<QPair<int, double>> out;
+  if (runIndex < 0 || runIndex >= runCount()) return out;
+  const StageMetrics& m = runs_[static_cast<std::size_t>(runIndex)].test;
+  for (int i = 0; i < kNumFineStages; ++i)
+    if (m.perStageCount[i] > 0 && std::isfinite(m.perStageAccuracy[i]))
+      out.push_back({fineStageFromIndex(i), 100 * m.perStageAccuracy[i]});
+  return out;
+}
+
+}  // namespace flystage::ui

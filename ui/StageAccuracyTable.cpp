@@ -1,0 +1,120 @@
+#include "StageAccuracyTable.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+
+#include <cmath>
+
+#include "Plural.h"
+#include "StageAccuracyPlot.h"
+#include "data/Stage.h"
+
+namespace flystage::ui {
+
+namespace {
+
+QTableWidgetItem* valueItem(double value, bool percent, int decimals = 1) {
+  auto* item = new QTableWidgetItem;
+  item->setData(Qt::UserRole, value);
+  if (!std::isfinite(value))
+    item->setText(QStringLiteral("–"));
+  else
+    item->setText(QString::number(percent ? 100 * value : value, 'f', decimals));
+  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+  return item;
+}
+
+QTableWidgetItem* textItem(const QString& text) {
+  auto* item = new QTableWidgetItem(text);
+  item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+  return item;
+}
+
+}  // namespace
+
+StageAccuracyTable::StageAccuracyTable(QWidget* parent) : QTableWidget(parent) {
+  setObjectName(QStringLiteral("stageAccuracyTable"));
+  setAccessibleName(tr("Per-stage accuracy table"));
+  setToolTip(
+      tr("Test accuracy (%) of every stage and the summary figures of each selected "
+         "run, as in the paper's Table II"));
+  QStringList headers{tr("Run"), tr("Method"), tr("Seed")};
+  for (int s = kMinFineStage; s < kMinFineStage + kNumFineStages; ++s)
+    headers << QString::number(s);
+  headers << tr("Mean/stage") << tr("Overall") << tr("±1 stage") << tr("MAE (stages)")
+          << tr("Errors in range") << tr("Test images");
+  setColumnCount(static_cast<int>(headers.size()));
+  setHorizontalHeaderLabels(headers);
+  const QStringList tips{
+      tr("The run's number"), tr("Training method"), tr("Seed of the run"),
+      // Stage columns get their tooltip below.
+  };
+  for (int c = 0; c < 3; ++c) horizontalHeaderItem(c)->setToolTip(tips[c]);
+  for (int s = kMinFineStage; s < kMinFineStage + kNumFineStages; ++s)
+    horizontalHeaderItem(stageColumn(s))
+        ->setToolTip(tr("Test accuracy of stage %1 (%); – when no test image has it").arg(s));
+  horizontalHeaderItem(MeanPerStage)
+      ->setToolTip(tr("Mean of the per-stage accuracies (Table II's figure), %"));
+  horizontalHeaderItem(Overall)->setToolTip(tr("Share of test images right, %"));
+  horizontalHeaderItem(WithinOne)->setToolTip(tr("Share predicted within one stage, %"));
+  horizontalHeaderItem(MeanAbsError)->setToolTip(tr("Mean absolute stage error, in stages"));
+  horizontalHeaderItem(InsideRange)
+      ->setToolTip(tr("Share of the errors that stay inside the true stage range, %"));
+  horizontalHeaderItem(NTest)->setToolTip(tr("Number of test images"));
+  verticalHeader()->setVisible(false);
+  horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  setSelectionBehavior(QAbstractItemView::SelectItems);
+  setEditTriggers(QAbstractItemView::NoEditTriggers);
+  setAlternatingRowColors(true);
+
+  auto* copy = new QAction(tr("&Copy as Markdown"), this);
+  copy->setObjectName(QStringLiteral("copyAccuracyTableAction"));
+  copy->setShortcut(QKeySequence::Copy);
+  copy->setShortcutContext(Qt::WidgetShortcut);
+  copy->setToolTip(tr("Copy the table as Markdown, in the layout of the paper's Table II"));
+  connect(copy, &QAction::triggered, this, &StageAccuracyTable::copyMarkdown);
+  addAction(copy);
+  setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void StageAccuracyTable::setRuns(const std::vector<RunSummary>& runs) {
+  runs_ = runs;
+  setRowCount(0);
+  setRowCount(static_cast<int>(runs.size()));
+  for (int row = 0; row < rowCount(); ++row) {
+    const RunSummary& r = runs[static_cast<std::size_t>(row)];
+    auto* id = textItem(tr("#%1").arg(r.runId));
+    id->setData(Qt::UserRole, QVariant::fromValue<qint64>(r.runId));
+    id->setData(Qt::DecorationRole, StageAccuracyPlot::runColor(row));  // the bar colour
+    setItem(row, 0, id);
+    setItem(row, 1, textItem(QString::fromStdString(r.method)));
+    setItem(row, 2, textItem(QString::number(r.seed)));
+    const StageMetrics& m = r.test;
+    for (int i = 0; i < kNumFineStages; ++i) {
+      const double v = m.perStageCount[i] > 0 ? m.perStageAccuracy[i] : std::nan("");
+      auto* cell = valueItem(v, true);
+      cell->setToolTip(
+          plural(tr("Stage %1: %n test image(s)", nullptr, m.perStageCount[i]), m.perStageCount[i])
+              .arg(fineStageFromIndex(i)));
+      setItem(row, kFirstStageColumn + i, cell);
+    }
+    setItem(row, MeanPerStage, valueItem(m.meanPerStageAccuracy, true));
+    setItem(row, Overall, valueItem(m.overallAccuracy, true));
+    setItem(row, WithinOne, valueItem(m.withinOneStageAccuracy, true));
+    setItem(row, MeanAbsError, valueItem(m.meanAbsoluteStageError, false, 2));
+    setItem(row, InsideRange, valueItem(m.errorsInsideTrueRange, true));
+    auto* n = valueItem(m.nTest, false, 0);
+    setItem(row, NTest, n);
+  }
+  setAccessibleDescription(plural(tr("%n run(s)", nullptr, rowCount()), rowCount()));
+}
+
+void StageAccuracyTable::copyMarkdown() {
+  if (runs_.empty()) return;
+  QApplication::clipboard()->setText(QString::fromStdString(comparisonTable(runs_)));
+}
+
+}  // namespace flystage::ui

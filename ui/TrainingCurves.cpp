@@ -1,0 +1,181 @@
+#include "TrainingCurves.h"
+
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "CustomPlot.h"
+#include "PlotSaving.h"
+#include "TrainingPhase.h"
+
+namespace flystage::ui {
+
+namespace {
+
+const QColor kTrainColor(0x3d, 0x5a, 0x98);       // blue
+const QColor kValidationColor(0xd9, 0x6c, 0x1e);  // orange: tells apart in grey print too
+
+QCPGraph* addCurve(QCustomPlot* plot, QCPAxisRect* rect, const QColor& color, bool dashed,
+                   const QString& name) {
+  QCPGraph* g = plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+  QPen pen(color, 2);
+  if (dashed) pen.setStyle(Qt::DashLine);
+  g->setPen(pen);
+  g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 5));
+  g->setName(name);
+  return g;
+}
+
+void setIntegerTicks(QCPAxis* axis) {
+  QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+  ticker->setTickStep(1.0);
+  ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);  // 1, 2, 5, 10... as they fit
+  axis->setTicker(ticker);
+}
+
+}  // namespace
+
+TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+  setObjectName(QStringLiteral("trainingCurves"));
+  setAccessibleName(tr("Training curves"));
+  setToolTip(
+      tr("Loss and accuracy after every epoch: training (solid) and validation "
+         "(dashed). Dotted lines mark where a phase begins."));
+  plot_->setObjectName(QStringLiteral("trainingCurvesPlot"));
+  plot_->setAccessibleName(tr("Training curves"));
+  plot_->setMinimumSize(320, 280);
+
+  lossRect_ = plot_->axisRect();
+  accuracyRect_ = new QCPAxisRect(plot_);
+  plot_->plotLayout()->addElement(1, 0, accuracyRect_);
+  // The two plots share the epoch axis: align their left edges.
+  auto* margins = new QCPMarginGroup(plot_);
+  lossRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  accuracyRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+
+  lossRect_->axis(QCPAxis::atLeft)->setLabel(tr("Loss"));
+  accuracyRect_->axis(QCPAxis::atLeft)->setLabel(tr("Accuracy (%)"));
+  accuracyRect_->axis(QCPAxis::atBottom)->setLabel(tr("Epoch"));
+  accuracyRect_->axis(QCPAxis::atLeft)->setRange(0, 100);
+  for (QCPAxisRect* r : {lossRect_, accuracyRect_}) setIntegerTicks(r->axis(QCPAxis::atBottom));
+
+  trainLoss_ = addCurve(plot_, lossRect_, kTrainColor, false, tr("Training"));
+  validationLoss_ = addCurve(plot_, lossRect_, kValidationColor, true, tr("Validation"));
+  trainAccuracy_ = addCurve(plot_, accuracyRect_, kTrainColor, false, tr("Training"));
+  validationAccuracy_ =
+      addCurve(plot_, accuracyRect_, kValidationColor, true, tr("Validation (mean per stage)"));
+  // One legend says what the colours mean for both plots.
+  plot_->legend->setVisible(true);
+  validationAccuracy_->removeFromLegend();
+  trainAccuracy_->removeFromLegend();
+  lossRect_->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  addSavePlotAction(plot_, tr("training-curves.png"));
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(plot_);
+  rebuild();
+}
+
+void TrainingCurves::clear() {
+  epochs_.clear();
+  rebuild();
+}
+
+void TrainingCurves::setEpochs(const std::vector<EpochRecord>& epochs) {
+  epochs_ = epochs;
+  rebuild();
+}
+
+void TrainingCurves::addEpoch(const EpochRecord& epoch) {
+  const auto same = std::find_if(epochs_.begin(), epochs_.end(), [&](const EpochRecord& e) {
+    return e.phase == epoch.phase && e.epoch == epoch.epoch;
+  });
+  if (same != epochs_.end())
+    *same = epoch;
+  else
+    epochs_.push_back(epoch);
+  rebuild();
+}
+
+int TrainingCurves::pointCount(bool validation, bool accuracy) const {
+  const QCPGraph* g = validation ? (accuracy ? validationAccuracy_ : validationLoss_)
+                                 : (accuracy ? trainAccuracy_ : trainLoss_);
+  int n = 0;
+  for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+    if (!std::isnan(it->value)) ++n;
+  return n;
+}
+
+void TrainingCurves::rebuild() {
+  QVector<double> x, tl, vl, ta, va;
+  double maxLoss = 0;
+  for (std::size_t i = 0; i < epochs_.size(); ++i) {
+    const EpochRecord& e = epochs_[i];
+    x.push_back(static_cast<double>(i + 1));
+    tl.push_back(e.trainLoss);
+    vl.push_back(e.validationLoss);  // NaN without a validation part: a gap
+    ta.push_back(100 * e.trainAccuracy);
+    va.push_back(100 * e.validationAccuracy);
+    for (double l : {e.trainLoss, e.validationLoss})
+      if (std::isfinite(l)) maxLoss = std::max(maxLoss, l);
+  }
+  trainLoss_->setData(x, tl, true);
+  validationLoss_->setData(x, vl, true);
+  trainAccuracy_->setData(x, ta, true);
+  validationAccuracy_->setData(x, va, true);
+
+  const double last = std::max<double>(5, static_cast<double>(epochs_.size()));
+  for (QCPAxisRect* r : {lossRect_, accuracyRect_})
+    r->axis(QCPAxis::atBottom)->setRange(0.5, last + 0.5);
+  lossRect_->axis(QCPAxis::atLeft)->setRange(0, maxLoss > 0 ? maxLoss * 1.1 : 1);
+
+  // A dotted line and the phase's name where each phase begins.
+  plot_->clearItems();
+  for (std::size_t i = 0; i < epochs_.size(); ++i) {
+    if (i > 0 && epochs_[i].phase == epochs_[i - 1].phase) continue;
+    const double at = static_cast<double>(i) + 0.5;
+    for (QCPAxisRect* r : {lossRect_, accuracyRect_}) {
+      auto* line = new QCPItemStraightLine(plot_);
+      line->setClipAxisRect(r);
+      for (QCPItemPosition* p : {line->point1, line->point2}) {
+        p->setAxisRect(r);
+        p->setAxes(r->axis(QCPAxis::atBottom), r->axis(QCPAxis::atLeft));
+      }
+      line->point1->setCoords(at, 0);
+      line->point2->setCoords(at, 1);
+      line->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DotLine));
+    }
+    auto* label = new QCPItemText(plot_);
+    label->setClipToAxisRect(true);
+    label->setClipAxisRect(lossRect_);
+    label->position->setAxisRect(lossRect_);
+    label->position->setAxes(lossRect_->axis(QCPAxis::atBottom), lossRect_->axis(QCPAxis::atLeft));
+    label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(at, 0.0);
+    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    label->setPadding(QMargins(4, 2, 4, 2));
+    label->setText(trainingPhaseTitle(epochs_[i].phase));
+    label->setColor(palette().color(QPalette::WindowText));
+  }
+
+  if (epochs_.empty()) {
+    setAccessibleDescription(tr("No epoch yet."));
+  } else {
+    const EpochRecord& e = epochs_.back();
+    setAccessibleDescription(
+        tr("%1, epoch %2: training loss %3, accuracy %4 %; validation loss %5, mean "
+           "per-stage accuracy %6 %.")
+            .arg(trainingPhaseTitle(e.phase))
+            .arg(e.epoch)
+            .arg(e.trainLoss, 0, 'f', 3)
+            .arg(100 * e.trainAccuracy, 0, 'f', 1)
+            .arg(e.validationLoss, 0, 'f', 3)
+            .arg(100 * e.validationAccuracy, 0, 'f', 1));
+  }
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace flystage::ui

@@ -1,0 +1,391 @@
+#include "figure/Report.h"
+
+#include <QBuffer>
+#include <QByteArray>
+#include <QImage>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "Version.h"
+#include "data/Stage.h"
+#include "eval/RunComparison.h"
+#include "figure/ChartFigures.h"
+#include "figure/GemFigure.h"
+#include "figure/SaliencyFigure.h"
+#include "interpret/Saliency.h"
+#include "interpret/StageGems.h"
+#include "store/Project.h"
+#include "store/RunStore.h"
+#include "util/Error.h"
+
+namespace flystage::figure {
+
+namespace {
+
+std::string html(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string pct(double v) {
+  if (std::isnan(v)) return "&ndash;";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", 100.0 * v);
+  return buf;
+}
+
+std::string pctSpread(const MeanSpread& m) {
+  if (m.n == 0) return "&ndash;";
+  char buf[64];
+  if (m.n > 1)
+    std::snprintf(buf, sizeof buf, "%.1f&nbsp;&plusmn;&nbsp;%.1f", 100 * m.mean, 100 * m.sd);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", 100 * m.mean);
+  return buf;
+}
+
+std::string fixed(double v, int digits) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+// Exports a figure in the three formats under DIR/figures and returns an <img> with the
+// PNG inline, so index.html needs no other file.
+class FigureWriter {
+ public:
+  FigureWriter(std::filesystem::path dir, int dpi) : dir_(std::move(dir)), dpi_(dpi) {
+    std::filesystem::create_directories(dir_);
+  }
+  std::string add(const Figure& f, const std::string& name, const std::string& alt) {
+    ExportOptions o;
+    o.dpi = dpi_;
+    std::string links;
+    for (const char* ext : {".png", ".svg", ".pdf"}) {
+      o.csv = std::string(ext) == ".png";
+      for (auto& p : exportFigure(f, dir_ / (name + ext), o)) files_.push_back(p);
+    }
+    std::ifstream png(dir_ / (name + ".png"), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(png)), {});
+    const auto b64 = QByteArray::fromStdString(bytes).toBase64().toStdString();
+    // Shown at its size in points (1 pt = 1 CSS px keeps text readable).
+    return "<figure><img alt=\"" + html(alt) +
+           "\" style=\"width:" + std::to_string(static_cast<int>(f.size.width() * 1.333)) +
+           "px;max-width:100%\" src=\"data:image/png;base64," + b64 + "\"><figcaption>" +
+           html(alt) + " &middot; <a href=\"figures/" + name + ".svg\">SVG</a> <a href=\"figures/" +
+           name + ".pdf\">PDF</a> <a href=\"figures/" + name +
+           ".csv\">CSV</a></figcaption></figure>\n";
+  }
+  const std::vector<std::filesystem::path>& files() const { return files_; }
+
+ private:
+  std::filesystem::path dir_;
+  int dpi_;
+  std::vector<std::filesystem::path> files_;
+};
+
+// `newestFirst`: the newest finished two-step run, else the newest finished network run.
+std::optional<std::int64_t> pickFeaturedRun(const std::vector<RunRecord>& newestFirst) {
+  std::optional<std::int64_t> network;
+  for (const auto& r : newestFirst) {
+    if (r.status != "finished" || r.method == "gabor") continue;
+    if (r.method == "two-step") return r.id;
+    if (!network) network = r.id;
+  }
+  return network;
+}
+
+std::string runsTable(const std::vector<RunSummary>& runs) {
+  std::ostringstream o;
+  o << "<table><thead><tr><th>Run</th><th>Method</th><th>Preset</th><th>Seed</th>";
+  for (int s = 0; s < kNumFineStages; ++s) o << "<th>" << kMinFineStage + s << "</th>";
+  o << "<th>Mean</th><th>Overall</th><th>&plusmn;1 stage</th><th>MAE</th><th>Errors in range</th>"
+       "<th>Time (s)</th></tr></thead><tbody>\n";
+  for (const auto& r : runs) {
+    o << "<tr><td>#" << r.runId << "</td><td>" << html(r.method) << "</td><td>" << html(r.preset)
+      << "</td><td>" << r.seed << "</td>";
+    for (int s = 0; s < kNumFineStages; ++s)
+      o << "<td>" << pct(r.test.perStageAccuracy[s]) << "</td>";
+    o << "<td><b>" << pct(r.test.meanPerStageAccuracy) << "</b></td><td>"
+      << pct(r.test.overallAccuracy) << "</td><td>" << pct(r.test.withinOneStageAccuracy)
+      << "</td><td>" << fixed(r.test.meanAbsoluteStageError, 2) << "</td><td>"
+      << pct(r.test.errorsInsideTrueRange) << "</td><td>" << fixed(r.durationSeconds, 0)
+      << "</td></tr>\n";
+  }
+  o << "</tbody></table>\n";
+  return o.str();
+}
+
+std::string methodTable(const std::vector<RunSummary>& runs,
+                        const std::vector<std::string>& methods) {
+  std::ostringstream o;
+  o << "<table><thead><tr><th>Method</th><th>Runs</th>";
+  for (int s = 0; s < kNumFineStages; ++s) o << "<th>" << kMinFineStage + s << "</th>";
+  o << "<th>Mean</th><th>Overall</th><th>&plusmn;1 stage</th></tr></thead><tbody>\n";
+  for (const auto& m : methods) {
+    std::vector<const RunSummary*> mine;
+    for (const auto& r : runs)
+      if (r.method == m) mine.push_back(&r);
+    const auto spread = [&](auto get) {
+      std::vector<double> v;
+      for (auto* r : mine)
+        if (!std::isnan(get(*r))) v.push_back(get(*r));
+      return pctSpread(meanSpread(v));
+    };
+    o << "<tr><td>" << html(m) << "</td><td>" << mine.size() << "</td>";
+    for (int s = 0; s < kNumFineStages; ++s)
+      o << "<td>" << spread([s](const RunSummary& r) { return r.test.perStageAccuracy[s]; })
+        << "</td>";
+    o << "<td><b>" << spread([](const RunSummary& r) { return r.test.meanPerStageAccuracy; })
+      << "</b></td><td>" << spread([](const RunSummary& r) { return r.test.overallAccuracy; })
+      << "</td><td>" << spread([](const RunSummary& r) { return r.test.withinOneStageAccuracy; })
+      << "</td></tr>\n";
+  }
+  o << "</tbody></table>\n";
+  return o.str();
+}
+
+const char* kStyle = R"css(
+body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}
+h1{font-size:1.6em} h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;font-size:0.8em;margin:0.5em 0} th,td{border:1px solid #ddd;padding:2px 5px;text-align:right}
+th{background:#f3f3f3} td:nth-child(2){text-align:left}
+figure{display:inline-block;margin:0.5em 1em 1em 0;vertical-align:top} figcaption{font-size:0.8em;color:#555}
+.note{color:#555;font-size:0.9em}
+)css";
+
+}  // namespace
+
+ReportResult writeReport(Project& project, const std::filesystem::path& dir,
+                         const ReportOptions& options, const ProgressFn& progress,
+                         const CancelToken* cancel) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir))
+    throw Error(dir.string() + ": cannot create the report folder (" + ec.message() + ")");
+  const auto report = [&](const std::string& step, std::size_t done, std::size_t total) {
+    if (progress) progress({"report", done, total, step});
+    if (cancel && cancel->cancelled()) throw Cancelled{"report"};
+  };
+  constexpr std::size_t kSteps = 6;
+  ReportResult result;
+  FigureWriter figures(dir / "figures", options.dpi);
+  const auto base = [&](const std::string& what) {
+    return makeProvenance(what, project.file().string());
+  };
+
+  auto allRuns = runstore::runs(project);
+  std::sort(allRuns.begin(), allRuns.end(),
+            [](const RunRecord& a, const RunRecord& b) { return a.id < b.id; });
+  std::vector<std::int64_t> finished;
+  for (const auto& r : allRuns)
+    if (r.status == "finished" && runstore::metricJson(project, r.id, "test"))
+      finished.push_back(r.id);
+  const auto summaries = loadRunSummaries(project, finished);
+  std::vector<std::string> methods;
+  for (const auto& s : summaries)
+    if (std::find(methods.begin(), methods.end(), s.method) == methods.end())
+      methods.push_back(s.method);
+
+  // The featured run: the given one, else the newest finished two-step, else newest network.
+  result.featuredRun = options.featuredRun;
+  if (!result.featuredRun) {
+    std::vector<RunRecord> newestFirst(allRuns.rbegin(), allRuns.rend());
+    result.featuredRun = pickFeaturedRun(newestFirst);
+  }
+  std::optional<RunRecord> featured;
+  if (result.featuredRun) {
+    featured = runstore::run(project, *result.featuredRun);
+    if (!featured || featured->status != "finished")
+      throw Error("run #" + std::to_string(*result.featuredRun) +
+                  " cannot be featured in the report: it does not exist or has not finished");
+    if (featured->method == "gabor")
+      throw Error("run #" + std::to_string(*result.featuredRun) +
+                  " is a Gabor baseline: saliency and masked GEMs need a network run");
+  }
+
+  const auto summary = project.summary();
+  std::ostringstream body;
+  body << "<h1>FlyStage report</h1>\n<p class=\"note\">Project <code>"
+       << html(project.file().string()) << "</code> &middot; FlyStage " << kVersion << " &middot; "
+       << html(base("report").createdAt) << "</p>\n";
+  body << "<h2>Images and labels</h2>\n<p>" << summary.images << " images of " << summary.genes
+       << " genes; " << summary.withStage << " with a precise stage, " << summary.unlabelled
+       << " unlabelled; " << summary.runs << " training runs.</p>\n<table><thead><tr><th>Range</th>"
+       << "<th>Images</th></tr></thead><tbody>";
+  for (const auto& [range, n] : summary.perRange)
+    body << "<tr><td>" << html(range) << "</td><td>" << n << "</td></tr>";
+  body << "</tbody></table>\n";
+
+  report("comparison", 1, kSteps);
+  body << "<h2>Per-stage test accuracy (Table II)</h2>\n";
+  if (summaries.empty()) {
+    body << "<p>No finished run yet: train one with <code>flystage-cli train</code>.</p>\n";
+  } else {
+    body << "<p class=\"note\">Test accuracy (%) per precise stage, the mean over stages (the "
+            "paper's "
+            "figure), overall accuracy, accuracy within one stage, mean absolute stage error and "
+            "the "
+            "share of errors that stay inside the true stage range.</p>\n";
+    body << "<h3>Mean &plusmn; sd per method</h3>\n" << methodTable(summaries, methods);
+    body << "<h3>Every run</h3>\n" << runsTable(summaries);
+    auto prov = base("per-stage accuracy");
+    for (const auto& s : summaries)
+      prov.settings.emplace_back("run #" + std::to_string(s.runId), s.method);
+    body << figures.add(stageAccuracyFigure(summaries, prov), "stage-accuracy",
+                        "Per-stage test accuracy, mean and sd over each method's runs");
+  }
+
+  report("confusion", 2, kSteps);
+  if (!summaries.empty()) {
+    body << "<h2>Confusion matrices</h2>\n<p class=\"note\">Test images of every run of a method, "
+            "summed. Rows: true stage; columns: predicted stage.</p>\n";
+    for (const auto& m : methods) {
+      StageMetrics sum;
+      auto prov = base("confusion matrix");
+      for (const auto& s : summaries) {
+        if (s.method != m) continue;
+        sum.nTest += s.test.nTest;
+        for (int t = 0; t < kNumFineStages; ++t)
+          for (int q = 0; q < kNumFineStages; ++q) sum.confusion[t][q] += s.test.confusion[t][q];
+        prov.settings.emplace_back("run #" + std::to_string(s.runId), s.method);
+      }
+      body << figures.add(confusionFigure(sum, "Confusion matrix: " + m, prov), "confusion-" + m,
+                          "Confusion matrix, " + m);
+    }
+  }
+
+  if (featured) {
+    const auto runId = featured->id;
+    body << "<h2>Genomewide expression maps</h2>\n<p class=\"note\">Mean normalized blue-stain "
+            "expression of each stage's standardized images (docs/interpretation.md). Masked GEMs "
+            "weight each image by the pixels its saliency map marks (the 20% most salient of the "
+            "embryo). Model: run #"
+         << runId << " (" << html(featured->method) << ").</p>\n";
+    struct GemPanel {
+      const char* name;
+      StageAssignment by;
+      bool masked;
+      const char* caption;
+    };
+    const GemPanel panels[] = {
+        {"gem-labels", StageAssignment::Label, false, "GEM of the stage-labelled images"},
+        {"gem-predicted", StageAssignment::Prediction, false, "GEM by prediction"},
+        {"gem-masked", StageAssignment::Prediction, true, "Masked GEM by prediction"}};
+    for (const auto& panel : panels) {
+      report(panel.name, 3, kSteps);
+      GemRequest r;
+      r.runId = runId;
+      r.assignment = panel.by;
+      r.masked = panel.masked;
+      r.minConfidence = panel.by == StageAssignment::Prediction ? options.minConfidence : 0;
+      const GemResult gems = buildStageGems(project, r, {}, cancel);
+      auto prov = base(panel.masked ? "masked GEM" : "GEM");
+      prov.runId = runId;
+      prov.runMethod = featured->method;
+      prov.labelSource = gems.labelSource;
+      for (const auto& g : gems.gems)
+        prov.imageIds.insert(prov.imageIds.end(), g.imageIds.begin(), g.imageIds.end());
+      if (panel.masked) prov.settings = {{"saliency method", "vanilla"}, {"mask quantile", "0.8"}};
+      GemFigureOptions fo;
+      fo.masked = panel.masked;
+      fo.columns = 7;
+      std::string caption = panel.caption;
+      if (panel.by == StageAssignment::Prediction)
+        caption += " (probability ≥ " + fixed(options.minConfidence, 2) + ")";
+      body << figures.add(gemFigure(gems, fo, prov), panel.name, caption);
+    }
+
+    report("saliency", 5, kSteps);
+    // Examples: the most confident right and wrong calls among the run's test images.
+    std::map<std::int64_t, int> truth;
+    for (const auto& ri : runstore::runImages(project, runId))
+      if (ri.part == "test" && ri.stage) truth[ri.imageId] = *ri.stage;
+    std::vector<StoredPrediction> right, wrong;
+    for (const auto& p : runstore::predictions(project, runId)) {
+      const auto t = truth.find(p.imageId);
+      if (t == truth.end()) continue;
+      (p.stage == t->second ? right : wrong).push_back(p);
+    }
+    const auto byConfidence = [](const StoredPrediction& a, const StoredPrediction& b) {
+      return a.probability > b.probability;
+    };
+    std::sort(right.begin(), right.end(), byConfidence);
+    std::sort(wrong.begin(), wrong.end(), byConfidence);
+    std::vector<std::int64_t> ids;
+    const std::size_t half = static_cast<std::size_t>(std::max(1, options.examples / 2));
+    for (std::size_t i = 0; i < std::min(half, right.size()); ++i) ids.push_back(right[i].imageId);
+    for (std::size_t i = 0; i < std::min(half, wrong.size()); ++i) ids.push_back(wrong[i].imageId);
+    if (!ids.empty()) {
+      const std::vector<SaliencyMethod> methodsShown = {
+          SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad, SaliencyMethod::IntegratedGradients};
+      std::vector<SaliencyExample> examples(ids.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        examples[i].image = project.standardizedImage(ids[i]);
+        examples[i].trueStage = truth[ids[i]];
+      }
+      for (auto method : methodsShown) {
+        SaliencyOptions so;
+        so.method = method;
+        const auto maps = computeSaliency(project, runId, ids, so, 0, {}, cancel);
+        for (std::size_t i = 0; i < ids.size(); ++i) examples[i].maps.push_back(maps[i]);
+      }
+      auto prov = base("saliency examples");
+      prov.runId = runId;
+      prov.runMethod = featured->method;
+      prov.imageIds = ids;
+      prov.settings = {{"explained stage", "the predicted stage"}, {"colormap", "inferno"}};
+      body << "<h2>Saliency</h2>\n<p class=\"note\">What drove the call: the most confident right "
+              "calls (top rows) and wrong calls (bottom rows) among run #"
+           << runId << "'s test images, under the three saliency methods.</p>\n";
+      body << figures.add(saliencyGallery(examples, methodsShown, Colormap::Inferno, 0.7, prov),
+                          "saliency-examples", "Saliency of the predicted stage");
+    }
+  } else {
+    body << "<h2>Genomewide expression maps and saliency</h2>\n<p>No finished network run: train "
+            "one to see GEMs by prediction, masked GEMs and saliency.</p>\n";
+  }
+  report("write", 6, kSteps);
+
+  const std::string page =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>FlyStage report</title><style>" +
+      std::string(kStyle) + "</style></head><body>\n" + body.str() + "</body></html>\n";
+  result.index = dir / "index.html";
+  const auto tmp = dir / ".index.html.part";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << page;
+    if (!out.flush()) throw Error(result.index.string() + ": write failed (disk full?)");
+  }
+  std::filesystem::rename(tmp, result.index);
+  result.files = figures.files();
+  return result;
+}
+
+}  // namespace flystage::figure
