@@ -29,3 +29,9 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Build the .deb with cpack and check it: files, dependencies, lintian, an install into an
+# empty root and the installed programs (tests/packaging/package-test.sh).
+.PHONY: package-test
+package-test: build
+	./tests/packaging/package-test.sh $(BUILD_DIR) $(CURDIR)

@@ -14,6 +14,8 @@ packages=(
   libcli11-dev nlohmann-json3-dev
   xvfb xauth
   fonts-dejavu-core poppler-utils
+  # the .deb: dependencies (dpkg-shlibdeps), man pages from --help, the package test's checkers
+  dpkg-dev help2man appstream desktop-file-utils lintian
 )
 
 missing=()

@@ -2,84 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <location filename="../ui/LabelKeys.cpp" line="+18"/>
-        <source> or </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Stage &amp;%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Range %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Accept the Predicted Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Remove the Label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Next image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Previous image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Undo / redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source> / </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;p&gt;Keys act on the selected images (one undo step for all of them); after a label the next image is selected, unless Label &amp;gt; Advance After Labelling is off.&lt;/p&gt;&lt;p&gt;Stages 4 to 9: the digit. Stages 10 to 17: type the number (1, then 0 to 7), or hold Shift and press the last digit. Stage ranges: Ctrl with the BDGP bin number 1 to 6. A stage sets its range too; a range replaces a stage.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>DurationText</name>
     <message>
-        <location filename="../ui/DurationText.h" line="+13"/>
+        <location filename="../ui/DurationText.h" line="+14"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>LabelKeys</name>
+    <message>
+        <location filename="../ui/LabelKeys.cpp" line="+14"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stage &amp;%1</source>
+        <translation>Stadium &amp;%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Range %1</source>
+        <translation>Stadienbereich %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Accept the Predicted Stage</source>
+        <translation>Vorhergesagtes Stadium &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Remove the Label</source>
+        <translation>Label &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Next image</source>
+        <translation>Nächstes Bild</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <source>Previous image</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo / redo</source>
+        <translation>Rückgängig / Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> / </source>
+        <translation> / </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This help</source>
+        <translation>Diese Hilfe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;Keys act on the selected images (one undo step for all of them); after a label the next image is selected, unless Label &amp;gt; Advance After Labelling is off.&lt;/p&gt;&lt;p&gt;Stages 4 to 9: the digit. Stages 10 to 17: type the number (1, then 0 to 7), or hold Shift and press the last digit. Stage ranges: Ctrl with the BDGP bin number 1 to 6. A stage sets its range too; a range replaces a stage.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Tasten wirken auf die ausgewählten Bilder (ein Rückgängig-Schritt für alle); nach einem Label wird das nächste Bild ausgewählt, sofern Label &amp;gt; Nach dem Labeln weiter nicht ausgeschaltet ist.&lt;/p&gt;&lt;p&gt;Stadien 4 bis 9: die Ziffer. Stadien 10 bis 17: die Zahl eintippen (1, dann 0 bis 7) oder Shift gedrückt halten und die letzte Ziffer drücken. Stadienbereiche: Ctrl mit der BDGP-Bereichsnummer 1 bis 6. Ein Stadium setzt auch seinen Bereich; ein Bereich ersetzt ein Stadium.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -87,65 +87,65 @@
     <message>
         <location filename="../ui/PlotSaving.cpp" line="+35"/>
         <source>%1: choose a .png, .pdf or .svg file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Bitte einen Dateinamen mit der Endung .png, .pdf oder .svg wählen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 could not be written; check the folder&apos;s permissions and the free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden; Zugriffsrechte des Ordners und freien Speicherplatz prüfen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Save Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild speichern…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save this plot as a PNG, PDF or SVG file</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Diagramm als PNG-, PDF- oder SVG-Datei speichern</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save Plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;PDF (*.pdf);;SVG (*.svg)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plot Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm nicht gespeichert</translation>
     </message>
 </context>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/RunsPanel.cpp" line="+60"/>
+        <location filename="../ui/RunsPanel.cpp" line="+61"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>training here</source>
-        <translation type="unfinished"></translation>
+        <translation>wird hier trainiert</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>running elsewhere or interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft anderswo oder unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -153,7 +153,7 @@
     <message>
         <location filename="../ui/TrainingPanel.cpp" line="+68"/>
         <source>#%1 %2 · %3 · seed %4</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 · %3 · Seed %4</translation>
     </message>
 </context>
 <context>
@@ -161,37 +161,37 @@
     <message>
         <location filename="../ui/TrainingPhase.h" line="+13"/>
         <source>Loading images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder werden geladen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Range pretraining</source>
-        <translation type="unfinished"></translation>
+        <translation>Vortraining auf Stadienbereichen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stage fine-tuning</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung auf Stadien</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature level</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmalsebene</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Choosing reference images</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzbilder werden ausgewählt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plain training</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfaches Training</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gabor baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Gabor-Baseline</translation>
     </message>
 </context>
 <context>
@@ -199,64 +199,64 @@
     <message>
         <location filename="../ui/ConfusionMatrixView.cpp" line="+31"/>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusionsmatrix</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>True stage in rows, predicted stage in columns. Click a cell (or press Enter on it) to see its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahres Stadium in den Zeilen, vorhergesagtes Stadium in den Spalten. Eine Zelle anklicken (oder Enter drücken), um ihre Bilder zu sehen.</translation>
     </message>
     <message numerus="yes">
         <location line="+19"/>
         <source>Run #%1: %n test image(s), %2 on the diagonal. Arrow keys move between cells; Enter shows a cell&apos;s images.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lauf #%1: %n Testbild, %2 auf der Diagonalen. Die Pfeiltasten wechseln zwischen den Zellen; Enter zeigt die Bilder einer Zelle.</numerusform>
+            <numerusform>Lauf #%1: %n Testbilder, %2 auf der Diagonalen. Die Pfeiltasten wechseln zwischen den Zellen; Enter zeigt die Bilder einer Zelle.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+146"/>
         <source>No finished run selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein abgeschlossener Lauf ausgewählt.</translation>
     </message>
     <message numerus="yes">
         <location line="-102"/>
         <source>True stage %1, predicted %2: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wahres Stadium %1, vorhergesagt %2: %n Bild</numerusform>
+            <numerusform>Wahres Stadium %1, vorhergesagt %2: %n Bilder</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (%1 % of stage %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 % von Stadium %2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; right</source>
-        <translation type="unfinished"></translation>
+        <translation>; richtig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; a neighbouring stage</source>
-        <translation type="unfinished"></translation>
+        <translation>; ein benachbartes Stadium</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Predicted stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagtes Stadium</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>True stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahres Stadium</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>neighbouring stage (±1) · shade: share of the true stage</source>
-        <translation type="unfinished"></translation>
+        <translation>benachbartes Stadium (±1) · Farbton: Anteil am wahren Stadium</translation>
     </message>
 </context>
 <context>
@@ -264,102 +264,102 @@
     <message>
         <location filename="../ui/FilterBar.cpp" line="+55"/>
         <source>Image filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildfilter</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter by file, gene, stage range or split (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Datei, Gen, Stadienbereich oder Aufteilung filtern (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder filtern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show only the images whose file, gene, stage or split contains this</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder anzeigen, deren Datei, Gen, Stadium oder Aufteilung diesen Text enthält</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sort images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder sortieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The order of the grid and the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reihenfolge im Raster und in der Tabelle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By image number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Bildnummer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Least confident first</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringste Konfidenz zuerst</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Most confident first</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Konfidenz zuerst</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Label-next order</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge der Label-Warteschlange</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By a table column</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einer Tabellenspalte</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the filters on labels, split and predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter für Labels, Aufteilung und Vorhersagen ein- oder ausblenden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear every filter and show all images (the run stays chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Filter löschen und alle Bilder anzeigen (der Lauf bleibt ausgewählt)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>S&amp;ort</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sortierung</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stage range filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach Stadienbereich</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only images labelled with this stage range</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder mit diesem Stadienbereich als Label</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -371,521 +371,521 @@
         <location line="+1"/>
         <location line="+7"/>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <location line="-52"/>
         <source>Stage filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only images labelled with this precise stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder mit genau diesem Stadium als Label</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Gene filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach Gen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only images of this gene (type a name, or pick one; empty: any)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder dieses Gens (Namen eingeben oder auswählen; leer: alle)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Split filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach Aufteilung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only images in this part of the split</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder in diesem Teil der Aufteilung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not in the split</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht in der Aufteilung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Label state filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach Label-Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Labelled or not: a range only, a precise stage, or no label</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelabelt oder nicht: nur ein Bereich, ein genaues Stadium oder kein Label</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Label</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Range only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bereich</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With a stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Labelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Label</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The training run whose predictions are shown and filtered</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Trainingslauf, dessen Vorhersagen angezeigt und gefiltert werden</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+122"/>
         <source>No run</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf</translation>
     </message>
     <message>
         <location line="-121"/>
         <source>Predicted stage filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach vorhergesagtem Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only images the run predicts as this stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder, für die der Lauf dieses Stadium vorhersagt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>True stage filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach wahrem Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only images of this true stage: the stage the run trained or tested against, else the current label</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder dieses wahren Stadiums: das Stadium, mit dem der Lauf trainiert oder getestet hat, sonst das aktuelle Label</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Right or wrong filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter nach richtig oder falsch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only predictions that match the true stage, or only those that miss</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Vorhersagen, die das wahre Stadium treffen, oder nur solche, die es verfehlen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtig</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsch</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Lowest confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigste Konfidenz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only predictions at least this confident</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Vorhersagen mit mindestens dieser Konfidenz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highest confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Konfidenz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only predictions at most this confident</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Vorhersagen mit höchstens dieser Konfidenz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test i&amp;mages</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbil&amp;der</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only the run&apos;s test images</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Testbilder des Laufs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only the run&apos;s test images: those its figures and confusion matrix count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Testbilder des Laufs: die Bilder, die in seine Kennzahlen und seine Konfusionsmatrix eingehen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Label next</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes labeln</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show what to label next, from the run&apos;s predictions, best first (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen, was als Nächstes gelabelt werden sollte, nach den Vorhersagen des Laufs, die lohnendsten zuerst (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Least confident</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringste Konfidenz</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Near a stage boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>Nahe einer Stadiengrenze</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Disagrees with its range</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerspricht seinem Stadienbereich</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&amp;Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadien&amp;bereich</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;tage</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;plit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufteilung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Gene</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>La&amp;bel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ru&amp;n</source>
-        <translation type="unfinished"></translation>
+        <translation>Lau&amp;f</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ne&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Nächstes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pre&amp;dicted</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorhergesagt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tr&amp;ue stage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wahres Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Correct</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Richtig</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Conf&amp;idence</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konfidenz</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Run %1 · %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 · %2 (%3)</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1 of %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Bild</numerusform>
+            <numerusform>%1 von %n Bildern</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
     </message>
 </context>
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/GemPanel.cpp" line="+43"/>
+        <location filename="../ui/GemPanel.cpp" line="+44"/>
         <source>Model run</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-Lauf</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The run whose predictions assign images to stages and whose saliency masks them</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf, dessen Vorhersagen die Bilder den Stadien zuordnen und dessen Salienz sie maskiert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Assign images by</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder zuordnen nach</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Predicted stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagtes Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stage label</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium-Label</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Count each image for its predicted stage, or for its precise stage label</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Bild für sein vorhergesagtes Stadium zählen oder für sein genaues Stadium-Label</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Minimum confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestkonfidenz</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Only images whose predicted stage has at least this probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Bilder, deren vorhergesagtes Stadium mindestens diese Wahrscheinlichkeit hat</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Gene</source>
-        <translation type="unfinished"></translation>
+        <translation>Gen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>One gene&apos;s images, or all genes (genome-wide)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bilder eines Gens oder alle Gene (genomweit)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Masked by saliency</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Salienz &amp;maskiert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight each image by the 20% most salient pixels of its embryo</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Bild nach den 20 % salientesten Pixeln seines Embryos gewichten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saliency method</source>
-        <translation type="unfinished"></translation>
+        <translation>Salienzmethode</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>How the saliency masks are computed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Salienzmasken berechnet werden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Colour map</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbskala</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Colour scale of the maps</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbskala der Karten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Build GEMs</source>
-        <translation type="unfinished"></translation>
+        <translation>GEMs e&amp;rstellen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Build the expression maps of every stage (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <source>Build the expression maps of every stage (Ctrl+B)</source>
+        <translation>Die Expressionskarten aller Stadien erstellen (Ctrl+B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop building</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellung abbrechen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the figure as PNG, SVG or PDF, with a CSV of its numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abbildung als PNG, SVG oder PDF speichern, mit einer CSV-Datei ihrer Zahlen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>GEM progress</source>
-        <translation type="unfinished"></translation>
+        <translation>GEM-Fortschritt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lauf:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assign &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuordnen nach:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Min. &amp;confidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. &amp;Konfidenz:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Gene:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gen:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Saliency:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salienz:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colour &amp;map:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbskala:</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Expression maps</source>
-        <translation type="unfinished"></translation>
+        <translation>Expressionskarten</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+32"/>
         <source>Choose a run and press Build to see the expression maps of every stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Lauf wählen und auf „GEMs erstellen“ klicken, um die Expressionskarten aller Stadien zu sehen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>All genes (genome-wide)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Gene (genomweit)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>#%1 %2 (%3, seed %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 (%3, Seed %4)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>None (stage labels only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf (nur Stadium-Labels)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Building…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erstellt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+66"/>
         <source>%n image(s) in the maps; images assigned by %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild in den Karten; Zuordnung der Bilder: %1.</numerusform>
+            <numerusform>%n Bilder in den Karten; Zuordnung der Bilder: %1.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not build the maps: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karten konnten nicht erstellt werden: %1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Saved %1 (and its numbers as CSV).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert (und seine Zahlen als CSV).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The figure was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abbildung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Export GEM figure</source>
-        <translation type="unfinished"></translation>
+        <translation>GEM-Abbildung exportieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png)</translation>
     </message>
 </context>
 <context>
@@ -893,57 +893,57 @@
     <message>
         <location filename="../ui/ImageBrowser.cpp" line="+25"/>
         <source>Image browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildbrowser</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raster</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show the images as a grid of thumbnails (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bilder als Raster von Vorschaubildern anzeigen (Ctrl+G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the images as a grid of thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bilder als Raster von Vorschaubildern anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Table</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tabelle</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show the images as a table with every column (Ctrl+Shift+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bilder als Tabelle mit allen Spalten anzeigen (Ctrl+Shift+G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the images as a table with every column</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bilder als Tabelle mit allen Spalten anzeigen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The images; keys 4 to 9, 1 then 0 to 7, and Ctrl+1 to 6 label the selected ones (F1 lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bilder; die Tasten 4 bis 9, 1 gefolgt von 0 bis 7 sowie Ctrl+1 bis 6 labeln die ausgewählten (F1 listet sie auf)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Image thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschaubilder</translation>
     </message>
     <message>
         <location line="+141"/>
         <source>Run %1 has no stored predictions to rank; store them with &quot;flystage-cli predict --store&quot; first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 hat keine gespeicherten Vorhersagen zum Sortieren; diese zuerst mit &quot;flystage-cli predict --store&quot; speichern.</translation>
     </message>
 </context>
 <context>
@@ -953,142 +953,142 @@
         <location filename="../ui/ImageTableModel.cpp" line="+57"/>
         <location line="+306"/>
         <source>unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Label</translation>
     </message>
     <message>
         <location filename="../ui/ImageTableModel.cpp" line="-334"/>
         <source>Label from the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Label aus dem Import</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Label from an accepted model prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>Label aus einer übernommenen Modellvorhersage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Label set by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Hand gesetztes Label</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium %1</translation>
     </message>
     <message>
         <location line="+205"/>
         <source>#%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 · %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>→ %1 · %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1 · %2%</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Top stages %1 (%2%) and %3; margin %4%</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichste Stadien %1 (%2%) und %3; Abstand %4%</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Image %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1, %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gene</source>
-        <translation type="unfinished"></translation>
+        <translation>Gen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stage range</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadienbereich</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The image&apos;s number in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer des Bildes im Projekt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The standardized image: rotated and cropped, anterior to the left</source>
-        <translation type="unfinished"></translation>
+        <translation>Das standardisierte Bild: gedreht und zugeschnitten, anterior links</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One of the six BDGP stage ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer der sechs BDGP-Stadienbereiche</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The precise developmental stage, 1 to 17, when known</source>
-        <translation type="unfinished"></translation>
+        <translation>Das genaue Entwicklungsstadium, 1 bis 17, sofern bekannt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training, validation or test part of the fixed split</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings-, Validierungs- oder Testteil der festen Aufteilung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The stage the chosen run predicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Stadium, das der gewählte Lauf vorhersagt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The chosen run&apos;s probability for its predicted stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wahrscheinlichkeit, die der gewählte Lauf seinem vorhergesagten Stadium gibt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Position in the label-next queue: 1 is the image to label first</source>
-        <translation type="unfinished"></translation>
+        <translation>Position in der Label-Warteschlange: 1 ist das zuerst zu labelnde Bild</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -1096,198 +1096,199 @@
     <message>
         <location filename="../ui/ImageView.cpp" line="+93"/>
         <source>Image view</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildansicht</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Standardized image</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardisiertes Bild</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The standardized image the model sees: anterior left, dorsal up. Wheel or Ctrl++ / Ctrl+- to zoom, drag to pan, Ctrl+0 to fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Das standardisierte Bild, das das Modell sieht: anterior links, dorsal oben. Mausrad oder Ctrl++ / Ctrl+- zum Zoomen, Ziehen zum Verschieben, Ctrl+0 zum Einpassen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Original image</source>
-        <translation type="unfinished"></translation>
+        <translation>Originalbild</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The original file as imported, before standardization</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Originaldatei wie importiert, vor der Standardisierung</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern (Ctrl+-)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern (Ctrl++)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fit the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild einpassen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit the image to the view (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild in die Ansicht einpassen (Ctrl+0)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Saliency</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salienz</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show saliency</source>
-        <translation type="unfinished"></translation>
+        <translation>Salienz anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overlay where the chosen run&apos;s model looks to call the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlagern, wohin das Modell des gewählten Laufs schaut, um das Stadium zu bestimmen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saliency method</source>
-        <translation type="unfinished"></translation>
+        <translation>Salienzmethode</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Vanilla gradients (the paper&apos;s), SmoothGrad (averaged over noisy copies) or integrated gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfache Gradienten (wie in der Publikation), SmoothGrad (gemittelt über verrauschte Kopien) oder integrierte Gradienten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Vanilla</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfach (Vanilla)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SmoothGrad</source>
-        <translation type="unfinished"></translation>
+        <translation>SmoothGrad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Integrated gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Gradienten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saliency colour map</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbskala der Salienz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The colour scale of the overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farbskala der Überlagerung</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Saliency opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckkraft der Salienz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How strongly the overlay covers the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie stark die Überlagerung das Bild verdeckt</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckkraft</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>No image selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild ausgewählt</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Label</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>label %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Label %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 part</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The original file is missing: %1
 It was moved or deleted after the import; the standardized copy above is kept in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Originaldatei fehlt: %1
+Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie oben bleibt im Projekt erhalten.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The original file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Originaldatei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The chosen run has no prediction for this image</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gewählte Lauf hat keine Vorhersage für dieses Bild</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No prediction: choose a run with stored predictions under Filters &gt; Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorhersage: unter Filter &gt; Lauf einen Lauf mit gespeicherten Vorhersagen wählen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Predicted stage %1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagtes Stadium %1 (%2%)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> · right: true stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · richtig: wahres Stadium %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> · wrong: true stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · falsch: wahres Stadium %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The saliency map is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Salienzkarte ist leer</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Computing saliency…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salienz wird berechnet…</translation>
     </message>
 </context>
 <context>
@@ -1295,37 +1296,37 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/ImportWorker.cpp" line="+96"/>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Importing Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder werden importiert</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Import progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Importfortschritt</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Importing %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiere %1 von %2: %3</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Import Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The images could not be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bilder konnten nicht importiert werden.</translation>
     </message>
 </context>
 <context>
@@ -1333,173 +1334,173 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/ImportDialog.cpp" line="+32"/>
         <source>Import Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder importieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Labels CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label-CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A CSV with the columns path, stage_range, stage, gene and split</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine CSV-Datei mit den Spalten path, stage_range, stage, gene und split</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Folder of images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild&amp;ordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every PNG, JPEG, TIFF and BMP image under a folder, without labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle PNG-, JPEG-, TIFF- und BMP-Bilder unterhalb eines Ordners, ohne Labels</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;BDGP dump (insitu_images.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;BDGP-Dump (insitu_images.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The Berkeley Drosophila Genome Project&apos;s metadata dump; lateral views are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Metadaten-Dump des Berkeley Drosophila Genome Project; laterale Ansichten werden übernommen</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+11"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Browse for the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der Quelle suchen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The dump&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner des Dumps</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images folder of the BDGP dump</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilderordner des BDGP-Dumps</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The folder the dump&apos;s image paths are relative to</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner, auf den sich die Bildpfade des Dumps beziehen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Browse for the images folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Bilderordner suchen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Import the good rows even if some rows are bad</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerfreie Zeilen importieren, auch wenn manche Zeilen fehlerhaft sind</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Off: any bad row or unreadable image makes the import refuse, lists every problem and imports nothing. On: the good rows are imported and the bad ones listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: Jede fehlerhafte Zeile und jedes unlesbare Bild lässt den Import abbrechen; alle Probleme werden aufgelistet und nichts wird importiert. An: Die fehlerfreien Zeilen werden importiert und die fehlerhaften aufgelistet.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pfad:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Images folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;ilderordner:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Into &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>In &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>labels.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>labels.csv</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Labels CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-CSV-Datei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Image paths in the CSV are relative to its folder. Each row needs a stage range or a stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bildpfade in der CSV-Datei sind relativ zu ihrem Ordner. Jede Zeile braucht einen Stadienbereich oder ein Stadium.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A folder of images</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner mit Bildern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Folder of images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sub-folders are included. The images come in unlabelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterordner werden einbezogen. Die Bilder werden ohne Label importiert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>insitu_images.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>insitu_images.csv</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BDGP dump file</source>
-        <translation type="unfinished"></translation>
+        <translation>BDGP-Dump-Datei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lateral views are imported with their stage range; other views are counted and left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laterale Ansichten werden mit ihrem Stadienbereich importiert; andere Ansichten werden gezählt und ausgelassen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Folder of Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildordner</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>BDGP Dump</source>
-        <translation type="unfinished"></translation>
+        <translation>BDGP-Dump</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Labels CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Images Folder of the Dump</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilderordner des Dumps</translation>
     </message>
 </context>
 <context>
@@ -1507,118 +1508,118 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/ImportReportDialog.cpp" line="+37"/>
         <source>Import Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgelehnt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Import Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgeschlossen</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Nothing was imported: %n problem(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts wurde importiert: %n Problem in %1.</numerusform>
+            <numerusform>Nichts wurde importiert: %n Probleme in %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Fix the rows below and import again, or import the %n good row(s) now and leave the bad ones out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Zeilen unten korrigieren und erneut importieren oder jetzt die %n fehlerfreie Zeile importieren und die fehlerhaften auslassen.</numerusform>
+            <numerusform>Die Zeilen unten korrigieren und erneut importieren oder jetzt die %n fehlerfreien Zeilen importieren und die fehlerhaften auslassen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No row could be imported; fix the rows below and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zeile konnte importiert werden; die Zeilen unten korrigieren und erneut importieren.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Imported %n image(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild aus %1 importiert.</numerusform>
+            <numerusform>%n Bilder aus %1 importiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n with a precise stage.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n davon mit genauem Stadium.</numerusform>
+            <numerusform>%n davon mit genauem Stadium.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n duplicate(s) already in the project, not imported again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Duplikat bereits im Projekt, nicht erneut importiert.</numerusform>
+            <numerusform>%n Duplikate bereits im Projekt, nicht erneut importiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n bad row(s) skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile übersprungen.</numerusform>
+            <numerusform>%n fehlerhafte Zeilen übersprungen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n non-lateral view(s) left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht-laterale Ansicht ausgelassen.</numerusform>
+            <numerusform>%n nicht-laterale Ansichten ausgelassen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n image(s) added to the training/validation/test split.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild zur Trainings-/Validierungs-/Test-Aufteilung hinzugefügt.</numerusform>
+            <numerusform>%n Bilder zur Trainings-/Validierungs-/Test-Aufteilung hinzugefügt.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Problems (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme (%1):</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Duplicates (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate (%1):</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Problems and duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme und Duplikate</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Copy Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the list of problems and duplicates to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der Probleme und Duplikate in die Zwischenablage kopieren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Import the Good Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerfreie Zeilen importieren</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Import the %n row(s) without problems; the bad rows are left out and listed again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die %n Zeile ohne Probleme importieren; die fehlerhaften Zeilen werden ausgelassen und erneut aufgelistet</numerusform>
+            <numerusform>Die %n Zeilen ohne Probleme importieren; die fehlerhaften Zeilen werden ausgelassen und erneut aufgelistet</numerusform>
         </translation>
     </message>
 </context>
@@ -1627,628 +1628,704 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/Labeller.cpp" line="+67"/>
         <source>The label history could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Label-Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The label was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Label wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The project&apos;s label history changed outside this window; the undo list was reloaded. Nothing was undone or redone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Label-Verlauf des Projekts wurde außerhalb dieses Fensters geändert; die Rückgängig-Liste wurde neu geladen. Nichts wurde rückgängig gemacht oder wiederhergestellt.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Undo or redo failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig machen oder Wiederherstellen fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>flystage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+80"/>
+        <location filename="../ui/MainWindow.cpp" line="+81"/>
         <source>FlyStage projects (*.flystage)</source>
-        <translation type="unfinished"></translation>
+        <translation>FlyStage-Projekte (*.flystage)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Create an empty project file (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere Projektdatei anlegen (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create an empty project file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere Projektdatei anlegen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open a project file (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Projektdatei öffnen (Ctrl+O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a .flystage project file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine .flystage-Projektdatei öffnen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Import Images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder &amp;importieren…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+806"/>
+        <location line="+860"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-805"/>
+        <location line="-859"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Close Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt &amp;schließen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close the open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Das geöffnete Projekt schließen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Quit FlyStage</source>
-        <translation type="unfinished"></translation>
+        <translation>FlyStage beenden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;About FlyStage</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber FlyStage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Version and credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Version und Danksagungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Default device, threads, thumbnail cache and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardgerät, Threads, Vorschaubild-Cache und Sprache</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Undo the last labelling action (Ctrl+Z); also one of an earlier session</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Label-Aktion rückgängig machen (Ctrl+Z), auch aus einer früheren Sitzung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Redo the labelling action undone last (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuletzt rückgängig gemachte Label-Aktion wiederherstellen (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Next Image</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächstes Bild</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Select the next image in the browser&apos;s order</source>
-        <translation type="unfinished"></translation>
+        <translation>Das nächste Bild in der Reihenfolge des Browsers auswählen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Previous Image</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriges Bild</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Select the previous image in the browser&apos;s order</source>
-        <translation type="unfinished"></translation>
+        <translation>Das vorherige Bild in der Reihenfolge des Browsers auswählen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ad&amp;vance After Labelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Labeln &amp;weiter</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Select the next image after each label</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach jedem Label das nächste Bild auswählen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Label-Next Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label-Warteschlange</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show the images to label next, least confident first, from the chosen run&apos;s predictions (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die als Nächstes zu labelnden Bilder nach den Vorhersagen des gewählten Laufs anzeigen, geringste Konfidenz zuerst (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show the filters on labels, split and predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filter für Labels, Aufteilung und Vorhersagen anzeigen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Labelling Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label-Tasten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The keys that label, browse and undo (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tasten zum Labeln, Blättern und Rückgängigmachen (F1)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Fit Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild &amp;einpassen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 for the selected images (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 für die ausgewählten Bilder (%2)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recent &amp;Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnete Projekte</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadien&amp;bereich</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+608"/>
+        <location line="+662"/>
         <source>FlyStage</source>
-        <translation type="unfinished"></translation>
+        <translation>FlyStage</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-655"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwicklungsstadien von Drosophila-Embryonen in In-situ-Hybridisierungsbildern bestimmen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>&lt;p&gt;&lt;b&gt;No images yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Import a labels CSV, a folder of images or a BDGP dump.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Noch keine Bilder.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Eine Label-CSV, einen Bildordner oder einen BDGP-Dump importieren.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Import Images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder importieren…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder importieren</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Label history</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Verlauf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every labelling action of this project; click one to undo or redo up to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Label-Aktionen dieses Projekts; eine anklicken, um bis zu ihr rückgängig zu machen oder wiederherzustellen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;opened project&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;geöffnetes Projekt&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Label History</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Verlauf</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Show the list of labelling actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der Label-Aktionen anzeigen</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+512"/>
+        <location line="+566"/>
         <source>Import Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Import läuft</translation>
     </message>
     <message>
-        <location line="-511"/>
+        <location line="-565"/>
         <source>Wait for the import to finish, or cancel it, before opening another project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Öffnen eines anderen Projekts das Ende des Imports abwarten oder ihn abbrechen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cannot Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>An import is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Import.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Project Exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt existiert bereits</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 already exists. Open it with Open Project, or choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Mit „Projekt öffnen“ öffnen oder einen anderen Namen wählen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Runs and Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe und Auswertung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expression Maps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Run #%1 %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Choose a run in the browser&apos;s filters (Predictions of) to see its saliency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expressionskarten</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Predict All Images</source>
+        <translation>Alle Bilder &amp;vorhersagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Predict the stage of every image with the selected run and keep the predictions, so the browser filters and sorts by them (Ctrl+Shift+R)</source>
+        <translation>Das Stadium jedes Bildes mit dem ausgewählten Lauf vorhersagen und die Vorhersagen speichern, damit der Browser nach ihnen filtert und sortiert (Ctrl+Shift+R)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Run #%1 predicted %n image(s).</source>
+        <translation>
+            <numerusform>Lauf #%1 hat %n Bild vorhergesagt.</numerusform>
+            <numerusform>Lauf #%1 hat %n Bilder vorhergesagt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prediction cancelled; nothing was stored.</source>
+        <translation>Vorhersage abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prediction Failed</source>
+        <translation>Vorhersage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The predictions were not stored: %1</source>
+        <translation>Die Vorhersagen wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run #%1 finished.</source>
+        <translation>Lauf #%1 abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run #%1 cancelled; it can be resumed.</source>
+        <translation>Lauf #%1 abgebrochen; er kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run #%1 failed.</source>
+        <translation>Lauf #%1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a run in the browser&apos;s filters (Predictions of) to see its saliency.</source>
+        <translation>Einen Lauf in den Filtern des Browsers (Lauf) wählen, um seine Salienz zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Computing the saliency of image #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salienz von Bild #%1 wird berechnet…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Saliency (%1) of stage %2 for image #%3 (p = %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Salienz (%1) von Stadium %2 für Bild #%3 (p = %4).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No saliency: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Salienz: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Training</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+41"/>
+        <source>Predict All Images</source>
+        <translation>Alle Bilder vorhersagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a finished run under Runs and Evaluation first.</source>
+        <translation>Bitte zuerst unter Läufe und Auswertung einen abgeschlossenen Lauf auswählen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A prediction is already running.</source>
+        <translation>Es läuft bereits eine Vorhersage.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>About FlyStage</source>
-        <translation type="unfinished"></translation>
+        <translation>Über FlyStage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;h3&gt;FlyStage %1&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;FlyStage %1&lt;/h3&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;p&gt;Stages &lt;i&gt;Drosophila&lt;/i&gt; embryos in in-situ hybridization images: import, label, train and predict developmental stages.&lt;/p&gt;&lt;p&gt;Built with Qt %1, running on Qt %2; OpenCV %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Bestimmt die Entwicklungsstadien von &lt;i&gt;Drosophila&lt;/i&gt;-Embryonen in In-situ-Hybridisierungsbildern: Bilder importieren und labeln, Modelle trainieren und Entwicklungsstadien vorhersagen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2; OpenCV %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
         <location line="+33"/>
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n unlabelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ohne Label</numerusform>
+            <numerusform>%n ohne Label</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n with a precise stage</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit genauem Stadium</numerusform>
+            <numerusform>%n mit genauem Stadium</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+32"/>
         <source>Run %1: %n image(s) of stage %2 predicted as %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lauf %1: %n Bild von Stadium %2 als %3 vorhergesagt</numerusform>
+            <numerusform>Lauf %1: %n Bilder von Stadium %2 als %3 vorhergesagt</numerusform>
         </translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The label-next queue ranks a run&apos;s predictions: train a model and store its predictions first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Label-Warteschlange ordnet die Vorhersagen eines Laufs: zuerst ein Modell trainieren und seine Vorhersagen speichern.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Label next: %n image(s), least confident first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Als Nächstes labeln: %n Bild, geringste Konfidenz zuerst</numerusform>
+            <numerusform>Als Nächstes labeln: %n Bilder, geringste Konfidenz zuerst</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Select an image to label first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Bild zum Labeln auswählen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Range %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadienbereich %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No label</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Label</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No prediction to accept: choose a run with predictions under Filters &gt; Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorhersage zum Übernehmen: unter Filter &gt; Lauf einen Lauf mit Vorhersagen wählen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Predicted stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagtes Stadium %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Predicted stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagte Stadien</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 for image #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 für Bild #%2</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1 for %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 für %n Bild</numerusform>
+            <numerusform>%1 für %n Bilder</numerusform>
         </translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Labelling Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Tasten</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
         <source>Labelling keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Tasten</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>FlyStage — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FlyStage — %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open or create a project first</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Projekt öffnen oder anlegen</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete Projekte</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1  %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open recent project %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnetes Projekt %1 öffnen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Clear Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menü leeren</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Import cancelled; the project is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen; das Projekt ist unverändert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Import refused: %n problem(s); nothing was imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Import abgelehnt: %n Problem; nichts wurde importiert.</numerusform>
+            <numerusform>Import abgelehnt: %n Probleme; nichts wurde importiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Imported %n image(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild importiert.</numerusform>
+            <numerusform>%n Bilder importiert.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>An import is running. Cancel it and quit? The project stays as it was before the import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import läuft. Abbrechen und beenden? Das Projekt bleibt so, wie es vor dem Import war.</translation>
+    </message>
+</context>
+<context>
+    <name>flystage::ui::PredictController</name>
+    <message>
+        <location filename="../ui/PredictController.cpp" line="+32"/>
+        <source>Predicting every image with run #%1…</source>
+        <translation>Jedes Bild wird mit Lauf #%1 vorhergesagt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Predict All Images</source>
+        <translation>Alle Bilder vorhersagen</translation>
     </message>
 </context>
 <context>
@@ -2256,120 +2333,120 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/PreferencesDialog.cpp" line="+18"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Default device</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardgerät</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Automatic (GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>CUDA GPU (%n found)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>CUDA-GPU (%n gefunden)</numerusform>
+            <numerusform>CUDA-GPU (%n gefunden)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CUDA GPU (none found)</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA-GPU (keine gefunden)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Where training and prediction run unless a run says otherwise</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo Training und Vorhersage laufen, sofern ein Lauf nichts anderes festlegt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Threads</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All cores (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kerne (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Threads LibTorch uses on the CPU; fewer leave cores for other work</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads, die LibTorch auf der CPU nutzt; weniger Threads lassen Kerne für andere Arbeit frei</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Thumbnail cache size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe des Vorschaubild-Caches</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Memory for decoded thumbnails; about 40 KiB each</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher für dekodierte Vorschaubilder; etwa 40 KiB pro Bild</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The language of FlyStage&apos;s windows; applies at the next start</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache der FlyStage-Fenster; gilt ab dem nächsten Start</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>What this machine offers, as LibTorch reports it</source>
-        <translation type="unfinished"></translation>
+        <translation>Was dieser Rechner bietet, laut LibTorch</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Default &amp;device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard&amp;gerät:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Found:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU &amp;threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Thumbnail cache:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschaubild-Cache:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A new language applies when FlyStage starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von FlyStage.</translation>
     </message>
 </context>
 <context>
@@ -2377,210 +2454,210 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/RunsPanel.cpp" line="+8"/>
         <source>Runs and evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe und Auswertung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Resume Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf &amp;wieder aufnehmen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Continue the current run (cancelled, failed or interrupted) from its last finished epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Den aktuellen Lauf (abgebrochen, fehlgeschlagen oder unterbrochen) ab seiner letzten abgeschlossenen Epoche fortsetzen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Re&amp;load Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe neu &amp;laden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Read the project&apos;s runs again (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe des Projekts neu einlesen (%1)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Training runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsläufe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The project&apos;s training runs. Select several (Ctrl or Shift) to compare their per-stage accuracy side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Trainingsläufe des Projekts. Mehrere auswählen (Ctrl oder Shift), um ihre Genauigkeit je Stadium nebeneinander zu vergleichen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mean/stage (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel/Stadium (%)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mean per-stage test accuracy of a finished run</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Testgenauigkeit je Stadium eines abgeschlossenen Laufs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training time, pauses left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdauer ohne Pausen</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Runs status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Läufe</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>R&amp;un:</source>
-        <translation type="unfinished"></translation>
+        <translation>La&amp;uf:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run of the confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf der Konfusionsmatrix</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Which of the selected finished runs the matrix shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcher der ausgewählten abgeschlossenen Läufe in der Matrix angezeigt wird</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+191"/>
+        <location line="+202"/>
         <source>Click a cell to show its test images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zelle anklicken, um ihre Testbilder anzuzeigen.</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-200"/>
         <source>Confusion matrix status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Konfusionsmatrix</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Run settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen des Laufs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every setting of the current run, with the versions it ran with</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einstellungen des aktuellen Laufs, mit den verwendeten Versionen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Per-stage &amp;accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Genauigkeit je Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confusion &amp;matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusions&amp;matrix</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
         <source>Marked as running, but not by this window: another FlyStage may be training it, or its process ended without finishing (then resume it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Als laufend markiert, aber nicht von diesem Fenster: Eine andere FlyStage-Instanz trainiert ihn vielleicht, oder sein Prozess endete vorzeitig (dann den Lauf wieder aufnehmen)</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>No runs yet: train a model in the Training panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Läufe: im Bereich „Training“ ein Modell trainieren.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The runs could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open a project to see its runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Projekt öffnen, um seine Läufe zu sehen.</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>#%1 %2 (%3, seed %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 (%3, Seed %4)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Select a finished run to see its confusion matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen abgeschlossenen Lauf auswählen, um seine Konfusionsmatrix zu sehen.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Run #%1: %2, preset %3, seed %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1: %2, Voreinstellung %3, Seed %4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Status: %1 · device %2 · started %3 · duration %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1 · Gerät %2 · gestartet %3 · Dauer %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Versions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+27"/>
         <source>Run #%1: %n test image(s) of stage %2 predicted as %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lauf #%1: %n Testbild von Stadium %2 als %3 vorhergesagt.</numerusform>
+            <numerusform>Lauf #%1: %n Testbilder von Stadium %2 als %3 vorhergesagt.</numerusform>
         </translation>
     </message>
 </context>
@@ -2590,37 +2667,37 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <location filename="../ui/StageAccuracyPlot.cpp" line="+24"/>
         <location line="+5"/>
         <source>Per-stage accuracy plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm der Genauigkeit je Stadium</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Test accuracy of each stage 4..17, one bar per selected run. A missing bar: the run had no test image of that stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testgenauigkeit jedes Stadiums 4..17, ein Balken je ausgewähltem Lauf. Fehlt ein Balken, hatte der Lauf kein Testbild dieses Stadiums.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Test accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>stage-accuracy.png</source>
-        <translation type="unfinished"></translation>
+        <translation>stage-accuracy.png</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>#%1 %2 (seed %3): mean %4 %</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 (Seed %3): Mittel %4 %</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No finished run selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein abgeschlossener Lauf ausgewählt.</translation>
     </message>
 </context>
 <context>
@@ -2628,137 +2705,137 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/StageAccuracyTable.cpp" line="+40"/>
         <source>Per-stage accuracy table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle der Genauigkeit je Stadium</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test accuracy (%) of every stage and the summary figures of each selected run, as in the paper&apos;s Table II</source>
-        <translation type="unfinished"></translation>
+        <translation>Testgenauigkeit (%) jedes Stadiums und die zusammenfassenden Kennzahlen jedes ausgewählten Laufs, wie in Tabelle II der Publikation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mean/stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel/Stadium</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Overall</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>±1 stage</source>
-        <translation type="unfinished"></translation>
+        <translation>±1 Stadium</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MAE (stages)</source>
-        <translation type="unfinished"></translation>
+        <translation>MAE (Stadien)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors in range</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Bereich</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Test images</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbilder</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The run&apos;s number</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer des Laufs</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Training method</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsmethode</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Seed of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed des Laufs</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Test accuracy of stage %1 (%); – when no test image has it</source>
-        <translation type="unfinished"></translation>
+        <translation>Testgenauigkeit von Stadium %1 (%); – wenn kein Testbild dieses Stadium hat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mean of the per-stage accuracies (Table II&apos;s figure), %</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert der Genauigkeiten je Stadium (die Kennzahl aus Tabelle II), %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share of test images right, %</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil richtig erkannter Testbilder, %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share predicted within one stage, %</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil mit höchstens einem Stadium Abweichung, %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mean absolute stage error, in stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlerer absoluter Stadienfehler, in Stadien</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Share of the errors that stay inside the true stage range, %</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Fehler, die innerhalb des wahren Stadienbereichs bleiben, %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number of test images</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Testbilder</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Copy as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Markdown &amp;kopieren</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copy the table as Markdown, in the layout of the paper&apos;s Table II</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle als Markdown kopieren, im Layout von Tabelle II der Publikation</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Stage %1: %n test image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stadium %1: %n Testbild</numerusform>
+            <numerusform>Stadium %1: %n Testbilder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
 </context>
@@ -2767,27 +2844,27 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/StageProbabilityChart.cpp" line="+19"/>
         <source>Probability of each stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeit jedes Stadiums</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The chosen run&apos;s probability for each stage 4 to 17; the predicted stage is dark, the true stage is marked with ▲</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wahrscheinlichkeit des gewählten Laufs für jedes Stadium 4 bis 17; das vorhergesagte Stadium ist dunkel, das wahre Stadium mit ▲ markiert</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>stage %1: %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium %1: %2%</translation>
     </message>
 </context>
 <context>
@@ -2795,123 +2872,123 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/SummaryPanel.cpp" line="+85"/>
         <source>Project summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektübersicht</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Label</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images with neither a stage range nor a stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder ohne Stadienbereich und ohne Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With a precise stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit genauem Stadium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images labelled with one of the stages 1 to 17</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder mit einem der Stadien 1 bis 17 als Label</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Genes</source>
-        <translation type="unfinished"></translation>
+        <translation>Gene</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Distinct genes named in the imported labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschiedene Gene, die in den importierten Labels genannt sind</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Stage ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadienbereiche</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Stages %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadien %1–%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No image has a precise stage yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Bild hat ein genaues Stadium.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadium %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No image with a precise stage is in the split yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Bild mit genauem Stadium ist in der Aufteilung.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>%1; click to show them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; zum Anzeigen klicken</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%n image(s) in the project</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild im Projekt</numerusform>
+            <numerusform>%n Bilder im Projekt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>Stage range %1: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stadienbereich %1: %n Bild</numerusform>
+            <numerusform>Stadienbereich %1: %n Bilder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>Stage %1: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stadium %1: %n Bild</numerusform>
+            <numerusform>Stadium %1: %n Bilder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%1: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Bild</numerusform>
+            <numerusform>%1: %n Bilder</numerusform>
         </translation>
     </message>
 </context>
@@ -2921,58 +2998,58 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <location filename="../ui/TrainingCurves.cpp" line="+41"/>
         <location line="+5"/>
         <source>Training curves</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingskurven</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Loss and accuracy after every epoch: training (solid) and validation (dashed). Dotted lines mark where a phase begins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust und Genauigkeit nach jeder Epoche: Training (durchgezogen) und Validierung (gestrichelt). Gepunktete Linien markieren den Beginn einer Phase.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit (%)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+2"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Validation (mean per stage)</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung (Mittel je Stadium)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>training-curves.png</source>
-        <translation type="unfinished"></translation>
+        <translation>training-curves.png</translation>
     </message>
     <message>
         <location line="+92"/>
         <source>No epoch yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Epoche.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1, epoch %2: training loss %3, accuracy %4 %; validation loss %5, mean per-stage accuracy %6 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Epoche %2: Trainingsverlust %3, Genauigkeit %4 %; Validierungsverlust %5, mittlere Genauigkeit je Stadium %6 %.</translation>
     </message>
 </context>
 <context>
@@ -2980,793 +3057,798 @@ It was moved or deleted after the import; the standardized copy above is kept in
     <message>
         <location filename="../ui/TrainingPanel.cpp" line="+16"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Pausing after the batch under way…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause nach dem laufenden Batch…</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+587"/>
         <source>Training run #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingslauf #%1…</translation>
     </message>
     <message>
         <location line="-576"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert. „Fortsetzen“ (%1) drücken, um weiterzumachen; die Pausenzeit zählt nicht.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training &amp;starten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start a new training run with these settings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen neuen Trainingslauf mit diesen Einstellungen starten (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+448"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausieren</translation>
     </message>
     <message>
         <location line="-445"/>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pause the training before its next batch; press again to continue. Paused time does not count in the run&apos;s duration (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training vor dem nächsten Batch pausieren; erneut drücken, um fortzusetzen. Die Pausenzeit zählt nicht zur Dauer des Laufs (%1)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Cancel Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training &amp;abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ctrl+Shift+X</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+X</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the training before its next batch. The run keeps its last finished epoch and can be resumed later (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training vor dem nächsten Batch beenden. Der Lauf behält seine letzte abgeschlossene Epoche und kann später wieder aufgenommen werden (%1)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Resume Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf &amp;wieder aufnehmen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Continue the chosen interrupted run from its last finished epoch; it ends as an uninterrupted run would</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gewählten unterbrochenen Lauf ab seiner letzten abgeschlossenen Epoche fortsetzen; er endet so, wie ein ununterbrochener Lauf enden würde</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How the network learns: from scratch on stages (plain), range pretraining then stages (data-level), plus the feature level with the similarity loss (two-step, the paper&apos;s method), or the log-Gabor baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Netz lernt: von Grund auf mit Stadien (einfach), Vortraining auf Stadienbereichen und dann Stadien (Datenebene), zusätzlich die Merkmalsebene mit dem Ähnlichkeitsverlust (zweistufig, die Methode der Publikation) oder die Log-Gabor-Baseline</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plain (stages from scratch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfach (Stadien von Grund auf)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data-level (ranges, then stages)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenebene (erst Bereiche, dann Stadien)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Two-step (data level, then feature level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweistufig (erst Datenebene, dann Merkmalsebene)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gabor baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Gabor-Baseline</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Methode:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network size and input size, with the preset&apos;s documented training defaults: paper (GPU), fast and demo (CPU), tiny (tests)</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzgröße und Eingabegröße, mit den dokumentierten Trainings-Standardwerten der Voreinstellung: paper (GPU), fast und demo (CPU), tiny (Tests)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>P&amp;reset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the network trains: CUDA when a GPU is found (automatic), or always the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo das Netz trainiert: CUDA, wenn eine GPU gefunden wird (automatisch), oder immer die CPU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CUDA GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA-GPU</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No CUDA GPU was found by LibTorch</source>
-        <translation type="unfinished"></translation>
+        <translation>LibTorch hat keine CUDA-GPU gefunden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gerät:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Threads</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Threads LibTorch uses on the CPU; 0 uses every core</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads, die LibTorch auf der CPU nutzt; 0 nutzt alle Kerne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All cores</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kerne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU &amp;threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seeds the weights, the shuffles and the flips: the same seed and settings give the same model</source>
-        <translation type="unfinished"></translation>
+        <translation>Initialisiert die Gewichte, das Mischen und die Spiegelungen: derselbe Seed und dieselben Einstellungen ergeben dasselbe Modell</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;eed:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue from run</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen ab Lauf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Two-step only: start the feature level from a finished data-level or two-step run instead of pretraining again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zweistufig: die Merkmalsebene von einem abgeschlossenen Datenebenen- oder zweistufigen Lauf aus beginnen, statt erneut vorzutrainieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen a&amp;b:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fresh split, seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufteilung, Seed</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fresh split</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufteilung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draw a new stratified train/validation/test split for this run (repeated-split evaluation); the project&apos;s own split is unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Lauf eine neue stratifizierte Trainings-/Validierungs-/Test-Aufteilung ziehen (Auswertung mit wiederholter Aufteilung); die Aufteilung des Projekts bleibt unverändert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Split seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed der Aufteilung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Seed of this run&apos;s own split</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed der eigenen Aufteilung dieses Laufs</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Split:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Optimisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SGD learning rate of the range, fine and plain phases</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD-Lernrate der Phasen Bereich, Feinabstimmung und einfach</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lernrate:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning-rate steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernratenschritte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs at which the learning rate is multiplied by the factor below, e.g. &quot;20, 30&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen, nach denen die Lernrate mit dem Faktor unten multipliziert wird, z. B. „20, 30“</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rate &amp;steps at epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernraten&amp;schritte bei Epochen:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Learning-rate factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernratenfaktor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Factor applied at each step</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktor, der bei jedem Schritt angewendet wird</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step &amp;factor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt&amp;faktor:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SGD momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD-Momentum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Momentum:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;omentum:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight Decay</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>L2 weight decay of SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>L2-Weight-Decay von SGD</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Weight decay:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weight Decay:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images per SGD step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro SGD-Schritt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Random flips</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufällige Spiegelungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flip training images horizontally and vertically with probability 0.5 (not in the feature level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsbilder mit Wahrscheinlichkeit 0,5 horizontal und vertikal spiegeln (nicht auf der Merkmalsebene)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plain epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (einfach)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs of plain training</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen des einfachen Trainings</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Plain epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (e&amp;infach):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Range epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (Bereiche)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs of range pretraining (data-level step 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen des Vortrainings auf Stadienbereichen (Datenebene, Schritt 1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Range epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (Be&amp;reiche):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stage epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (Stadien)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs of stage fine-tuning (data-level step 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen der Feinabstimmung auf Stadien (Datenebene, Schritt 2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stage &amp;epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (Sta&amp;dien):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Feature-level epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (Merkmalsebene)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs of the feature level (fine-tuning with the similarity loss)</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen der Merkmalsebene (Feinabstimmung mit dem Ähnlichkeitsverlust)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature-level e&amp;pochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (Merkmalse&amp;bene):</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Feature-level learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate der Merkmalsebene</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SGD learning rate of the feature level</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD-Lernrate der Merkmalsebene</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature-level r&amp;ate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate (Merkmals&amp;ebene):</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Feature level</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmalsebene</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Similarity loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichkeitsverlust</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The paper&apos;s Eq. 4-6 (cosine between features) or the authors&apos; code (products of logits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gl. 4–6 der Publikation (Kosinus zwischen Merkmalen) oder der Code der Autoren (Produkte von Logits)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paper (cosine of features)</source>
-        <translation type="unfinished"></translation>
+        <translation>Publikation (Kosinus der Merkmale)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Authors&apos; code (logits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Code der Autoren (Logits)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Similarity &amp;loss:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichkeits&amp;verlust:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reference criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzkriterium</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Which training images may serve as references: probability above tau, or top-1 minus top-2 logit above tau</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Trainingsbilder als Referenzen dienen dürfen: Wahrscheinlichkeit über Tau oder Top-1- minus Top-2-Logit über Tau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logit margin</source>
-        <translation type="unfinished"></translation>
+        <translation>Logit-Abstand</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reference &amp;criterion:</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz&amp;kriterium:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tau</source>
-        <translation type="unfinished"></translation>
+        <translation>Tau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Threshold for reference images</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwert für Referenzbilder</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tau:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tau:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reference sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzmengen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>k: reference sets drawn, one per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>k: gezogene Referenzmengen, eine pro Batch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reference &amp;sets (k):</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz&amp;mengen (k):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Similarity weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichkeitsgewicht</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>w in L = L_CE + w · L_S (the paper: 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>w in L = L_CE + w · L_S (in der Publikation: 1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Similarity &amp;weight:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichkeits&amp;gewicht:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Restore defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwerte wiederherstellen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set every hyperparameter back to the preset&apos;s documented defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Hyperparameter auf die dokumentierten Standardwerte der Voreinstellung zurücksetzen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore &amp;Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standardwerte wiederherstellen</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>&amp;Interrupted runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterbrochene Läufe:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interrupted runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochene Läufe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Runs that were cancelled, failed, or stopped with their process; resuming one repeats exactly what an uninterrupted run does</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe, die abgebrochen wurden, fehlgeschlagen sind oder mit ihrem Prozess endeten; die Wiederaufnahme führt genau das aus, was ein ununterbrochener Lauf getan hätte</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+143"/>
         <source>Not training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Training aktiv.</translation>
     </message>
     <message>
         <location line="-143"/>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The phase, epoch and batch being trained</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Phase, Epoche und der Batch, die gerade trainiert werden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsfortschritt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share of the run&apos;s training done, over all its phases</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigter Anteil des Trainings des Laufs, über alle Phasen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Speed and time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit und Restzeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images per second in this epoch and the estimated time left; paused time is not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Sekunde in dieser Epoche und die geschätzte Restzeit; Pausenzeit wird nicht gezählt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Training status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsstatus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What the training is doing, or how it ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Training gerade tut oder wie es endete</translation>
     </message>
     <message>
         <location line="+131"/>
         <source>Open a project to train a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Projekt öffnen, um ein Modell zu trainieren.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>None: pretrain first</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner: zuerst vortrainieren</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The runs could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Open a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Projekt öffnen.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>There is no run #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Lauf #%1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Run #%1 has already finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 ist bereits abgeschlossen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run #%1 cannot be resumed (a Gabor run has no epochs); train it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 kann nicht wieder aufgenommen werden (ein Gabor-Lauf hat keine Epochen); erneut trainieren.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Resume Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf wieder aufnehmen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run #%1 is marked as running. Resume it only if no other FlyStage window or command is training it (its process was closed or crashed). Resume it here?</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 ist als laufend markiert. Nur wieder aufnehmen, wenn kein anderes FlyStage-Fenster und kein anderer Befehl ihn trainiert (sein Prozess wurde beendet oder ist abgestürzt). Hier wieder aufnehmen?</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Cancelling before the next batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch vor dem nächsten Batch…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Training cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training abgebrochen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resuming run #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 wird wieder aufgenommen…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Starting a new run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Lauf wird gestartet…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Phase %1 of %2: %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 von %2: %3…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Phase %1 of %2: %3 · epoch %4 of %5 · batch %6 of %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 von %2: %3 · Epoche %4 von %5 · Batch %6 von %7</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 images/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bilder/s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> · about %1 left</source>
-        <translation type="unfinished"></translation>
+        <translation> · noch etwa %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> · %1 elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 vergangen</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run #%1 finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 abgeschlossen.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Run #%1 finished in %2: mean per-stage accuracy %3 % on %4 test images (within one stage: %5 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 in %2 abgeschlossen: mittlere Genauigkeit je Stadium %3 % auf %4 Testbildern (innerhalb eines Stadiums: %5 %).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run #%1 was cancelled. It keeps its last finished epoch: choose it under Interrupted runs and Resume to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 wurde abgebrochen. Er behält seine letzte abgeschlossene Epoche: zum Fortsetzen unter „Unterbrochene Läufe“ auswählen und „Lauf wieder aufnehmen“ wählen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run #%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf #%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The run could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf konnte nicht gestartet werden: %1</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+46"/>
+        <location filename="../app/gui/main.cpp" line="+47"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwicklungsstadien von Drosophila-Embryonen in In-situ-Hybridisierungsbildern bestimmen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The .flystage project to open (default: the last one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das zu öffnende .flystage-Projekt (Standard: das zuletzt geöffnete).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Bring a view to the front: browser, training, runs or gems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ansicht in den Vordergrund holen: browser, training, runs oder gems.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save a picture of the window to &lt;file&gt; once it is shown, then quit (documentation and smoke tests).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild des Fensters nach &lt;file&gt; speichern, sobald es angezeigt wird, und dann beenden (Dokumentation und Smoke-Tests).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Milliseconds to wait before the screenshot (default 1500).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit in Millisekunden vor dem Bildschirmfoto (Standard: 1500).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show this run&apos;s predictions, evaluation and expression maps.</source>
+        <translation>Die Vorhersagen, die Auswertung und die Expressionskarten dieses Laufs zeigen.</translation>
     </message>
 </context>
 </TS>

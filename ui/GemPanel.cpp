@@ -16,6 +16,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 
 #include "figure/GemFigure.h"
@@ -83,8 +84,8 @@ GemPanel::GemPanel(QWidget* parent) : QWidget(parent) {
 
   buildButton_ = new QPushButton(tr("&Build GEMs"));
   buildButton_->setObjectName(QStringLiteral("gemBuild"));
-  buildButton_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-  buildButton_->setToolTip(tr("Build the expression maps of every stage (Ctrl+G)"));
+  buildButton_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+  buildButton_->setToolTip(tr("Build the expression maps of every stage (Ctrl+B)"));
   cancelButton_ = new QPushButton(tr("Cancel"));
   cancelButton_->setObjectName(QStringLiteral("gemCancel"));
   cancelButton_->setToolTip(tr("Stop building"));
@@ -164,6 +165,11 @@ void GemPanel::refresh() {
   gene_->addItem(tr("All genes (genome-wide)"), QString());
   if (project_) {
     auto runs = runstore::runs(*project_);
+    // Newest first, and a two-step run (the paper's method) preferred as the default.
+    std::sort(runs.begin(), runs.end(), [](const RunRecord& a, const RunRecord& b) {
+      if ((a.method == "two-step") != (b.method == "two-step")) return a.method == "two-step";
+      return a.id > b.id;
+    });
     for (const auto& r : runs) {
       if (r.status != "finished" || r.method == "gabor") continue;
       run_->addItem(tr("#%1 %2 (%3, seed %4)")
@@ -181,6 +187,8 @@ void GemPanel::refresh() {
   run_->addItem(tr("None (stage labels only)"), QVariant::fromValue<qint64>(0));
   const int again = run_->findData(current);
   if (again >= 0) run_->setCurrentIndex(again);
+  if (run_->currentData().toLongLong() > 0)
+    assignment_->setCurrentIndex(assignment_->findData(QStringLiteral("prediction")));
   updateControls();
 }
 

@@ -6,16 +6,12 @@ namespace flystage::ui {
 
 namespace {
 
-// lupdate finds tr() of a class with Q_DECLARE_TR_FUNCTIONS; the texts share one context.
-struct LabelKeysText {
-  Q_DECLARE_TR_FUNCTIONS(LabelKeys)
-};
-using T = LabelKeysText;
-
+// The texts of this file share the context "LabelKeys", named literally in each translate()
+// call: lupdate mis-filed tr() of a helper struct in an anonymous namespace.
 QString keysText(const QList<QKeySequence>& keys) {
   QStringList parts;
   for (const auto& k : keys) parts << k.toString(QKeySequence::NativeText).toHtmlEscaped();
-  return parts.join(T::tr(" or "));
+  return parts.join(QCoreApplication::translate("LabelKeys", " or "));
 }
 
 }  // namespace
@@ -34,7 +30,7 @@ QList<LabelKey> labelKeys() {
       k.keys << QKeySequence(Qt::Key_1, Qt::Key_0 + digit)
              << QKeySequence(Qt::SHIFT | static_cast<Qt::Key>(Qt::Key_0 + digit));
     }
-    k.text = T::tr("Stage &%1").arg(stage);
+    k.text = QCoreApplication::translate("LabelKeys", "Stage &%1").arg(stage);
     k.objectName = QStringLiteral("actionLabelStage%1").arg(stage);
     keys << k;
   }
@@ -43,20 +39,21 @@ QList<LabelKey> labelKeys() {
     k.kind = LabelKey::Kind::Range;
     k.range = range;
     k.keys << QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + range.index()));
-    k.text = T::tr("Range %1").arg(QString::fromStdString(range.name()));
+    k.text = QCoreApplication::translate("LabelKeys", "Range %1")
+                 .arg(QString::fromStdString(range.name()));
     k.objectName = QStringLiteral("actionLabelRange%1").arg(range.index() + 1);
     keys << k;
   }
   LabelKey accept;
   accept.kind = LabelKey::Kind::AcceptPrediction;
   accept.keys << QKeySequence(Qt::Key_A);
-  accept.text = T::tr("&Accept the Predicted Stage");
+  accept.text = QCoreApplication::translate("LabelKeys", "&Accept the Predicted Stage");
   accept.objectName = QStringLiteral("actionAcceptPrediction");
   keys << accept;
   LabelKey clear;
   clear.kind = LabelKey::Kind::Clear;
   clear.keys << QKeySequence(QKeySequence::Delete);
-  clear.text = T::tr("&Remove the Label");
+  clear.text = QCoreApplication::translate("LabelKeys", "&Remove the Label");
   clear.objectName = QStringLiteral("actionRemoveLabel");
   keys << clear;
   return keys;
@@ -81,12 +78,15 @@ QString labelKeysHelpHtml() {
     what.remove(QLatin1Char('&'));
     row(what, keysText(k.keys));
   }
-  row(T::tr("Next image"), keysText(nextImageKeys()));
-  row(T::tr("Previous image"), keysText(previousImageKeys()));
-  row(T::tr("Undo / redo"), keysText({QKeySequence::Undo}) + T::tr(" / ") +
-                                keysText({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)}));
-  row(T::tr("This help"), keysText({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}));
-  return T::tr(
+  row(QCoreApplication::translate("LabelKeys", "Next image"), keysText(nextImageKeys()));
+  row(QCoreApplication::translate("LabelKeys", "Previous image"), keysText(previousImageKeys()));
+  row(QCoreApplication::translate("LabelKeys", "Undo / redo"),
+      keysText({QKeySequence::Undo}) + QCoreApplication::translate("LabelKeys", " / ") +
+          keysText({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)}));
+  row(QCoreApplication::translate("LabelKeys", "This help"),
+      keysText({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}));
+  return QCoreApplication::translate(
+             "LabelKeys",
              "<p>Keys act on the selected images (one undo step for all of them); after a "
              "label the next image is selected, unless Label &gt; Advance After Labelling is "
              "off.</p>"

@@ -41,6 +41,7 @@
 #include "ImportDialog.h"
 #include "Labeller.h"
 #include "Plural.h"
+#include "PredictController.h"
 #include "Preferences.h"
 #include "PreferencesDialog.h"
 #include "RunsPanel.h"
@@ -136,6 +137,7 @@ MainWindow::~MainWindow() {
   import_->cancelAndWait();
   training_->cancelAndWait();
   saliency_->cancelAndWait();
+  predict_->cancelAndWait();
   labeller_->setProject(nullptr);
 }
 
@@ -596,6 +598,7 @@ void MainWindow::closeProject() {
   import_->cancelAndWait();
   training_->cancelAndWait();
   saliency_->cancelAndWait();
+  predict_->cancelAndWait();
   saveViewState();
   labeller_->setProject(nullptr);
   imageView_->setProject(nullptr);
@@ -662,6 +665,28 @@ void MainWindow::createPanels() {
   addPanel(runs_, tr("Runs and Evaluation"));
   addPanel(gems_, tr("Expression Maps"));
   saliency_ = new SaliencyController(this);
+  predict_ = new PredictController(this);
+  predictAct_ = new QAction(tr("&Predict All Images"), this);
+  predictAct_->setObjectName(QStringLiteral("actionPredictAll"));
+  predictAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+  predictAct_->setToolTip(
+      tr("Predict the stage of every image with the selected run and keep the "
+         "predictions, so the browser filters and sorts by them (Ctrl+Shift+R)"));
+  predictAct_->setStatusTip(predictAct_->toolTip());
+  connect(predictAct_, &QAction::triggered, this, &MainWindow::predictAll);
+  connect(predict_, &PredictController::finished, this, [this](qint64 runId, int images) {
+    refreshRuns();
+    showRun(runId);
+    statusBar()->showMessage(tr("Run #%1 predicted %n image(s).", nullptr, images).arg(runId),
+                             8000);
+  });
+  connect(predict_, &PredictController::cancelled, this, [this](qint64) {
+    statusBar()->showMessage(tr("Prediction cancelled; nothing was stored."), 8000);
+  });
+  connect(predict_, &PredictController::failed, this, [this](qint64, const QString& message) {
+    QMessageBox::warning(this, tr("Prediction Failed"),
+                         tr("The predictions were not stored: %1").arg(message));
+  });
 
   // Training: live runs show in the runs list; finished ones bring new predictions.
   connect(training_, &TrainingPanel::runStarted, runs_, &RunsPanel::setActiveRun);
@@ -670,7 +695,11 @@ void MainWindow::createPanels() {
     runs_->reload();
     gems_->refresh();
     refreshRuns();
-    statusBar()->showMessage(tr("Run #%1 %2.").arg(runId).arg(status), 8000);
+    const QString text = status == QStringLiteral("finished") ? tr("Run #%1 finished.")
+                         : status == QStringLiteral("cancelled")
+                             ? tr("Run #%1 cancelled; it can be resumed.")
+                             : tr("Run #%1 failed.");
+    statusBar()->showMessage(text.arg(runId), 8000);
   });
   connect(runs_, &RunsPanel::resumeRequested, training_, &TrainingPanel::resumeRun);
   // A confusion-matrix cell shows exactly its images in the browser.
@@ -710,15 +739,16 @@ void MainWindow::createPanels() {
     statusBar()->showMessage(tr("No saliency: %1").arg(message), 10000);
   });
 
-  QMenu* train = menuBar()->addMenu(tr("&Train"));
+  auto* train = new QMenu(tr("&Train"), this);
   train->setObjectName(QStringLiteral("trainMenu"));
   train->addAction(training_->startAction());
   train->addAction(training_->pauseAction());
   train->addAction(training_->cancelAction());
   train->addAction(training_->resumeRunAction());
   train->addSeparator();
+  train->addAction(predictAct_);
   train->addAction(runs_->reloadAction());
-  // Help stays last.
+  // Before Help, which stays last.
   menuBar()->insertMenu(menuBar()->actions().constLast(), train);
   if (auto* tools = findChild<QToolBar*>(QStringLiteral("projectToolBar"))) {
     tools->addSeparator();
@@ -745,6 +775,28 @@ void MainWindow::preferences() {
   applyPreferences();
 }
 
+void MainWindow::predictAll() {
+  if (!project_) return;
+  const auto selected = runs_->selectedRunIds();
+  const qint64 run = !selected.empty() ? selected.front() : model_->runId();
+  if (run == 0) {
+    QMessageBox::information(this, tr("Predict All Images"),
+                             tr("Select a finished run under Runs and Evaluation first."));
+    return;
+  }
+  if (!predict_->start(projectFile(), run))
+    statusBar()->showMessage(tr("A prediction is already running."), 5000);
+}
+
+void MainWindow::showRun(qint64 runId) {
+  if (!project_) return;
+  ImageFilter f = browser_->filter();
+  f.runId = runId;
+  browser_->setFilter(f);
+  runs_->selectRuns({runId});
+  gems_->selectRun(runId);
+}
+
 bool MainWindow::showView(const QString& name) {
   const auto raise = [this](QWidget* panel) {
     for (QDockWidget* d : panels_)
@@ -756,6 +808,8 @@ bool MainWindow::showView(const QString& name) {
     return false;
   };
   if (name == QStringLiteral("browser")) {
+    // The browser and the image view get the whole window; View brings the panels back.
+    for (QDockWidget* d : panels_) d->hide();
     if (project_) browserOrEmpty_->setCurrentIndex(0);
     return true;
   }

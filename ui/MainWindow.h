@@ -26,6 +26,7 @@ class ImageBrowser;
 class ImageTableModel;
 class ImageView;
 class Labeller;
+class PredictController;
 class RunsPanel;
 class SaliencyController;
 class SummaryPanel;
@@ -69,10 +70,13 @@ class MainWindow : public QMainWindow {
   TrainingPanel* trainingPanel() const { return training_; }
   RunsPanel* runsPanel() const { return runs_; }
   GemPanel* gemPanel() const { return gems_; }
+  PredictController* predictController() const { return predict_; }
   static QStringList recentProjects();
   // Brings a main view to the front: "browser", "training", "runs" or "gems" (the
   // screenshots of the docs and the smoke test use it); false for an unknown name.
   bool showView(const QString& name);
+  // Shows a run's predictions in the browser, its evaluation and its GEMs.
+  void showRun(qint64 runId);
 
   // Shows the images that pass `filter` (the filter widgets follow).
   bool setImageFilter(const ImageFilter& filter);
@@ -94,6 +98,8 @@ class MainWindow : public QMainWindow {
   void importImages();
   void about();
   void preferences();
+  // Predicts every image with the selected run (or the browser's) and stores the predictions.
+  void predictAll();
   // The images behind one cell of a run's confusion matrix: that run's test images of true
   // stage trueStage predicted as predictedStage (all its predictions when the run recorded
   // no test part). The filter widgets show that state.
@@ -154,6 +160,8 @@ class MainWindow : public QMainWindow {
   RunsPanel* runs_ = nullptr;
   GemPanel* gems_ = nullptr;
   SaliencyController* saliency_ = nullptr;
+  PredictController* predict_ = nullptr;
+  QAction* predictAct_ = nullptr;
   QAction* preferencesAct_ = nullptr;
 
   QAction* newAct_;

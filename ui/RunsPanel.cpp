@@ -204,6 +204,17 @@ void RunsPanel::setProject(Project* project) {
   activeRun_ = 0;
   runs_->clearSelection();
   fill();
+  // Open on the newest finished run, so its evaluation shows at once.
+  if (project_) {
+    try {
+      qint64 newest = 0;
+      for (const auto& r : runstore::runs(*project_))
+        if (r.status == "finished" && r.id > newest) newest = r.id;
+      if (newest) selectRuns({newest});
+    } catch (const std::exception&) {
+      // fill() has already shown why the runs cannot be read
+    }
+  }
 }
 
 void RunsPanel::reload() {

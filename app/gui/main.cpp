@@ -10,6 +10,7 @@
 
 #include <cstdio>
 
+#include "GemPanel.h"
 #include "MainWindow.h"
 #include "Preferences.h"
 #include "Version.h"
@@ -38,7 +39,7 @@ int main(int argc, char* argv[]) {
   QApplication::setOrganizationName(QStringLiteral("FlyStage"));
   QApplication::setApplicationName(QStringLiteral("FlyStage"));
   QApplication::setApplicationVersion(QString::fromLatin1(flystage::kVersion));
-  QApplication::setDesktopFileName(QStringLiteral("flystage"));
+  QApplication::setDesktopFileName(QStringLiteral("io.github.flystage.FlyStage"));
   installTranslations(app);
 
   QCommandLineParser parser;
@@ -65,7 +66,12 @@ int main(int argc, char* argv[]) {
       QStringLiteral("screenshot-delay"),
       QApplication::translate("main", "Milliseconds to wait before the screenshot (default 1500)."),
       QStringLiteral("ms"), QStringLiteral("1500"));
-  parser.addOptions({view, screenshot, delay});
+  const QCommandLineOption run(
+      QStringLiteral("run"),
+      QApplication::translate("main",
+                              "Show this run's predictions, evaluation and expression maps."),
+      QStringLiteral("id"));
+  parser.addOptions({view, run, screenshot, delay});
   parser.process(app);
 
   flystage::ui::MainWindow window;
@@ -82,11 +88,19 @@ int main(int argc, char* argv[]) {
                  qPrintable(parser.value(view)));
     return 2;
   }
+  if (parser.isSet(run)) window.showRun(parser.value(run).toLongLong());
   window.show();
   if (parser.isSet(screenshot)) {
+    // A picture of the GEM view shows maps: build them first, and wait for them.
+    if (parser.value(view) == QStringLiteral("gems") && window.project())
+      window.gemPanel()->build();
+    const QString file = parser.value(screenshot);
     // After the event loop has laid out and painted the window (and thumbnails arrived).
-    QTimer::singleShot(parser.value(delay).toInt(), &window, [&] {
-      const QString file = parser.value(screenshot);
+    auto* timer = new QTimer(&window);
+    timer->setInterval(200);
+    QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, file] {
+      if (window.gemPanel()->isBuilding()) return;
+      timer->stop();
       if (!window.grab().save(file)) {
         std::fprintf(stderr, "flystage: could not write %s\n", qPrintable(file));
         QApplication::exit(1);
@@ -94,6 +108,7 @@ int main(int argc, char* argv[]) {
       }
       QApplication::quit();
     });
+    QTimer::singleShot(parser.value(delay).toInt(), timer, qOverload<>(&QTimer::start));
   }
   return app.exec();
 }

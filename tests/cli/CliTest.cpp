@@ -11,18 +11,8 @@ using flystage::test::TempDir;
 
 namespace {
 
-struct Run {
-  int code;
-  QString out;
-  QString err;
-};
-
-Run cli(const QStringList& args) {
-  QProcess p;
-  p.start(QString::fromStdString(flystage::test::cliPath()), args);
-  if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
+flystage::test::CliRun cli(const QStringList& args) {
+  return flystage::test::runCli(args);
 }
 
 QString s(const std::filesystem::path& p) {

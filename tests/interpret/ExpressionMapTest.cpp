@@ -135,14 +135,7 @@ class ExpressionMapTest : public QObject {
 
   void stageGemsByLabelCountTheLabelledImages() {
     test::TempDir dir;
-    DemoOptions demo;
-    demo.seed = 5;
-    demo.scale = 0.002;
-    demo.minPerStage = 2;
-    demo.standardized = true;
-    const auto data = writeDemoDataset(demo, dir / "data");
-    Project p = Project::open(dir / "g.flystage");
-    QVERIFY(runImport(p, parseLabelsCsv(data.labelsCsv), {}).committed);
+    Project p = Project::open(test::makeSyntheticProject(dir, 5, 0.002, 2, "g.flystage"));
     GemRequest r;
     r.assignment = StageAssignment::Label;
     r.stages = {12, 5};

@@ -85,15 +85,8 @@ class SaliencyTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    DemoOptions demo;
-    demo.seed = 21;
-    demo.scale = 0.003;
-    demo.minPerStage = 5;
-    demo.standardized = true;
-    const auto data = writeDemoDataset(demo, dir_ / "data");
-    project_ = dir_ / "s.flystage";
-    Project p = Project::open(project_);
-    QVERIFY(runImport(p, parseLabelsCsv(data.labelsCsv), {}).committed);
+    project_ = test::makeSyntheticProject(dir_, 21, 0.003, 5, "s.flystage");
+    Project p = Project::open(project_, OpenMode::Existing);
     auto plain = TrainConfig::forPreset(Method::Plain, "tiny");
     plain.device = "cpu";
     plain.plainEpochs = 2;

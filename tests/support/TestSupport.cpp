@@ -1,5 +1,12 @@
 #include "support/TestSupport.h"
 
+#include "data/LabelsCsv.h"
+#include "importer/Importer.h"
+#include "store/Project.h"
+#include "synth/DemoDataset.h"
+
+#include <QProcess>
+
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -35,6 +42,29 @@ TempDir::~TempDir() {
 void writeText(const std::filesystem::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary);
   out << text;
+}
+
+CliRun runCli(const QStringList& args) {
+  QProcess p;
+  p.start(QString::fromStdString(cliPath()), args);
+  if (!p.waitForFinished(300000)) return {-1, {}, QStringLiteral("timeout")};
+  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+std::filesystem::path makeSyntheticProject(const TempDir& dir, std::uint64_t seed, double scale,
+                                           int minPerStage, const std::string& name) {
+  DemoOptions demo;
+  demo.seed = seed;
+  demo.scale = scale;
+  demo.minPerStage = minPerStage;
+  demo.standardized = true;
+  const auto data = writeDemoDataset(demo, dir / ("data-" + name));
+  const auto file = dir / name;
+  Project p = Project::open(file);
+  if (!runImport(p, parseLabelsCsv(data.labelsCsv), {}).committed)
+    throw std::runtime_error("the synthetic data could not be imported into " + file.string());
+  return file;
 }
 
 }  // namespace flystage::test

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -26,5 +30,20 @@ void writeText(const std::filesystem::path& file, const std::string& text);
 
 // The built flystage-cli executable.
 std::string cliPath();
+
+// Runs flystage-cli (5 minutes at most): its exit code and what it printed.
+struct CliRun {
+  int code = -1;
+  QString out;
+  QString err;
+};
+CliRun runCli(const QStringList& args);
+
+// A project in `dir` (named `name`) holding the synthetic demo data, standardized crops at
+// `scale` of BDGP's size with at least `minPerStage` stage-labelled images per stage 4..17,
+// imported with its labels and split. Throws std::runtime_error when the import fails.
+std::filesystem::path makeSyntheticProject(const TempDir& dir, std::uint64_t seed = 21,
+                                           double scale = 0.003, int minPerStage = 5,
+                                           const std::string& name = "t.flystage");
 
 }  // namespace flystage::test

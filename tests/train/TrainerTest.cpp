@@ -46,16 +46,8 @@ class TrainerTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    DemoOptions demo;
-    demo.seed = 21;
-    demo.scale = 0.003;
-    demo.minPerStage = 5;
-    demo.standardized = true;
-    const auto data = writeDemoDataset(demo, dir_ / "data");
-    project_ = dir_ / "t.flystage";
-    Project p = Project::open(project_);
-    const auto r = runImport(p, parseLabelsCsv(data.labelsCsv), {});
-    QVERIFY(r.committed);
+    project_ = test::makeSyntheticProject(dir_);
+    Project p = Project::open(project_, OpenMode::Existing);
     QVERIFY(p.summary().perSplit["test"] >= 14);
   }
 

@@ -26,14 +26,8 @@ class GemPanelTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    DemoOptions demo;
-    demo.seed = 9;
-    demo.scale = 0.002;
-    demo.minPerStage = 3;
-    demo.standardized = true;
-    const auto data = writeDemoDataset(demo, dir_ / "data");
-    project_ = std::make_unique<Project>(Project::open(dir_ / "g.flystage"));
-    QVERIFY(runImport(*project_, parseLabelsCsv(data.labelsCsv), {}).committed);
+    project_ = std::make_unique<Project>(
+        Project::open(test::makeSyntheticProject(dir_, 9, 0.002, 3, "g.flystage")));
     TrainConfig c = TrainConfig::forPreset(Method::Plain, "tiny");
     c.plainEpochs = 1;
     c.device = "cpu";

@@ -63,15 +63,8 @@ class RunsPanelTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    DemoOptions demo;
-    demo.seed = 21;
-    demo.scale = 0.003;
-    demo.minPerStage = 5;
-    demo.standardized = true;
-    const auto data = writeDemoDataset(demo, dir_ / "data");
-    project_ = dir_ / "t.flystage";
-    Project p = Project::open(project_);
-    QVERIFY(runImport(p, parseLabelsCsv(data.labelsCsv), {}).committed);
+    project_ = test::makeSyntheticProject(dir_, 21, 0.003, 5, "t.flystage");
+    Project p = Project::open(project_, OpenMode::Existing);
     plain_ = train(p, tiny(Method::Plain), {});
     gabor_ = train(p, tiny(Method::Gabor), {});
     // A run cancelled in its first batch: listed, resumable, without metrics.

@@ -1,0 +1,197 @@
+# Writes a gzipped man page from a program's own --help and --version with help2man, so the
+# page never disagrees with the program. Run at build time with cmake -P:
+#
+#   cmake -DPROGRAM=<built binary> -DNAME=<command name> -DSUMMARY=<one line for NAME>
+#         -DHELP2MAN=<help2man> -DOUTPUT=<dir>/<name>.1.gz -DWORK_DIR=<scratch dir>
+#         [-DSUBCOMMANDS=ON] [-DSEE_ALSO=<page(1) ...>] -P ManPage.cmake
+#
+# With SUBCOMMANDS=ON the program is a CLI11 tool: each subcommand listed under "Subcommands:"
+# in its --help is run with --help too and written as a SUBCOMMANDS section.
+
+foreach(var PROGRAM NAME SUMMARY HELP2MAN OUTPUT WORK_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "ManPage.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+
+file(MAKE_DIRECTORY ${WORK_DIR})
+# English text whatever the builder's locale or the GUI's saved language preference (QSettings
+# lives under XDG_CONFIG_HOME); no display needed.
+set(ENV{LC_ALL} C.UTF-8)
+set(ENV{LANGUAGE} "")
+set(ENV{XDG_CONFIG_HOME} ${WORK_DIR}/config)
+set(ENV{XDG_RUNTIME_DIR} ${WORK_DIR}/runtime)
+set(ENV{QT_QPA_PLATFORM} offscreen)
+file(MAKE_DIRECTORY ${WORK_DIR}/runtime)
+file(CHMOD ${WORK_DIR}/runtime DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+
+# roff-safe text: backslashes, hyphens (so options are not hyphenated nor turned into dashes
+# by groff) and a leading dot or quote, which roff would read as a request.
+function(roff_escape out text)
+  string(REPLACE "\\" "\\e" text "${text}")
+  string(REPLACE "-" "\\-" text "${text}")
+  string(REGEX REPLACE "^([.'])" "\\\\&\\1" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# "-o,--out TEXT=x" -> the option names in bold, the rest (type, default) roman;
+# "project TEXT REQUIRED" (a positional) -> the name in italics.
+function(roff_item out spec)
+  string(REGEX MATCH "^[^ ]+" names "${spec}")
+  string(LENGTH "${names}" length)
+  string(SUBSTRING "${spec}" ${length} -1 rest)
+  roff_escape(rest "${rest}")
+  if(names MATCHES "^-")
+    string(REPLACE "," ";" names "${names}")
+    set(bold "")
+    foreach(name IN LISTS names)
+      roff_escape(name "${name}")
+      list(APPEND bold "\\fB${name}\\fR")
+    endforeach()
+    list(JOIN bold ", " names)
+  else()
+    roff_escape(names "${names}")
+    set(names "\\fI${names}\\fR")
+  endif()
+  set(${out} "${names}${rest}" PARENT_SCOPE)
+endfunction()
+
+# Takes the first line off text (a variable name) into line. Help text is walked line by line
+# with this rather than as a CMake list: its ';' and '[' would split or join list items.
+macro(pop_line text line)
+  string(FIND "${${text}}" "\n" pop_line_at)
+  if(pop_line_at EQUAL -1)
+    set(${line} "${${text}}")
+    set(${text} "")
+  else()
+    string(SUBSTRING "${${text}}" 0 ${pop_line_at} ${line})
+    math(EXPR pop_line_at "${pop_line_at} + 1")
+    string(SUBSTRING "${${text}}" ${pop_line_at} -1 ${text})
+  endif()
+endmacro()
+
+# One subcommand's CLI11 help as roff: its description, usage, then every positional and
+# option (but -h,--help) as a tagged paragraph. CLI11 indents entries by 2 and descriptions
+# by 30; a long entry puts its description on the next line; deeper lines are kept as lines.
+function(subcommand_roff out sub help)
+  set(roff ".SS \"${sub}\"\n")
+  set(in_entries OFF)
+  set(skip OFF)
+  while(NOT help STREQUAL "")
+    pop_line(help line)
+    if(line MATCHES "^Usage: ([^ ]+ [^ ]+)(.*)$")
+      roff_escape(command "${CMAKE_MATCH_1}")
+      roff_escape(usage "${CMAKE_MATCH_2}")
+      string(APPEND roff ".PP\n\\fB${command}\\fR${usage}\n")
+    elseif(line MATCHES "^(Positionals|Options|Subcommands):$")
+      set(in_entries ON)
+    elseif(line STREQUAL "")
+      continue()
+    elseif(NOT in_entries)
+      roff_escape(text "${line}")
+      string(APPEND roff "${text}\n")
+    elseif(line MATCHES "^                              (.*)$")
+      if(skip)
+        continue()
+      endif()
+      set(text "${CMAKE_MATCH_1}")
+      if(text MATCHES "^ ")
+        string(STRIP "${text}" text)
+        string(APPEND roff ".br\n")
+      endif()
+      roff_escape(text "${text}")
+      string(APPEND roff "${text}\n")
+    elseif(line MATCHES "^  ([^ ]+( [^ ]+)*)( +|$)")
+      set(spec "${CMAKE_MATCH_1}")
+      string(LENGTH "${CMAKE_MATCH_0}" length)
+      string(SUBSTRING "${line}" ${length} -1 text)
+      set(skip OFF)
+      if(spec STREQUAL "-h,--help")
+        set(skip ON)
+        continue()
+      endif()
+      roff_item(item "${spec}")
+      string(APPEND roff ".TP\n${item}\n")
+      if(NOT text STREQUAL "")
+        roff_escape(text "${text}")
+        string(APPEND roff "${text}\n")
+      endif()
+    else()
+      message(FATAL_ERROR "ManPage.cmake: cannot read this line of `${NAME} ${sub} --help`: "
+                          "\"${line}\" (not CLI11's layout any more? update subcommand_roff)")
+    endif()
+  endwhile()
+  set(${out} "${roff}" PARENT_SCOPE)
+endfunction()
+
+function(run_help out)
+  execute_process(COMMAND ${PROGRAM} ${ARGN} --help OUTPUT_VARIABLE help
+                  ERROR_VARIABLE error RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ManPage.cmake: `${PROGRAM} ${ARGN} --help` failed (${rc}): ${error}")
+  endif()
+  set(${out} "${help}" PARENT_SCOPE)
+endfunction()
+
+set(include_text "[NAME]\n${NAME} \\- ${SUMMARY}\n")
+if(SUBCOMMANDS)
+  run_help(help)
+  set(subs "")
+  set(in_subs OFF)
+  while(NOT help STREQUAL "")
+    pop_line(help line)
+    if(line STREQUAL "Subcommands:")
+      set(in_subs ON)
+    elseif(in_subs AND line MATCHES "^  ([a-z][a-z0-9-]*)( |$)")
+      list(APPEND subs ${CMAKE_MATCH_1})
+    elseif(in_subs AND NOT line MATCHES "^ ")
+      set(in_subs OFF)
+    endif()
+  endwhile()
+  if(NOT subs)
+    message(FATAL_ERROR "ManPage.cmake: no subcommands found in `${PROGRAM} --help`")
+  endif()
+  string(APPEND include_text "\n[SUBCOMMANDS]\n"
+         "Every subcommand takes \\fB\\-h\\fR, \\fB\\-\\-help\\fR to print its help.\n")
+  foreach(sub IN LISTS subs)
+    run_help(sub_help ${sub})
+    subcommand_roff(roff ${sub} "${sub_help}")
+    string(APPEND include_text "${roff}")
+  endforeach()
+endif()
+if(SEE_ALSO)
+  string(REGEX REPLACE "([^ ]+)\\(([0-9])\\)" "\\\\fB\\1\\\\fR(\\2)" see_also "${SEE_ALSO}")
+  string(REPLACE "-" "\\-" see_also "${see_also}")
+  string(REPLACE " " ",\n" see_also "${see_also}")
+  string(APPEND include_text "\n[SEE ALSO]\n${see_also}\n")
+endif()
+
+set(include_file ${WORK_DIR}/${NAME}.h2m)
+set(page ${WORK_DIR}/${NAME}.1)
+file(WRITE ${include_file} "${include_text}")
+execute_process(COMMAND ${HELP2MAN} --no-info --locale=C.UTF-8 --include=${include_file}
+                        --output=${page} ${PROGRAM}
+                RESULT_VARIABLE rc ERROR_VARIABLE error)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ManPage.cmake: help2man failed on ${PROGRAM} (${rc}): ${error}")
+endif()
+# help2man names the page after --version's first word ("FlyStage 0.1.0"): use the command.
+file(READ ${page} text)
+string(TOUPPER "${NAME}" title)
+string(REGEX REPLACE "\n\\.TH [^ ]+ " "\n.TH ${title} " text "${text}")
+# help2man lists CLI11's "Subcommands:" as options, squeezing multi-line descriptions; the
+# SUBCOMMANDS section has them in full.
+string(FIND "${text}" "\n.SS \"Subcommands:\"\n" from)
+if(SUBCOMMANDS AND from GREATER -1)
+  string(SUBSTRING "${text}" 0 ${from} head)
+  string(SUBSTRING "${text}" ${from} -1 tail)
+  string(FIND "${tail}" "\n.SH " to)
+  string(SUBSTRING "${tail}" ${to} -1 tail)
+  set(text "${head}${tail}")
+endif()
+file(WRITE ${page} "${text}")
+# Debian: man pages gzipped at the highest level, without a name or time stamp (reproducible).
+execute_process(COMMAND gzip -9 -n -c ${page} OUTPUT_FILE ${OUTPUT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ManPage.cmake: gzip of ${page} failed")
+endif()
