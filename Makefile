@@ -35,3 +35,11 @@ clean:
 .PHONY: package-test
 package-test: build
 	./tests/packaging/package-test.sh $(BUILD_DIR) $(CURDIR)
+
+# The benchmarks of docs/performance.md (not tests): FlyStage next to PyTorch eager
+# (/usr/bin/python3 with python3-torch), import, saliency, GEMs, memory, the demo's time.
+# About 30 minutes on 2 cores; BENCH_DEMO=0 skips the demo, BENCH_QUICK=1 is a smoke run.
+.PHONY: bench
+bench: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target flystage-bench flystage-gui-stall flystage-cli flystage
+	./bench/run.sh $(BUILD_DIR)

@@ -669,7 +669,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/GemPanel.cpp" line="+44"/>
+        <location filename="../ui/GemPanel.cpp" line="+45"/>
         <source>Model run</source>
         <translation>Modell-Lauf</translation>
     </message>
@@ -1294,7 +1294,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::ImportController</name>
     <message>
-        <location filename="../ui/ImportWorker.cpp" line="+96"/>
+        <location filename="../ui/ImportWorker.cpp" line="+97"/>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
@@ -2313,7 +2313,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::PredictController</name>
     <message>
-        <location filename="../ui/PredictController.cpp" line="+32"/>
+        <location filename="../ui/PredictController.cpp" line="+36"/>
         <source>Predicting every image with run #%1…</source>
         <translation>Jedes Bild wird mit Lauf #%1 vorhergesagt…</translation>
     </message>
@@ -3066,12 +3066,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+4"/>
-        <location line="+587"/>
+        <location line="+601"/>
         <source>Training run #%1…</source>
         <translation>Trainingslauf #%1…</translation>
     </message>
     <message>
-        <location line="-576"/>
+        <location line="-590"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>Pausiert. „Fortsetzen“ (%1) drücken, um weiterzumachen; die Pausenzeit zählt nicht.</translation>
     </message>
@@ -3092,12 +3092,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+5"/>
-        <location line="+448"/>
+        <location line="+462"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-459"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3223,6 +3223,36 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+7"/>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bfloat16 runs the forward pass in bfloat16: about 1.7x faster on a CPU with AVX-512 BF16, with the same accuracy; float32 gives the same run on every machine</source>
+        <translation>bfloat16 rechnet den Vorwärtsdurchlauf in bfloat16: etwa 1,7-mal schneller auf einer CPU mit AVX-512 BF16, bei gleicher Treffsicherheit; float32 ergibt auf jedem Rechner denselben Lauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bfloat16 (faster on this CPU)</source>
+        <translation>bfloat16 (auf dieser CPU schneller)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bfloat16 (emulated: slower on this CPU)</source>
+        <translation>bfloat16 (emuliert: auf dieser CPU langsamer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre&amp;cision:</source>
+        <translation>Ge&amp;nauigkeit:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
@@ -3613,12 +3643,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+11"/>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>Not training.</source>
         <translation>Kein Training aktiv.</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-147"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
@@ -3658,7 +3688,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Was das Training gerade tut oder wie es endete</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+135"/>
         <source>Open a project to train a model.</source>
         <translation>Ein Projekt öffnen, um ein Modell zu trainieren.</translation>
     </message>

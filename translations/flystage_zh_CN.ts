@@ -665,7 +665,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/GemPanel.cpp" line="+44"/>
+        <location filename="../ui/GemPanel.cpp" line="+45"/>
         <source>Model run</source>
         <translation>模型运行</translation>
     </message>
@@ -1289,7 +1289,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::ImportController</name>
     <message>
-        <location filename="../ui/ImportWorker.cpp" line="+96"/>
+        <location filename="../ui/ImportWorker.cpp" line="+97"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -2290,7 +2290,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::PredictController</name>
     <message>
-        <location filename="../ui/PredictController.cpp" line="+32"/>
+        <location filename="../ui/PredictController.cpp" line="+36"/>
         <source>Predicting every image with run #%1…</source>
         <translation>正在用运行 #%1 预测每张图像…</translation>
     </message>
@@ -3035,12 +3035,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+4"/>
-        <location line="+587"/>
+        <location line="+601"/>
         <source>Training run #%1…</source>
         <translation>正在训练运行 #%1…</translation>
     </message>
     <message>
-        <location line="-576"/>
+        <location line="-590"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>已暂停。按“继续”（%1）以继续；暂停时间不计入。</translation>
     </message>
@@ -3061,12 +3061,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+5"/>
-        <location line="+448"/>
+        <location line="+462"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-459"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3192,6 +3192,36 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+7"/>
+        <source>Precision</source>
+        <translation>数值精度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bfloat16 runs the forward pass in bfloat16: about 1.7x faster on a CPU with AVX-512 BF16, with the same accuracy; float32 gives the same run on every machine</source>
+        <translation>bfloat16 以 bfloat16 计算前向传播：在支持 AVX-512 BF16 的 CPU 上约快 1.7 倍，准确率相同；float32 在每台机器上得到相同的训练结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bfloat16 (faster on this CPU)</source>
+        <translation>bfloat16（在此 CPU 上更快）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bfloat16 (emulated: slower on this CPU)</source>
+        <translation>bfloat16（模拟运行：在此 CPU 上更慢）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre&amp;cision:</source>
+        <translation>数值精度(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>CPU threads</source>
         <translation>CPU 线程</translation>
     </message>
@@ -3582,12 +3612,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+11"/>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>Not training.</source>
         <translation>未在训练。</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-147"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
@@ -3627,7 +3657,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>训练当前的状态或结束方式</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+135"/>
         <source>Open a project to train a model.</source>
         <translation>打开项目以训练模型。</translation>
     </message>

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <set>
 
+#include "BackgroundThread.h"
 #include "figure/GemFigure.h"
 #include "interpret/StageGems.h"
 #include "store/ImageList.h"
@@ -285,7 +286,7 @@ void GemPanel::build() {
         Qt::QueuedConnection);
   });
   connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
-  thread_->start();
+  startInBackground(thread_);
   updateControls();
 }
 

@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QWidget>
 
+#include "BackgroundThread.h"
 #include "ImportReportDialog.h"
 #include "data/BdgpDump.h"
 #include "data/LabelsCsv.h"
@@ -107,7 +108,7 @@ bool ImportController::start(const ImportRequest& request) {
   connect(progress_, &QProgressDialog::canceled, this, [this] {
     if (worker_) worker_->cancel();
   });
-  thread_->start();
+  startInBackground(thread_);
   Q_EMIT importStarted();
   return true;
 }

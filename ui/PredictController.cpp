@@ -4,6 +4,7 @@
 #include <QThread>
 #include <QWidget>
 
+#include "BackgroundThread.h"
 #include "model/Predictor.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
@@ -23,7 +24,10 @@ void PredictController::cancelAndWait() {
   thread_->wait();
   thread_ = nullptr;
   ++generation_;
-  if (progress_) progress_->deleteLater();
+  if (progress_) {
+    progress_->hide();
+    progress_->deleteLater();
+  }
 }
 
 bool PredictController::start(const QString& projectFile, qint64 runId) {
@@ -75,7 +79,12 @@ bool PredictController::start(const QString& projectFile, qint64 runId) {
           if (!self || generation != generation_) return;
           if (thread_) thread_->wait();
           thread_ = nullptr;
-          if (progress_) progress_->deleteLater();
+          // Hidden now, not at the next event loop pass: a window-modal dialog still shown
+          // would swallow the keys of whoever reacts to finished().
+          if (progress_) {
+            progress_->hide();
+            progress_->deleteLater();
+          }
           if (stopped)
             Q_EMIT cancelled(runId);
           else if (!error.isEmpty())
@@ -86,7 +95,7 @@ bool PredictController::start(const QString& projectFile, qint64 runId) {
         Qt::QueuedConnection);
   });
   connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
-  thread_->start();
+  startInBackground(thread_);
   return true;
 }
 

@@ -3,6 +3,7 @@
 #include <QPointer>
 #include <QThread>
 
+#include "BackgroundThread.h"
 #include "interpret/Saliency.h"
 #include "store/Project.h"
 
@@ -75,7 +76,7 @@ void SaliencyController::start(const Request& r) {
         Qt::QueuedConnection);
   });
   connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
-  thread_->start();
+  startInBackground(thread_);
 }
 
 }  // namespace flystage::ui

@@ -2,6 +2,7 @@
 
 #include <QThread>
 
+#include "BackgroundThread.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
@@ -114,7 +115,7 @@ bool TrainController::launch(TrainWorker* worker, bool resumed) {
   connect(worker, &TrainWorker::finished, this, [this, current](const TrainOutcome& o) {
     if (current()) onFinished(o);
   });
-  thread_->start();
+  startInBackground(thread_);
   Q_EMIT started(resumed);
   return true;
 }

@@ -105,6 +105,7 @@ class TrainingPanel : public QWidget {
   QComboBox* preset_;
   QLabel* presetHint_;
   QComboBox* deviceBox_;
+  QComboBox* precision_;
   QLabel* deviceHint_;
   QSpinBox* threads_;
   QSpinBox* seed_;

@@ -17,8 +17,9 @@ void addDemoCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addEvaluateCommands(CLI::App& app);  // evaluate, compare, runs
 void addPredictCommand(CLI::App& app);
+void addMergePredictionsCommand(CLI::App& app);  // stores the shards of predict --shard
 void addSaliencyCommand(CLI::App& app);
-void addGemCommand(CLI::App& app);
+void addGemCommands(CLI::App& app);  // gem, gem-merge
 void addReportCommand(CLI::App& app);
 
 }  // namespace flystage::cli

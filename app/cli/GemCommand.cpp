@@ -6,29 +6,90 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "ShardedRead.h"
 #include "figure/GemFigure.h"
+#include "interpret/GemPartial.h"
 #include "interpret/StageGems.h"
+#include "model/Device.h"
 #include "store/Project.h"
-#include "store/RunStore.h"
 #include "util/Error.h"
+#include "util/Shard.h"
 
 namespace flystage::cli {
 
-void addGemCommand(CLI::App& app) {
+namespace {
+
+struct FigureArgs {
+  std::string out, colormap = "inferno";
+  int dpi = 300, columns = 0;
+};
+
+void addFigureOptions(CLI::App* cmd, FigureArgs& f) {
+  cmd->add_option("--colormap", f.colormap, "inferno, viridis, magma, hot, jet or turbo")
+      ->capture_default_str();
+  cmd->add_option("--columns", f.columns, "Panels per row (default: up to 4)");
+  cmd->add_option("--dpi", f.dpi, "PNG resolution")->capture_default_str();
+}
+
+void checkFigureName(const std::string& out) {
+  if (!figure::isFigureFormat(out)) throw Error(out + ": name the figure .png, .svg or .pdf");
+}
+
+// The figure of a whole GEM: one run's, or the sum of its shards' (the same drawing either way).
+void exportGem(const GemPartial& whole, const FigureArgs& f) {
+  const GemRequest& r = whole.request;
+  const GemResult gems = whole.sums.result();
+  figure::GemFigureOptions fo;
+  fo.colormap = parseColormap(f.colormap);
+  fo.masked = r.masked;
+  fo.gene = r.gene;
+  fo.columns = f.columns;
+  auto prov = makeProvenance(r.masked ? "masked GEM" : "GEM", whole.project);
+  if (r.runId) {
+    prov.runId = *r.runId;
+    prov.runMethod = whole.runMethod;
+  }
+  prov.labelSource = gems.labelSource;
+  for (const auto& g : gems.gems)
+    prov.imageIds.insert(prov.imageIds.end(), g.imageIds.begin(), g.imageIds.end());
+  prov.settings = {{"gene", r.gene.empty() ? "all (genome-wide)" : r.gene},
+                   {"minimum confidence", std::to_string(r.minConfidence)},
+                   {"stain", "log10(B / sqrt(R G)), per image / max(99th percentile, 0.15)"}};
+  if (r.masked) {
+    prov.settings.emplace_back("saliency method", saliencyMethodName(r.saliency.method));
+    prov.settings.emplace_back("mask quantile", std::to_string(r.maskQuantile));
+    prov.settings.emplace_back("mask smoothing sigma (px)", std::to_string(r.maskSigma));
+  }
+  if (whole.shards.size() > 1)
+    prov.settings.emplace_back("merged from shards", std::to_string(whole.shards.size()));
+  figure::ExportOptions eo;
+  eo.dpi = f.dpi;
+  for (const auto& file : figure::exportFigure(figure::gemFigure(gems, fo, prov), f.out, eo))
+    std::printf("wrote %s\n", file.string().c_str());
+  for (const auto& g : gems.gems)
+    std::printf("stage %2d: %d image(s)\n", g.map.stage, g.map.images);
+}
+
+}  // namespace
+
+void addGemCommands(CLI::App& app) {
   struct Args {
-    std::string project, out, by, gene, method = "vanilla", colormap = "inferno";
+    std::string project, by, gene, method = "vanilla", shard, partial;
     std::vector<std::string> stages;
     std::int64_t run = 0;
     bool masked = false;
+    int threads = 0;
     double minConfidence = 0, maskQuantile = 0.8;
-    int dpi = 300, columns = 0;
+    FigureArgs figure;
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(
       "gem",
       "Genomewide expression maps (GEMs): the mean normalized blue-stain expression of the "
       "images of each stage, side by side, as .png, .svg or .pdf with the numbers in a .csv "
-      "beside it and the provenance in the figure's metadata (docs/interpretation.md)");
+      "beside it and the provenance in the figure's metadata (docs/interpretation.md). On a "
+      "cluster, --shard I/N --partial FILE sums one part of the images and gem-merge draws "
+      "the whole (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
   cmd->add_option("--run", a->run,
                   "Run whose predictions assign images to stages (and whose "
@@ -47,14 +108,26 @@ void addGemCommand(CLI::App& app) {
   cmd->add_option("--mask-quantile", a->maskQuantile,
                   "Masked: keep the pixels at or above this saliency quantile of each embryo")
       ->capture_default_str();
-  cmd->add_option("--colormap", a->colormap, "inferno, viridis, magma, hot, jet or turbo")
-      ->capture_default_str();
-  cmd->add_option("--columns", a->columns, "Panels per row (default: up to 4)");
-  cmd->add_option("--dpi", a->dpi, "PNG resolution")->capture_default_str();
-  cmd->add_option("--out", a->out, "Output figure: .png, .svg or .pdf")->required();
+  addFigureOptions(cmd, a->figure);
+  cmd->add_option("--out", a->figure.out, "Output figure: .png, .svg or .pdf");
+  auto* shard = cmd->add_option(
+      "--shard", a->shard,
+      "Only shard I of N (0 <= I < N) of the project's images (positions I, I+N, ... of the "
+      "id-ordered list), e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT");
+  auto* partial = cmd->add_option(
+      "--partial", a->partial,
+      "Write the shard's sums (a versioned binary file) for gem-merge instead of a figure");
+  shard->needs(partial);
+  cmd->add_option("--threads", a->threads,
+                  "CPU threads libtorch uses (on a cluster: the cores the task was given, e.g. "
+                  "$SLURM_CPUS_PER_TASK)");
   cmd->callback([a] {
-    if (!figure::isFigureFormat(a->out))
-      throw Error(a->out + ": name the figure .png, .svg or .pdf");
+    if (a->partial.empty() == a->figure.out.empty())
+      throw Error("gem: give --out FIGURE, or --partial FILE for gem-merge (not both)");
+    if (!a->figure.out.empty()) {
+      checkFigureName(a->figure.out);
+      parseColormap(a->figure.colormap);  // refuse a bad name before the work
+    }
     GemRequest r;
     for (const auto& s : a->stages) {
       if (s == "all") continue;
@@ -74,39 +147,43 @@ void addGemCommand(CLI::App& app) {
     if (a->maskQuantile < 0 || a->maskQuantile > 1)
       throw Error("--mask-quantile must lie between 0 and 1");
     r.maskQuantile = a->maskQuantile;
-    figure::GemFigureOptions fo;
-    fo.colormap = parseColormap(a->colormap);
-    fo.masked = a->masked;
-    fo.gene = a->gene;
-    fo.columns = a->columns;
+    const Shard shard = a->shard.empty() ? Shard{} : parseShard(a->shard);
+    if (a->threads > 0) configureDevice(a->threads);
+    if (!shard.whole()) warnIfProjectHasPendingWrites(a->project);
 
     Project project = Project::open(a->project, OpenMode::ReadOnly);
     CliProgress progress;
-    const GemResult gems = buildStageGems(project, r, progress.fn(), &interruptToken());
+    const GemPartial sums = buildGemPartial(project, r, shard, progress.fn(), &interruptToken());
     progress.finish();
+    if (!a->partial.empty()) {
+      saveGemPartial(sums, a->partial);
+      std::size_t images = 0;
+      for (const auto& s : sums.sums.stages) images += s.imageIds.size();
+      std::printf("wrote %s (shard %s: %zu image(s) considered, %zu in the GEMs)\n",
+                  a->partial.c_str(), shardName(shard).c_str(), sums.sums.imagesConsidered, images);
+      return;
+    }
+    exportGem(sums, a->figure);
+  });
 
-    auto prov = makeProvenance(a->masked ? "masked GEM" : "GEM", project.file().string());
-    if (r.runId) {
-      prov.runId = *r.runId;
-      prov.runMethod = runstore::run(project, *r.runId)->method;
-    }
-    prov.labelSource = gems.labelSource;
-    for (const auto& g : gems.gems)
-      prov.imageIds.insert(prov.imageIds.end(), g.imageIds.begin(), g.imageIds.end());
-    prov.settings = {{"gene", a->gene.empty() ? "all (genome-wide)" : a->gene},
-                     {"minimum confidence", std::to_string(a->minConfidence)},
-                     {"stain", "log10(B / sqrt(R G)), per image / max(99th percentile, 0.15)"}};
-    if (a->masked) {
-      prov.settings.emplace_back("saliency method", a->method);
-      prov.settings.emplace_back("mask quantile", std::to_string(a->maskQuantile));
-      prov.settings.emplace_back("mask smoothing sigma (px)", std::to_string(r.maskSigma));
-    }
-    figure::ExportOptions eo;
-    eo.dpi = a->dpi;
-    for (const auto& f : figure::exportFigure(figure::gemFigure(gems, fo, prov), a->out, eo))
-      std::printf("wrote %s\n", f.string().c_str());
-    for (const auto& g : gems.gems)
-      std::printf("stage %2d: %d image(s)\n", g.map.stage, g.map.images);
+  struct MergeArgs {
+    std::vector<std::string> partials;
+    FigureArgs figure;
+  };
+  auto m = std::make_shared<MergeArgs>();
+  auto* merge = app.add_subcommand(
+      "gem-merge",
+      "Sum the partial GEMs of every shard (gem --shard I/N --partial FILE) and draw the figure "
+      "a single gem run draws; refuses partials of different requests or projects, a shard "
+      "given twice and a missing shard (docs/cluster.md)");
+  merge->add_option("partials", m->partials, "The partial files, all N of them")->required();
+  addFigureOptions(merge, m->figure);
+  merge->add_option("--out", m->figure.out, "Output figure: .png, .svg or .pdf")->required();
+  merge->callback([m] {
+    checkFigureName(m->figure.out);
+    parseColormap(m->figure.colormap);
+    const std::vector<std::filesystem::path> files(m->partials.begin(), m->partials.end());
+    exportGem(mergeGemPartials(files), m->figure);
   });
 }
 

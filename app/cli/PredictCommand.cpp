@@ -6,66 +6,134 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "ShardedRead.h"
+#include "model/Device.h"
 #include "model/Predictor.h"
+#include "store/PredictionShard.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 #include "util/Csv.h"
 #include "util/Error.h"
+#include "util/Shard.h"
 
 namespace flystage::cli {
 
+namespace {
+
+void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& preds,
+                         const std::string& csv) {
+  // Written to a temporary file and renamed, so a failure never leaves half a CSV.
+  const std::string tmp = csv + ".part";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out) throw Error(csv + ": cannot write (check the folder and permissions)");
+    out << "path,predicted_stage,probability";
+    for (int s = kMinFineStage; s <= kMaxStage; ++s) out << ",p_stage_" << s;
+    out << "\n";
+    char num[32];
+    for (const auto& p : preds) {
+      out << csvField(project.image(p.imageId)->path) << "," << p.stage;
+      std::snprintf(num, sizeof num, ",%.6f", p.probability);
+      out << num;
+      for (float v : p.probabilities) {
+        std::snprintf(num, sizeof num, ",%.6f", v);
+        out << num;
+      }
+      out << "\n";
+    }
+    if (!out.flush()) throw Error(csv + ": write failed (disk full?)");
+  }
+  std::filesystem::rename(tmp, csv);
+}
+
+std::vector<StoredPrediction> toStored(const std::vector<StagePrediction>& preds) {
+  std::vector<StoredPrediction> stored;
+  stored.reserve(preds.size());
+  for (const auto& p : preds)
+    stored.push_back({p.imageId, p.stage, p.probability,
+                      std::vector<float>(p.probabilities.begin(), p.probabilities.end())});
+  return stored;
+}
+
+}  // namespace
+
 void addPredictCommand(CLI::App& app) {
   struct Args {
-    std::string project, csv;
+    std::string project, csv, out, shard;
     std::int64_t run = 0;
     bool store = false;
+    int threads = 0;
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(
       "predict",
-      "Predict the precise stage of every image in the project with a run's model; writes one "
-      "CSV row per image: path, predicted stage, its probability, the probability of each stage");
+      "Predict the precise stage of every image in the project with a run's model; --csv writes "
+      "one row per image: path, predicted stage, its probability, the probability of each "
+      "stage. On a cluster, --shard I/N --out FILE predicts one part of the images and only "
+      "reads the project; merge-predictions stores the parts (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
   cmd->add_option("--run", a->run, "Run id")->required();
-  cmd->add_option("--csv", a->csv, "Output CSV file")->required();
+  cmd->add_option("--csv", a->csv, "Output CSV file");
   cmd->add_flag("--store", a->store, "Also keep the predictions in the project (for the GUI)");
+  auto* shard = cmd->add_option(
+      "--shard", a->shard,
+      "Only shard I of N (0 <= I < N): the images at positions I, I+N, I+2N... of the "
+      "id-ordered list, e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT");
+  auto* out = cmd->add_option("--out", a->out,
+                              "Shard file for merge-predictions (predictions with the run, the "
+                              "model checksum and each image's sha256)");
+  shard->needs(out);
+  cmd->add_option("--threads", a->threads,
+                  "CPU threads libtorch uses (on a cluster: the cores the task was given, e.g. "
+                  "$SLURM_CPUS_PER_TASK)");
   cmd->callback([a] {
+    if (a->csv.empty() && a->out.empty()) throw Error("predict: give --csv FILE or --out FILE");
+    if (a->store && !a->out.empty())
+      throw Error(
+          "predict: --store writes the project, a shard (--out) only reads it; store shards "
+          "with merge-predictions");
+    const Shard shard = a->shard.empty() ? Shard{} : parseShard(a->shard);
+    if (a->threads > 0) configureDevice(a->threads);
+    if (!shard.whole()) warnIfProjectHasPendingWrites(a->project);
     Project project = Project::open(a->project, a->store ? OpenMode::Existing : OpenMode::ReadOnly);
+    // The header first: it refuses a run without a model before any work.
+    const auto header =
+        a->out.empty() ? PredictionShardHeader{} : predictionShardHeader(project, a->run, shard);
+    const auto ids = shardOf(project.imageIds(), shard);
     CliProgress progress;
-    const auto preds =
-        predictStages(project, a->run, project.imageIds(), progress.fn(), &interruptToken());
+    const auto preds = predictStages(project, a->run, ids, progress.fn(), &interruptToken());
     progress.finish();
-    // Written to a temporary file and renamed, so a failure never leaves half a CSV.
-    const std::string tmp = a->csv + ".part";
-    {
-      std::ofstream out(tmp, std::ios::binary);
-      if (!out) throw Error(a->csv + ": cannot write (check the folder and permissions)");
-      out << "path,predicted_stage,probability";
-      for (int s = kMinFineStage; s <= kMaxStage; ++s) out << ",p_stage_" << s;
-      out << "\n";
-      char num[32];
-      for (const auto& p : preds) {
-        out << csvField(project.image(p.imageId)->path) << "," << p.stage;
-        std::snprintf(num, sizeof num, ",%.6f", p.probability);
-        out << num;
-        for (float v : p.probabilities) {
-          std::snprintf(num, sizeof num, ",%.6f", v);
-          out << num;
-        }
-        out << "\n";
-      }
-      if (!out.flush()) throw Error(a->csv + ": write failed (disk full?)");
-    }
-    std::filesystem::rename(tmp, a->csv);
-    if (a->store) {
-      std::vector<StoredPrediction> stored;
-      for (const auto& p : preds)
-        stored.push_back({p.imageId, p.stage, p.probability,
-                          std::vector<float>(p.probabilities.begin(), p.probabilities.end())});
-      runstore::savePredictions(project, a->run, stored);
-    }
-    std::printf("predicted %zu image(s) with run #%lld -> %s\n", preds.size(),
-                static_cast<long long>(a->run), a->csv.c_str());
+    if (!a->csv.empty()) writePredictionsCsv(project, preds, a->csv);
+    if (!a->out.empty()) writePredictionShard(project, header, toStored(preds), a->out);
+    if (a->store) runstore::savePredictions(project, a->run, toStored(preds));
+    std::printf("predicted %zu image(s)%s with run #%lld -> %s\n", preds.size(),
+                shard.whole() ? "" : (" of shard " + shardName(shard)).c_str(),
+                static_cast<long long>(a->run), (a->out.empty() ? a->csv : a->out).c_str());
+  });
+}
+
+void addMergePredictionsCommand(CLI::App& app) {
+  struct Args {
+    std::string project;
+    std::vector<std::string> shards;
+    std::int64_t run = 0;
+  };
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand(
+      "merge-predictions",
+      "Store the predictions of every shard of `predict --shard I/N --out FILE` in the project, "
+      "in one transaction, after checking that the shards are of this run and its model, that "
+      "each shard is given once and that together they hold every image exactly once; on any "
+      "problem nothing is stored (docs/cluster.md)");
+  cmd->add_option("project", a->project, "Project file (.flystage)")->required();
+  cmd->add_option("--run", a->run, "Run id the shards predicted with")->required();
+  cmd->add_option("shards", a->shards, "The shard files, all N of them")->required();
+  cmd->callback([a] {
+    Project project = Project::open(a->project, OpenMode::Existing);
+    const std::vector<std::filesystem::path> files(a->shards.begin(), a->shards.end());
+    const auto stored = mergePredictionShards(project, a->run, files);
+    std::printf("stored %zu prediction(s) of run #%lld from %zu shard file(s)\n", stored,
+                static_cast<long long>(a->run), files.size());
   });
 }
 

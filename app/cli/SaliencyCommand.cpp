@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,12 +9,17 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "ShardedRead.h"
 #include "figure/SaliencyFigure.h"
 #include "interpret/Saliency.h"
+#include "model/Device.h"
 #include "store/ImageLookup.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "util/Csv.h"
 #include "util/Error.h"
+#include "util/Shard.h"
+#include "util/Text.h"
 
 namespace flystage::cli {
 
@@ -42,13 +48,70 @@ void writeRawMap(const SaliencyMap& m, const std::filesystem::path& out) {
   std::filesystem::rename(tmp, out);
 }
 
+// The images --images names: "all", or ids and paths separated by commas; ascending ids.
+std::vector<std::int64_t> namedImages(Project& project, const std::string& list) {
+  if (trim(list) == "all") return project.imageIds();
+  std::vector<std::int64_t> ids;
+  std::size_t from = 0;
+  while (from <= list.size()) {
+    const auto comma = std::min(list.find(',', from), list.size());
+    const std::string item = trim(list.substr(from, comma - from));
+    if (!item.empty()) ids.push_back(resolveImage(project, item));
+    from = comma + 1;
+  }
+  if (ids.empty()) throw Error("--images: name 'all' or image ids (e.g. 3,5,8)");
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+// Many images (a shard of them on a cluster): one raw float TIFF per image, named by its id,
+// and a summary CSV per shard, so shards write disjoint files into one folder and need no
+// merge. Images are explained a chunk at a time: memory does not grow with their number.
+void explainImages(Project& project, std::int64_t run, const std::vector<std::int64_t>& ids,
+                   const SaliencyOptions& options, int stage, const Shard& shard,
+                   const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir);
+  const auto summary = dir / ("saliency-shard-" + std::to_string(shard.index) + "-of-" +
+                              std::to_string(shard.count) + ".csv");
+  const auto tmp = summary.string() + ".part";
+  std::ofstream csv(tmp, std::ios::binary);
+  if (!csv) throw Error(summary.string() + ": cannot write (check the folder and permissions)");
+  csv << "image_id,sha256,path,stage,predicted_stage,probability,file\n";
+  CliProgress progress;
+  const auto report = progress.fn();
+  constexpr std::size_t kChunk = 64;
+  for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+    const std::vector<std::int64_t> chunk(ids.begin() + from,
+                                          ids.begin() + std::min(ids.size(), from + kChunk));
+    for (const auto& m :
+         computeSaliency(project, run, chunk, options, stage, {}, &interruptToken())) {
+      const auto name = std::to_string(m.imageId) + ".tif";
+      writeRawMap(m, dir / name);
+      const auto image = project.image(m.imageId);
+      char p[32];
+      std::snprintf(p, sizeof p, "%.9g", m.probability);
+      csv << m.imageId << ',' << image->sha256 << ',' << csvField(image->path) << ',' << m.stage
+          << ',' << m.predictedStage << ',' << p << ',' << name << '\n';
+    }
+    report({"saliency", from + chunk.size(), ids.size(), {}});
+  }
+  progress.finish();
+  if (!csv.flush()) throw Error(summary.string() + ": write failed (disk full?)");
+  csv.close();
+  std::filesystem::rename(tmp, summary);
+  std::printf("wrote %zu saliency map(s)%s -> %s, summary %s\n", ids.size(),
+              shard.whole() ? "" : (" of shard " + shardName(shard)).c_str(), dir.string().c_str(),
+              summary.string().c_str());
+}
+
 }  // namespace
 
 void addSaliencyCommand(CLI::App& app) {
   struct Args {
-    std::string project, image, out, method = "vanilla", colormap = "inferno";
+    std::string project, image, images, shard, out, method = "vanilla", colormap = "inferno";
     std::int64_t run = 0;
-    int stage = 0, samples = 0, dpi = 300;
+    int stage = 0, samples = 0, dpi = 300, threads = 0;
     double opacity = 0.7;
     std::uint64_t seed = 1;
   };
@@ -57,10 +120,24 @@ void addSaliencyCommand(CLI::App& app) {
       "saliency",
       "Explain a run's stage call for one image with a saliency map. --out picks the form: "
       ".png/.svg/.pdf a figure (image and map over it, colour bar, scale, provenance in the "
-      "metadata, numbers in a .csv beside it); .tif a raw 32-bit float map; .csv the raw numbers");
+      "metadata, numbers in a .csv beside it); .tif a raw 32-bit float map; .csv the raw numbers. "
+      "--images explains many images (a shard of them with --shard I/N) into a folder of raw "
+      "maps (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
   cmd->add_option("--run", a->run, "Run id whose model is explained")->required();
-  cmd->add_option("--image", a->image, "Image id, or the path it was imported from")->required();
+  auto* image = cmd->add_option("--image", a->image, "Image id, or the path it was imported from");
+  auto* images = cmd->add_option(
+      "--images", a->images,
+      "'all', or image ids/paths separated by commas: one raw map per image, <id>.tif in the "
+      "folder --out, and a summary CSV saliency-shard-I-of-N.csv");
+  image->excludes(images);
+  cmd->add_option("--shard", a->shard,
+                  "With --images: only shard I of N (0 <= I < N), the images at positions I, "
+                  "I+N, ... of the ascending ids named")
+      ->needs(images);
+  cmd->add_option("--threads", a->threads,
+                  "CPU threads libtorch uses (on a cluster: the cores the task was given, e.g. "
+                  "$SLURM_CPUS_PER_TASK)");
   cmd->add_option("--method", a->method,
                   "vanilla (the paper's Eq. 8), smoothgrad or integrated-gradients")
       ->capture_default_str();
@@ -72,8 +149,24 @@ void addSaliencyCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--opacity", a->opacity, "Overlay opacity, 0..1")->capture_default_str();
   cmd->add_option("--dpi", a->dpi, "PNG resolution")->capture_default_str();
-  cmd->add_option("--out", a->out, "Output file: .png, .svg, .pdf, .tif or .csv")->required();
+  cmd->add_option("--out", a->out,
+                  "Output file: .png, .svg, .pdf, .tif or .csv; with --images a folder")
+      ->required();
   cmd->callback([a] {
+    if (a->image.empty() && a->images.empty()) throw Error("saliency: give --image or --images");
+    if (a->threads > 0) configureDevice(a->threads);
+    if (!a->images.empty()) {
+      const Shard shard = a->shard.empty() ? Shard{} : parseShard(a->shard);
+      if (!shard.whole()) warnIfProjectHasPendingWrites(a->project);
+      Project project = Project::open(a->project, OpenMode::ReadOnly);
+      SaliencyOptions options;
+      options.method = parseSaliencyMethod(a->method);
+      options.samples = a->samples;
+      options.seed = a->seed;
+      explainImages(project, a->run, shardOf(namedImages(project, a->images), shard), options,
+                    a->stage, shard, a->out);
+      return;
+    }
     const std::filesystem::path out(a->out);
     const auto ext = lowerExtension(out);
     const bool figure = figure::isFigureFormat(out);

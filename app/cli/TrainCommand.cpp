@@ -58,6 +58,7 @@ struct TrainArgs {
   std::uint64_t seed = 1;
   std::string device = "auto";
   int threads = 0;
+  std::string precision = "float32";
   std::int64_t resume = 0;
   std::int64_t fromRun = 0;
   std::int64_t splitSeed = -1;
@@ -84,6 +85,7 @@ TrainConfig configFrom(const TrainArgs& a) {
   c.seed = a.seed;
   c.device = a.device;
   c.threads = a.threads;
+  c.precision = parsePrecision(a.precision);
   if (a.lr > 0) c.learningRate = a.lr;
   if (a.featureLr > 0) c.featureLearningRate = a.featureLr;
   if (a.batch > 0) c.batchSize = a.batch;
@@ -129,6 +131,11 @@ void addTrainCommand(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}))
       ->capture_default_str();
   cmd->add_option("--threads", a->threads, "CPU threads (default: all cores)");
+  cmd->add_option("--precision", a->precision,
+                  "float32, or bfloat16: the forward pass in bfloat16, about 1.7x faster on a "
+                  "CPU with AVX-512 BF16, same accuracy (docs/performance.md)")
+      ->check(CLI::IsMember({"float32", "bfloat16", "fp32", "bf16"}))
+      ->capture_default_str();
   cmd->add_option("--resume", a->resume, "Continue an interrupted run from its last checkpoint");
   cmd->add_option("--from-run", a->fromRun,
                   "two-step: start from this finished data-level run instead of pretraining");

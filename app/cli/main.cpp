@@ -6,14 +6,15 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
-#include "Version.h"
+#include "VersionText.h"
 #include "util/Error.h"
 #include "util/Progress.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"FlyStage: stage Drosophila embryos in in situ hybridization images.",
                "flystage-cli"};
-  app.set_version_flag("--version", std::string("flystage-cli ") + flystage::kVersion);
+  // A callback: the device is probed only when --version is asked.
+  app.set_version_flag("--version", flystage::cli::versionText);
   app.require_subcommand(1);
   app.fallthrough(false);
   using namespace flystage::cli;
@@ -27,8 +28,9 @@ int main(int argc, char** argv) {
   addTrainCommand(app);
   addEvaluateCommands(app);
   addPredictCommand(app);
+  addMergePredictionsCommand(app);
   addSaliencyCommand(app);
-  addGemCommand(app);
+  addGemCommands(app);
   addReportCommand(app);
   installInterruptHandler();
   try {

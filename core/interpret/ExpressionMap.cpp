@@ -61,4 +61,19 @@ ExpressionMap ExpressionMapBuilder::result(int stage) const {
   return gem;
 }
 
+ExpressionMapBuilder::Sums ExpressionMapBuilder::sums() const {
+  return {sum_.clone(), weights_.clone(), covered_.clone(), images_};
+}
+
+void ExpressionMapBuilder::merge(const Sums& other) {
+  for (const cv::Mat* m : {&other.weightedExpression, &other.weights, &other.covered})
+    if (m->size() != size_ || m->type() != CV_64F)
+      throw Error("GEM: partial sums are not double maps of the GEM's size");
+  if (other.images < 0) throw Error("GEM: partial sums with a negative image count");
+  sum_ += other.weightedExpression;
+  weights_ += other.weights;
+  covered_ += other.covered;
+  images_ += other.images;
+}
+
 }  // namespace flystage

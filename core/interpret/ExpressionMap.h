@@ -34,6 +34,18 @@ class ExpressionMapBuilder {
   int images() const { return images_; }
   ExpressionMap result(int stage = 0) const;
 
+  // The sums behind result() (CV_64F: sum of w e, sum of w, images whose embryo covers the
+  // pixel), so that shards can accumulate on different machines and merge
+  // (interpret/GemPartial.h): adding the sums of two builders gives the builder of all their
+  // images.
+  struct Sums {
+    cv::Mat weightedExpression, weights, covered;
+    int images = 0;
+  };
+  Sums sums() const;  // deep copies
+  // Adds sums of the builder's size, as if their images had been added here.
+  void merge(const Sums& other);
+
  private:
   cv::Size size_;
   cv::Mat sum_, weights_, covered_;  // CV_64F

@@ -56,8 +56,21 @@ struct Candidate {
 
 }  // namespace
 
+GemResult StageGemSums::result() const {
+  GemResult r;
+  for (const auto& s : stages) r.gems.push_back({s.builder.result(s.stage), s.imageIds});
+  r.labelSource = labelSource;
+  r.imagesConsidered = imagesConsidered;
+  return r;
+}
+
 GemResult buildStageGems(Project& project, const GemRequest& request, const ProgressFn& progress,
                          const CancelToken* cancel) {
+  return accumulateStageGems(project, request, {}, progress, cancel).result();
+}
+
+StageGemSums accumulateStageGems(Project& project, const GemRequest& request, const Shard& shard,
+                                 const ProgressFn& progress, const CancelToken* cancel) {
   std::vector<int> stages = request.stages;
   if (stages.empty())
     for (int s = kMinFineStage; s <= kMaxFineStage; ++s) stages.push_back(s);
@@ -78,6 +91,13 @@ GemResult buildStageGems(Project& project, const GemRequest& request, const Prog
 
   // The images to consider, with their labels (one query).
   std::vector<ImageRow> rows = listImages(project);
+  if (!shard.whole()) {
+    std::vector<ImageRow> part;
+    part.reserve(rows.size() / static_cast<std::size_t>(shard.count) + 1);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (shard.holds(i)) part.push_back(std::move(rows[i]));
+    rows = std::move(part);
+  }
   if (!request.imageIds.empty()) {
     std::vector<std::int64_t> wanted = request.imageIds;
     std::sort(wanted.begin(), wanted.end());
@@ -100,7 +120,7 @@ GemResult buildStageGems(Project& project, const GemRequest& request, const Prog
   std::map<int, std::vector<std::int64_t>> members;
   for (int s : stages) builders.emplace(s, ExpressionMapBuilder(128, 320));
 
-  GemResult result;
+  StageGemSums result;
   result.imagesConsidered = rows.size();
   std::size_t done = 0;
   for (std::size_t from = 0; from < rows.size(); from += kChunk) {
@@ -158,7 +178,8 @@ GemResult buildStageGems(Project& project, const GemRequest& request, const Prog
     if (progress) progress({"gem", done, rows.size(), {}});
   }
 
-  for (int s : stages) result.gems.push_back({builders.at(s).result(s), members[s]});
+  for (int s : stages)
+    result.stages.push_back({s, std::move(builders.at(s)), std::move(members[s])});
   if (request.assignment == StageAssignment::Label) {
     result.labelSource = "precise stage labels";
   } else {

@@ -9,6 +9,7 @@
 #include "interpret/Saliency.h"
 #include "interpret/StainIntensity.h"
 #include "util/Progress.h"
+#include "util/Shard.h"
 
 namespace flystage {
 
@@ -57,6 +58,27 @@ struct GemResult {
 // outside 4..17), Cancelled when cancelled.
 GemResult buildStageGems(Project& project, const GemRequest& request,
                          const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
+
+// The sums behind the GEMs of a request, before the means are taken: what one shard of the
+// images contributes, and what adding the shards' sums gives back (interpret/GemPartial.h).
+struct StageGemSum {
+  int stage = 0;
+  ExpressionMapBuilder builder{128, 320};
+  std::vector<std::int64_t> imageIds;  // the images added, in id order
+};
+struct StageGemSums {
+  std::vector<StageGemSum> stages;  // one per requested stage, in stage order
+  std::string labelSource;
+  std::size_t imagesConsidered = 0;
+  GemResult result() const;
+};
+
+// buildStageGems without taking the means, over the images of `shard` only: the shard is cut
+// from the project's id-ordered image list before the request's image and gene filters, so the
+// shards of one request partition its images whatever the filters.
+StageGemSums accumulateStageGems(Project& project, const GemRequest& request,
+                                 const Shard& shard = {}, const ProgressFn& progress = {},
+                                 const CancelToken* cancel = nullptr);
 
 // The binary saliency mask of one image (CV_32F 0/1, the size of embryoMask): see
 // GemRequest::maskQuantile. The saliency map is resized to the mask's size first.

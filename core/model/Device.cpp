@@ -1,5 +1,6 @@
 #include "model/Device.h"
 
+#include <atomic>
 #include <thread>
 
 #include <sqlite3.h>
@@ -19,15 +20,24 @@ std::string DeviceInfo::description() const {
   return s + "; LibTorch " + torchVersion;
 }
 
+namespace {
+std::atomic<bool> configured{false};
+}  // namespace
+
 DeviceInfo configureDevice(int threads) {
   const int n = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
   torch::set_num_threads(n);
+  configured = true;
   DeviceInfo info;
   info.cpuThreads = torch::get_num_threads();
   info.cudaAvailable = torch::cuda::is_available();
   info.cudaDevices = info.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
   info.torchVersion = TORCH_VERSION;
   return info;
+}
+
+void ensureDeviceConfigured() {
+  if (!configured) configureDevice();
 }
 
 std::string resolveDevice(const std::string& requested) {

@@ -17,6 +17,10 @@ struct DeviceInfo {
 // and reports what was found. Call once at start-up.
 DeviceInfo configureDevice(int threads = 0);
 
+// configureDevice() with its defaults unless the program has called it already: prediction
+// started by a program that never configured the device would otherwise run on one thread.
+void ensureDeviceConfigured();
+
 // "auto" picks CUDA when available; "cuda" without a GPU is an error naming what to do.
 std::string resolveDevice(const std::string& requested);
 

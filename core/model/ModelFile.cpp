@@ -68,6 +68,7 @@ ResNet loadModel(const ModelBlob& blob) {
     throw Error(std::string("model weights do not match their architecture (") +
                 std::string(e.what()).substr(0, 160) + ")");
   }
+  model->setChannelsLast(true);  // loading takes the stored tensors' layout
   model->eval();
   return model;
 }

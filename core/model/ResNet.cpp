@@ -13,16 +13,31 @@ BasicBlockImpl::BasicBlockImpl(int in, int out, int stride) {
   bn2 = register_module("bn2", nn::BatchNorm2d(out));
   shortcut = register_module("shortcut", nn::Sequential());
   if (stride != 1 || in != out) {
-    shortcut->push_back(nn::Conv2d(nn::Conv2dOptions(in, out, 1).stride(stride).bias(false)));
-    shortcut->push_back(nn::BatchNorm2d(out));
+    stride_ = stride;
+    projectionConv_ = nn::Conv2d(nn::Conv2dOptions(in, out, 1).stride(stride).bias(false));
+    projectionBn_ = nn::BatchNorm2d(out);
+    shortcut->push_back(projectionConv_);
+    shortcut->push_back(projectionBn_);
   }
 }
 
 torch::Tensor BasicBlockImpl::forward(torch::Tensor x) {
-  auto y = torch::relu(bn1(conv1(x)));
+  // In place: batch norm's backward needs its input, not its output, so ReLU may overwrite
+  // it (one pass and one activation less per ReLU).
+  auto y = bn1(conv1(x)).relu_();
   y = bn2(conv2(y));
-  y += shortcut->is_empty() ? x : shortcut->forward(x);
-  return torch::relu(y);
+  y += shortcut->is_empty() ? x : projection(x);
+  return y.relu_();
+}
+
+torch::Tensor BasicBlockImpl::projection(const torch::Tensor& x) {
+  if (stride_ == 1 || !x.is_contiguous(torch::MemoryFormat::ChannelsLast))
+    return shortcut->forward(x);
+  // Channels-last: subsample, then the 1x1 convolution at stride 1 -- the same numbers.
+  // Debian's oneDNN 2.6.3 crashes computing the weight gradient of a strided 1x1 convolution
+  // on channels-last input with few channels (the tiny preset's 8 -> 16, batch >= 2).
+  const auto sub = x.slice(2, 0, c10::nullopt, stride_).slice(3, 0, c10::nullopt, stride_);
+  return projectionBn_(torch::conv2d(sub, projectionConv_->weight));
 }
 
 ResNetImpl::ResNetImpl(const ModelSpec& s) : spec(s) {
@@ -34,7 +49,7 @@ ResNetImpl::ResNetImpl(const ModelSpec& s) : spec(s) {
   body->push_back(
       nn::Conv2d(nn::Conv2dOptions(3, s.widths[0], 3).stride(s.stemStride).padding(1).bias(false)));
   body->push_back(nn::BatchNorm2d(s.widths[0]));
-  body->push_back(nn::Functional(torch::relu));
+  body->push_back(nn::Functional([](torch::Tensor t) { return t.relu_(); }));
   int in = s.widths[0];
   for (std::size_t stage = 0; stage < s.widths.size(); ++stage) {
     for (int b = 0; b < s.blocks[stage]; ++b) {
@@ -44,10 +59,22 @@ ResNetImpl::ResNetImpl(const ModelSpec& s) : spec(s) {
     }
   }
   head = register_module("head", nn::Linear(s.featureSize(), s.numClasses));
+  setChannelsLast(true);
+}
+
+void ResNetImpl::setChannelsLast(bool on) {
+  torch::NoGradGuard guard;
+  const auto format = on ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+  // set_data keeps each parameter's identity, so an optimizer holding it is not disturbed.
+  for (auto& p : parameters())
+    if (p.dim() == 4) p.set_data(p.contiguous(format));
+  channelsLast_ = on;
 }
 
 torch::Tensor ResNetImpl::features(const torch::Tensor& x) {
-  auto y = body->forward((x - mean) / std);
+  auto in = (x - mean) / std;
+  if (channelsLast_) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
+  auto y = body->forward(in);
   y = torch::avg_pool2d(y, spec.poolKernel, spec.poolKernel);
   return y.flatten(1);
 }

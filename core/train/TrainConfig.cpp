@@ -50,6 +50,7 @@ std::string TrainConfig::toJson() const {
   j["seed"] = seed;
   j["device"] = device;
   j["threads"] = threads;
+  j["precision"] = precisionName(precision);
   j["learning_rate"] = learningRate;
   j["lr_steps"] = lrSteps;
   j["lr_gamma"] = lrGamma;
@@ -81,6 +82,8 @@ TrainConfig TrainConfig::fromJson(const std::string& text) {
     c.seed = j.at("seed").get<std::uint64_t>();
     c.device = j.at("device").get<std::string>();
     c.threads = j.at("threads").get<int>();
+    // Runs made before bfloat16 was offered were float32.
+    if (j.contains("precision")) c.precision = parsePrecision(j.at("precision").get<std::string>());
     c.learningRate = j.at("learning_rate").get<double>();
     c.lrSteps = j.at("lr_steps").get<std::vector<int>>();
     c.lrGamma = j.at("lr_gamma").get<double>();

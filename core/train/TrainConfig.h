@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/Precision.h"
+
 namespace flystage {
 
 enum class Method { Plain, DataLevel, TwoStep, Gabor };
@@ -25,7 +27,8 @@ struct TrainConfig {
   std::string preset = "demo";
   std::uint64_t seed = 1;
   std::string device = "auto";
-  int threads = 0;  // 0: all cores
+  int threads = 0;                           // 0: all cores
+  Precision precision = Precision::Float32;  // of the training forward pass
 
   double learningRate = 1e-3;
   std::vector<int> lrSteps = {20, 30};

@@ -9,8 +9,10 @@
 #include "data/Stage.h"
 #include "data/StageRange.h"
 #include "eval/StageMetrics.h"
+#include "model/CpuMemoryPool.h"
 #include "model/Device.h"
 #include "model/ModelFile.h"
+#include "model/Precision.h"
 #include "model/Presets.h"
 #include "store/Project.h"
 #include "train/ReferenceSet.h"
@@ -261,6 +263,8 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
   }
 
   const int batchSize = std::max(1, s.config.batchSize);
+  // Every batch has the same shapes: its activations reuse the last batch's memory.
+  const CpuMemoryPoolScope pool;
   const int batches = static_cast<int>((rows.size() + batchSize - 1) / batchSize);
   for (int epoch = startEpoch; epoch < p.epochs; ++epoch) {
     double lr = p.learningRate;
@@ -295,22 +299,28 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
       const auto target = torch::tensor(y).to(s.device);
       optimizer.zero_grad();
       torch::Tensor logits, loss;
-      if (p.similarity) {
-        const auto& set = references[rng.below(references.size())];
-        std::vector<long> refIdx(set.begin(), set.end());
-        const auto refs = toInput(s.data.images.index_select(0, torch::tensor(refIdx)), s.device);
-        const auto feats = s.model->features(x);
-        // References pass through the network in training mode, with gradients (as the
-        // authors' code does).
-        const auto refFeats = s.model->features(refs);
-        logits = s.model->head->forward(feats);
-        const auto ls = s.config.similarity == SimilarityVariant::Paper
-                            ? similarityLossPaper(feats, refFeats, target)
-                            : similarityLossCode(logits, s.model->head->forward(refFeats), target);
-        loss = torch::cross_entropy_loss(logits, target) + s.config.similarityWeight * ls;
-      } else {
-        logits = s.model->forward(x);
-        loss = torch::cross_entropy_loss(logits, target);
+      {
+        // bfloat16 runs: the forward pass under autocast; the losses in float32.
+        const AutocastScope autocast(s.config.precision, s.device.is_cuda());
+        if (p.similarity) {
+          const auto& set = references[rng.below(references.size())];
+          std::vector<long> refIdx(set.begin(), set.end());
+          const auto refs = toInput(s.data.images.index_select(0, torch::tensor(refIdx)), s.device);
+          const auto feats = s.model->features(x).to(torch::kFloat32);
+          // References pass through the network in training mode, with gradients (as the
+          // authors' code does).
+          const auto refFeats = s.model->features(refs).to(torch::kFloat32);
+          logits = s.model->head->forward(feats).to(torch::kFloat32);
+          const auto ls =
+              s.config.similarity == SimilarityVariant::Paper
+                  ? similarityLossPaper(feats, refFeats, target)
+                  : similarityLossCode(logits, s.model->head->forward(refFeats).to(torch::kFloat32),
+                                       target);
+          loss = torch::cross_entropy_loss(logits, target) + s.config.similarityWeight * ls;
+        } else {
+          logits = s.model->forward(x).to(torch::kFloat32);
+          loss = torch::cross_entropy_loss(logits, target);
+        }
       }
       loss.backward();
       optimizer.step();

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QProcess>
 
+#include "Version.h"
 #include "support/TestSupport.h"
 
 using flystage::test::TempDir;
@@ -34,6 +35,21 @@ class CliTest : public QObject {
     QVERIFY(h.out.contains("--bdgp-dump"));
     const auto none = cli({});
     QVERIFY(none.code != 0);
+  }
+
+  // --version tells what the About box tells: the version, the libraries and the device.
+  void versionNamesLibrariesAndDevice() {
+    const auto v = cli({"--version"});
+    QCOMPARE(v.code, 0);
+    const QStringList lines = v.out.split('\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() >= 3, qPrintable(v.out));
+    // The first line alone names the program and its version (help2man reads it).
+    QCOMPARE(lines[0], QStringLiteral("flystage-cli ") + QString::fromLatin1(flystage::kVersion));
+    QVERIFY2(v.out.contains("Qt "), qPrintable(v.out));
+    QVERIFY2(v.out.contains("OpenCV "), qPrintable(v.out));
+    QVERIFY2(v.out.contains("LibTorch "), qPrintable(v.out));
+    QVERIFY2(v.out.contains(QRegularExpression("\nDevice: CPU \\(\\d+ threads\\)")),
+             qPrintable(v.out));
   }
 
   void synthImportInfoOnAGeneratedSet() {

@@ -168,8 +168,13 @@ done
 export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 OMP_WAIT_POLICY=PASSIVE
 export XDG_CONFIG_HOME="$tmp/config" XDG_RUNTIME_DIR="$tmp/runtime"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-check "flystage-cli --version is not \"flystage-cli $version\": $("$cli" --version 2>&1)" \
-  test "$("$cli" --version 2>&1)" = "flystage-cli $version"
+# --version: "flystage-cli VERSION" alone on the first line (help2man reads it), then the
+# libraries and the device.
+"$cli" --version >"$tmp/cli-version" 2>&1
+check "flystage-cli --version does not begin \"flystage-cli $version\": $(cat "$tmp/cli-version")" \
+  test "$(head -1 "$tmp/cli-version")" = "flystage-cli $version"
+check "flystage-cli --version names no device: $(cat "$tmp/cli-version")" \
+  grep -q '^Device: .*LibTorch' "$tmp/cli-version"
 if "$cli" demo --scale 0.002 --min-per-stage 3 --skip-training --quiet --out "$tmp/demo" \
     >"$tmp/demo.log" 2>&1; then
   pass

@@ -132,6 +132,27 @@ class TrainerTest : public QObject {
     QVERIFY(finalSha(p, a) != finalSha(p, c));
   }
 
+  // bfloat16 autocast through both steps (the similarity loss too): the run finishes,
+  // records its precision, and its model differs from float32's with the same seed.
+  void bfloat16RunsTrainAndRecordTheirPrecision() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    auto c = tiny(Method::TwoStep, 8);
+    const auto fp32 = train(p, c, {});
+    c.precision = Precision::BFloat16;
+    std::vector<EpochRecord> epochs;
+    TrainCallbacks cb;
+    cb.epochEnd = [&](const EpochRecord& e) { epochs.push_back(e); };
+    const auto bf16 = train(p, c, cb);
+    const auto run = runstore::run(p, bf16).value();
+    QCOMPARE(run.status, std::string("finished"));
+    QVERIFY(run.paramsJson.find("\"precision\":\"bfloat16\"") != std::string::npos);
+    QCOMPARE(epochs.size(), std::size_t(6));
+    for (const auto& e : epochs) QVERIFY(std::isfinite(e.trainLoss) && e.trainLoss > 0);
+    QVERIFY(finalSha(p, bf16) != finalSha(p, fp32));
+    const auto metrics = stageMetricsFromJson(runstore::metricJson(p, bf16, "test").value());
+    QCOMPARE(metrics.nTest, static_cast<int>(imagesInPart(p, SplitPart::Test).size()));
+  }
+
   void cancelledRunsResumeToTheUninterruptedResult_data() {
     QTest::addColumn<int>("method");
     QTest::addColumn<QString>("cancelIn");

@@ -98,6 +98,11 @@ class WorkflowTest : public QObject {
 
     // Correct its label with the key of the true stage's neighbour, then undo.
     const Label before = w.project()->label(image);
+    // On a loaded machine the prediction's progress dialog showed; the offscreen platform (no
+    // window manager) does not hand the activation back when it goes (once deleted).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    w.activateWindow();
+    QTRY_VERIFY(w.isActiveWindow());
     w.browser()->currentView()->setFocus();
     const int fixed = t == 9 ? 8 : 9;  // a one-key stage other than t
     QTest::keyClick(static_cast<QWidget*>(w.browser()->currentView()),
