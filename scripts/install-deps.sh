@@ -16,7 +16,13 @@ packages=(
   fonts-dejavu-core poppler-utils
   # the .deb: dependencies (dpkg-shlibdeps), man pages from --help, the package test's checkers
   dpkg-dev help2man appstream desktop-file-utils lintian
+  # the kill test checks the project file with Python's sqlite3
+  python3
 )
+# `install-deps.sh fuzz`: also clang and its libFuzzer runtime (make fuzz, scripts/fuzz.sh)
+if [ "${1:-}" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -33,8 +33,9 @@ std::string readFileBytes(const std::filesystem::path& path) {
   return bytes;
 }
 
-// Reads width and height from the PNG/BMP header without decoding, so a decompression
-// bomb is refused before it allocates. Other formats rely on OpenCV's own pixel limit.
+// Reads width and height from the PNG, BMP, JPEG or TIFF header without decoding, so a
+// decompression bomb is refused before it allocates (OpenCV's own limit is 1 gigapixel: a
+// 4 KB JPEG claiming 30000 x 30000 made it allocate 2.7 GB). Unknown layouts: false.
 bool headerSize(const std::string& b, long long& w, long long& h) {
   auto u32be = [&](std::size_t o) {
     return (static_cast<long long>(static_cast<unsigned char>(b[o])) << 24) |
@@ -57,6 +58,53 @@ bool headerSize(const std::string& b, long long& w, long long& h) {
     w = std::llabs(i32le(18));
     h = std::llabs(i32le(22));
     return true;
+  }
+  auto byte = [&](std::size_t o) {
+    return static_cast<long long>(static_cast<unsigned char>(b[o]));
+  };
+  if (b.size() >= 4 && byte(0) == 0xFF && byte(1) == 0xD8) {
+    // JPEG: walk the marker segments to the first start-of-frame (SOFn, not DHT/JPG/DAC).
+    for (std::size_t i = 2; i + 9 < b.size();) {
+      if (byte(i) != 0xFF) return false;
+      const long long m = byte(i + 1);
+      if (m == 0xFF) {
+        ++i;  // fill byte
+      } else if (m == 0x01 || (m >= 0xD0 && m <= 0xD8)) {
+        i += 2;  // markers without a length
+      } else if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+        h = (byte(i + 5) << 8) | byte(i + 6);
+        w = (byte(i + 7) << 8) | byte(i + 8);
+        return h > 0;  // 0: the height comes later (DNL); left to the decoder
+      } else if (m == 0xDA || m == 0xD9) {
+        return false;
+      } else {
+        i += 2 + static_cast<std::size_t>((byte(i + 2) << 8) | byte(i + 3));
+      }
+    }
+    return false;
+  }
+  if (b.size() >= 8 && (b.compare(0, 4, std::string("II*\0", 4)) == 0 ||
+                        b.compare(0, 4, std::string("MM\0*", 4)) == 0)) {
+    // TIFF: ImageWidth (256) and ImageLength (257) in the first IFD, SHORT or LONG.
+    const bool le = b[0] == 'I';
+    auto u = [&](std::size_t o, int n) {
+      long long v = 0;
+      for (int k = 0; k < n; ++k) v = (v << 8) | byte(o + (le ? n - 1 - k : k));
+      return v;
+    };
+    const auto ifd = static_cast<std::size_t>(u(4, 4));
+    if (ifd < 8 || ifd + 2 > b.size()) return false;
+    const long long entries = u(ifd, 2);
+    w = h = 0;
+    for (long long e = 0; e < entries; ++e) {
+      const std::size_t o = ifd + 2 + 12 * static_cast<std::size_t>(e);
+      if (o + 12 > b.size()) break;
+      const long long tag = u(o, 2), type = u(o + 2, 2);
+      const long long v = type == 3 ? u(o + 8, 2) : (type == 4 ? u(o + 8, 4) : 0);
+      if (tag == 256) w = v;
+      if (tag == 257) h = v;
+    }
+    return w > 0 && h > 0;
   }
   return false;
 }
@@ -114,7 +162,7 @@ cv::Mat toBgr8(const cv::Mat& decoded) {
 LoadedImage decodeImage(const std::string& bytes, const std::string& name) {
   if (bytes.empty()) throw Error(name + ": file is empty (0 bytes); re-export the image");
   long long w = 0, h = 0;
-  if (headerSize(bytes, w, h) && (w <= 0 || h <= 0 || w * h > kMaxImagePixels))
+  if (headerSize(bytes, w, h) && (w <= 0 || h <= 0 || w > kMaxImagePixels / h))
     throw Error(name + ": image is " + std::to_string(w) + " x " + std::to_string(h) +
                 " pixels, over the limit of 64 megapixels; downscale it first");
   cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));

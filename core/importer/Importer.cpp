@@ -7,6 +7,7 @@
 #include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include "data/ImageIo.h"
 #include "store/Project.h"
@@ -48,10 +49,9 @@ Prepared prepare(const ImportItem& item, const Standardizer& standardizer) {
 // so memory stays bounded (one chunk of PNGs) whatever the size of the import.
 constexpr std::size_t kChunk = 64;
 
-}  // namespace
-
-ImportReport runImport(Project& project, const ImportPlan& plan, const ImportOptions& options,
-                       const ProgressFn& progress, const CancelToken* cancel) {
+ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
+                                    const ImportOptions& options, const ProgressFn& progress,
+                                    const CancelToken* cancel) {
   ImportReport report;
   report.problems = plan.problems;
   report.skippedNonLateral = plan.skippedNonLateral;
@@ -184,6 +184,23 @@ ImportReport runImport(Project& project, const ImportPlan& plan, const ImportOpt
   report.importId = importId;
   report.committed = true;
   return report;
+}
+
+}  // namespace
+
+ImportReport runImport(Project& project, const ImportPlan& plan, const ImportOptions& options,
+                       const ProgressFn& progress, const CancelToken* cancel) {
+  try {
+    return importInOneTransaction(project, plan, options, progress, cancel);
+  } catch (const SQLite::Exception& e) {
+    // Rolled back by now. SQLite says "disk I/O error" when the disk (or the file size
+    // limit) is full; the user needs to know which file and that nothing half-landed.
+    const int code = e.getErrorCode() & 0xff;
+    if (code != SQLITE_FULL && code != SQLITE_IOERR) throw;
+    throw Error(project.file().string() +
+                ": could not write the project: the disk is full or the file too large (" +
+                e.what() + "); nothing of this import was saved");
+  }
 }
 
 }  // namespace flystage

@@ -73,9 +73,15 @@ ModelSpec ModelSpec::fromJson(const std::string& text) {
     s.numClasses = j.at("num_classes").get<int>();
     s.mean = j.at("mean").get<std::array<float, 3>>();
     s.std = j.at("std").get<std::array<float, 3>>();
-    if (s.widths.size() != 4 || s.blocks.size() != 4 || s.inputHeight < 8 || s.inputWidth < 8 ||
-        s.numClasses < 1 || s.stemStride < 1 || s.poolKernel < 1)
-      throw Error("values out of range");
+    // Upper bounds too: the checksum covers the weights, not this text, and a damaged number
+    // (widths of a million) would make building the network allocate terabytes.
+    auto within = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
+    bool ok = s.widths.size() == 4 && s.blocks.size() == 4 && within(s.inputHeight, 8, 4096) &&
+              within(s.inputWidth, 8, 4096) && within(s.numClasses, 1, 1000) &&
+              within(s.stemStride, 1, 64) && within(s.poolKernel, 1, 64);
+    for (std::size_t i = 0; ok && i < 4; ++i)
+      ok = within(s.widths[i], 1, 4096) && within(s.blocks[i], 1, 64);
+    if (!ok) throw Error("values out of range");
     return s;
   } catch (const nlohmann::json::exception& e) {
     throw Error(std::string("model architecture description is damaged (") + e.what() + ")");

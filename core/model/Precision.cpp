@@ -19,7 +19,11 @@ Precision parsePrecision(const std::string& text) {
 bool cpuHasNativeBf16() {
 #if defined(__x86_64__) && defined(__GNUC__)
   __builtin_cpu_init();
+#if defined(__clang__)
+  return __builtin_cpu_supports("avx512bf16");  // clang 14 does not know "amx-bf16"
+#else
   return __builtin_cpu_supports("avx512bf16") || __builtin_cpu_supports("amx-bf16");
+#endif
 #else
   return false;
 #endif

@@ -1,6 +1,9 @@
 #include "store/Project.h"
 
+#include <cstdio>
+
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
@@ -11,6 +14,24 @@
 namespace flystage {
 
 namespace {
+
+// How long a write waits for another program's write to finish (see WriteTransaction).
+constexpr int kBusyTimeoutMs = 5000;
+
+// A path for an SQLite "file:" URI: '%', '?' and '#' would end or change it.
+std::string uriPath(const std::filesystem::path& p) {
+  std::string out;
+  for (char c : p.string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+      out += hex;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
 
 // SQLite writes "file is not a database" for foreign files; say which file and what to do.
 [[noreturn]] void rethrowOpenError(const std::filesystem::path& file, const std::exception& e) {
@@ -42,11 +63,28 @@ Project Project::open(const std::filesystem::path& file, OpenMode mode) {
                                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
   std::unique_ptr<SQLite::Database> db;
   try {
-    db = std::make_unique<SQLite::Database>(file.string(), flags, 5000);
+    db = std::make_unique<SQLite::Database>(file.string(), flags, kBusyTimeoutMs);
     // Reading the schema version touches the header: a foreign file fails here.
-    const int version = storedSchemaVersion(*db);
+    int version = 0;
+    try {
+      version = storedSchemaVersion(*db);
+    } catch (const SQLite::Exception& e) {
+      // A WAL project in a folder the user cannot write: reading needs the -shm file, which
+      // cannot be created there. Read-only use then reads the file as it is (immutable).
+      // Only without a -wal file: reading it immutable would miss what the -wal holds.
+      if (mode != OpenMode::ReadOnly || (e.getErrorCode() & 0xff) != SQLITE_READONLY ||
+          std::filesystem::exists(file.string() + "-wal", ec))
+        throw;
+      db = std::make_unique<SQLite::Database>(
+          "file:" + uriPath(std::filesystem::absolute(file)) + "?immutable=1",
+          SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs);
+      version = storedSchemaVersion(*db);
+    }
     if (version > kSchemaVersion) migrate(*db, file.string().c_str());  // throws, untouched
     if (mode != OpenMode::ReadOnly) {
+      // SQLite silently opens a file the user may not write read-only.
+      if (sqlite3_db_readonly(db->getHandle(), "main") == 1)
+        throw SQLite::Exception("attempt to write a readonly database", SQLITE_READONLY);
       db->exec("PRAGMA journal_mode = WAL");
       // FULL: a committed label survives power loss, not only a crash of the process.
       db->exec("PRAGMA synchronous = FULL");
@@ -57,6 +95,13 @@ Project Project::open(const std::filesystem::path& file, OpenMode mode) {
       throw Error(file.string() + ": not a FlyStage project (it has no images table)");
   } catch (const Error&) {
     throw;
+  } catch (const SQLite::Exception& e) {
+    if (mode != OpenMode::ReadOnly && (e.getErrorCode() & 0xff) == SQLITE_READONLY)
+      throw Error(file.string() +
+                  ": cannot write the project: you may not write the file or its folder (SQLite "
+                  "needs both); check their permissions or copy the project somewhere you can "
+                  "write. Nothing was changed.");
+    rethrowOpenError(file, e);
   } catch (const std::exception& e) {
     rethrowOpenError(file, e);
   }

@@ -5,11 +5,21 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include "util/Error.h"
+
 namespace flystage {
 
 WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db) {
   if (sqlite3_get_autocommit(db_.getHandle())) {
-    db_.exec("BEGIN IMMEDIATE");
+    try {
+      db_.exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& e) {
+      // The busy timeout (5 s, Project::open) ran out while another program held the lock.
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) throw;
+      throw Error(db_.getFilename() +
+                  ": another program is writing this project and kept it locked for over 5 "
+                  "seconds; try again when it has finished. Nothing was changed.");
+    }
   } else {
     static std::atomic<unsigned> counter{0};
     savepoint_ = "fs_" + std::to_string(++counter);

@@ -15,6 +15,7 @@
 #include "model/Precision.h"
 #include "model/Presets.h"
 #include "store/Project.h"
+#include "store/WriteTransaction.h"
 #include "train/ReferenceSet.h"
 #include "train/RunData.h"
 #include "train/RunResults.h"
@@ -371,8 +372,12 @@ void finishRun(Session& s) {
   runstore::saveModel(s.project, s.runId, {"final", blob.specJson, blob.weights, blob.sha256});
   storeTestResults(s.project, s.runId, methodName(s.config.method), s.data,
                    predictRows(s, s.data.test));
+  // One transaction: a kill between the two would leave a running run without its
+  // checkpoint, which a resume would train again from scratch.
+  WriteTransaction tx(s.project.db());
   runstore::dropCheckpoint(s.project, s.runId);
   runstore::setStatus(s.project, s.runId, "finished", s.runSeconds());
+  tx.commit();
 }
 
 ResNet modelFromStore(Session& s, std::int64_t run, const std::string& role) {
@@ -504,8 +509,14 @@ std::int64_t train(Project& project, const TrainConfig& config, const TrainCallb
       throw Error("--from-run " + std::to_string(*config.fromRun) + " used preset '" +
                   from->preset + "', not '" + config.preset + "'");
   }
-  s.runId = runstore::createRun(project, record);
-  runstore::setRunImages(project, s.runId, snapshot);
+  {
+    // One transaction: a run killed between the two would have no images and could not
+    // be resumed.
+    WriteTransaction tx(project.db());
+    s.runId = runstore::createRun(project, record);
+    runstore::setRunImages(project, s.runId, snapshot);
+    tx.commit();
+  }
   if (callbacks.runCreated) callbacks.runCreated(s.runId);
   return guarded(s, [&] {
     if (config.fromRun) {
