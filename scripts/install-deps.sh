@@ -18,6 +18,8 @@ packages=(
   dpkg-dev help2man appstream desktop-file-utils lintian
   # the kill test checks the project file with Python's sqlite3
   python3
+  # HostileInputTest measures the peak memory of a refused decompression bomb
+  time
 )
 # `install-deps.sh fuzz`: also clang and its libFuzzer runtime (make fuzz, scripts/fuzz.sh)
 if [ "${1:-}" = fuzz ]; then

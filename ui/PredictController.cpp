@@ -6,6 +6,7 @@
 
 #include "BackgroundThread.h"
 #include "model/Predictor.h"
+#include "store/BusyWait.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 
@@ -49,6 +50,7 @@ bool PredictController::start(const QString& projectFile, qint64 runId) {
     bool stopped = false;
     try {
       Project project = Project::open(file, OpenMode::Existing);
+      const BusyWait wait(project, &cancel_);  // an import may hold the write lock for long
       auto report = [self, generation, this](const ProgressEvent& e) {
         QMetaObject::invokeMethod(
             this,

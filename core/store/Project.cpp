@@ -15,9 +15,6 @@ namespace flystage {
 
 namespace {
 
-// How long a write waits for another program's write to finish (see WriteTransaction).
-constexpr int kBusyTimeoutMs = 5000;
-
 // A path for an SQLite "file:" URI: '%', '?' and '#' would end or change it.
 std::string uriPath(const std::filesystem::path& p) {
   std::string out;
@@ -63,7 +60,7 @@ Project Project::open(const std::filesystem::path& file, OpenMode mode) {
                                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
   std::unique_ptr<SQLite::Database> db;
   try {
-    db = std::make_unique<SQLite::Database>(file.string(), flags, kBusyTimeoutMs);
+    db = std::make_unique<SQLite::Database>(file.string(), flags, kProjectBusyTimeoutMs);
     // Reading the schema version touches the header: a foreign file fails here.
     int version = 0;
     try {
@@ -77,7 +74,7 @@ Project Project::open(const std::filesystem::path& file, OpenMode mode) {
         throw;
       db = std::make_unique<SQLite::Database>(
           "file:" + uriPath(std::filesystem::absolute(file)) + "?immutable=1",
-          SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs);
+          SQLite::OPEN_READONLY | SQLite::OPEN_URI, kProjectBusyTimeoutMs);
       version = storedSchemaVersion(*db);
     }
     if (version > kSchemaVersion) migrate(*db, file.string().c_str());  // throws, untouched

@@ -49,6 +49,10 @@ enum class OpenMode {
   ReadOnly,      // must exist; never written (also not migrated)
 };
 
+// How long a write waits for another connection's write to finish before it gives up
+// (WriteTransaction says so); long background work waits longer (store/BusyWait.h).
+inline constexpr int kProjectBusyTimeoutMs = 5000;
+
 // A FlyStage project: one SQLite file (.flystage) in WAL mode. Every write is a
 // transaction, so a crash at any moment leaves the last committed state intact.
 class Project {

@@ -14,6 +14,7 @@
 #include "model/ModelFile.h"
 #include "model/Precision.h"
 #include "model/Presets.h"
+#include "store/BusyWait.h"
 #include "store/Project.h"
 #include "store/WriteTransaction.h"
 #include "train/ReferenceSet.h"
@@ -481,6 +482,8 @@ std::int64_t guarded(Session& s, F&& body) {
 }  // namespace
 
 std::int64_t train(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks) {
+  // A run's writes wait out another program's (or an import's) write however long it takes.
+  const BusyWait wait(project, callbacks.cancel);
   if (config.method == Method::Gabor) return trainGabor(project, config, callbacks);
   Session s = openSession(project, config, callbacks);
   auto snapshot = snapshotRunImages(project, config.splitSeed);
@@ -531,6 +534,7 @@ std::int64_t train(Project& project, const TrainConfig& config, const TrainCallb
 }
 
 std::int64_t resumeTraining(Project& project, std::int64_t runId, const TrainCallbacks& callbacks) {
+  const BusyWait wait(project, callbacks.cancel);
   const auto record = runstore::run(project, runId);
   if (!record) throw Error("there is no run #" + std::to_string(runId));
   if (record->status == "finished")

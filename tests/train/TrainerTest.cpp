@@ -1,6 +1,8 @@
 #include <QtTest>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -151,6 +153,49 @@ class TrainerTest : public QObject {
     QVERIFY(finalSha(p, bf16) != finalSha(p, fp32));
     const auto metrics = stageMetricsFromJson(runstore::metricJson(p, bf16, "test").value());
     QCOMPARE(metrics.nTest, static_cast<int>(imagesInPart(p, SplitPart::Test).size()));
+  }
+
+  // Another connection holds the write lock longer than the busy timeout (an import in the
+  // desktop application, another program labelling): the run waits it out, and a cancel
+  // ends the wait.
+  void runsWaitOutAnotherWriteAndACancelEndsTheWait() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    SQLite::Database other(project_.string(), SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+    const int holdMs = kProjectBusyTimeoutMs + 1500;
+    std::thread release([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(holdMs));
+      other.exec("COMMIT");
+    });
+    QElapsedTimer t;
+    t.start();
+    const auto id = train(p, tiny(Method::Gabor), {});
+    const auto waited = t.elapsed();
+    release.join();
+    QVERIFY2(waited >= holdMs - 100, qPrintable(QString::number(waited)));
+    QCOMPARE(runstore::run(p, id)->status, std::string("finished"));
+
+    other.exec("BEGIN IMMEDIATE");
+    CancelToken cancel;
+    TrainCallbacks cb;
+    cb.cancel = &cancel;
+    std::thread canceller([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+      cancel.cancel();
+    });
+    t.restart();
+    bool refused = false;
+    try {
+      train(p, tiny(Method::Plain), cb);
+    } catch (const Error& e) {
+      refused = std::string(e.what()).find("another program is writing this project") !=
+                std::string::npos;
+    }
+    const auto stopped = t.elapsed();
+    canceller.join();
+    other.exec("ROLLBACK");
+    QVERIFY(refused);
+    QVERIFY2(stopped >= 900 && stopped < 3000, qPrintable(QString::number(stopped)));
   }
 
   void cancelledRunsResumeToTheUninterruptedResult_data() {
