@@ -1631,12 +1631,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Der Label-Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>The label was not saved: %1</source>
         <translation>Das Label wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>The project&apos;s label history changed outside this window; the undo list was reloaded. Nothing was undone or redone.</source>
         <translation>Der Label-Verlauf des Projekts wurde außerhalb dieses Fensters geändert; die Rückgängig-Liste wurde neu geladen. Nichts wurde rückgängig gemacht oder wiederhergestellt.</translation>
     </message>
@@ -1649,12 +1649,22 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+81"/>
+        <location filename="../ui/MainWindow.cpp" line="+82"/>
         <source>FlyStage projects (*.flystage)</source>
         <translation>FlyStage-Projekte (*.flystage)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+47"/>
+        <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schreibgeschützt&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FlyStage may not write this project: you can browse it, show saliency and export figures, but not label, import or train</source>
+        <translation>FlyStage darf dieses Projekt nicht schreiben: Sie können es ansehen, Saliency anzeigen und Abbildungen exportieren, aber nicht labeln, importieren oder trainieren</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
@@ -1690,12 +1700,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+860"/>
+        <location line="+901"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-859"/>
+        <location line="-900"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -1896,12 +1906,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+20"/>
-        <location line="+662"/>
+        <location line="+698"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
     </message>
     <message>
-        <location line="-655"/>
+        <location line="-691"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>Entwicklungsstadien von Drosophila-Embryonen in In-situ-Hybridisierungsbildern bestimmen.</translation>
     </message>
@@ -1967,17 +1977,17 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+26"/>
-        <location line="+566"/>
+        <location line="+615"/>
         <source>Import Running</source>
         <translation>Import läuft</translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-614"/>
         <source>Wait for the import to finish, or cancel it, before opening another project.</source>
         <translation>Vor dem Öffnen eines anderen Projekts das Ende des Imports abwarten oder ihn abbrechen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
@@ -1987,12 +1997,38 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Open Read-Only?</source>
+        <translation>Schreibgeschützt öffnen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FlyStage may not write %1.</source>
+        <translation>FlyStage darf %1 nicht schreiben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You can open it read-only to browse the images, labels, runs and predictions, show saliency and export figures. Labelling, import, training and Predict All need a copy you can write.</source>
+        <translation>Sie können es schreibgeschützt öffnen, um Bilder, Labels, Läufe und Vorhersagen anzusehen, Saliency anzuzeigen und Abbildungen zu exportieren. Labeln, Import, Training und „Alle Bilder vorhersagen“ brauchen eine Kopie, die Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Read-Only</source>
+        <translation>&amp;Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
         <location line="+33"/>
+        <location line="+428"/>
+        <source>The project is open read-only</source>
+        <translation>Das Projekt ist schreibgeschützt geöffnet</translation>
+    </message>
+    <message>
+        <location line="-422"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
@@ -2238,7 +2274,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Labelling Keys</source>
         <translation>Label-Tasten</translation>
     </message>
@@ -2249,14 +2285,29 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Label-Tasten</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
+        <source>FlyStage — %1 (read-only)</source>
+        <translation>FlyStage — %1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>FlyStage — %1</source>
         <translation>FlyStage — %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open or create a project first</source>
         <translation>Zuerst ein Projekt öffnen oder anlegen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project is open read-only: labels cannot be saved. Open a copy you can write to label. Nothing was changed.</source>
+        <translation>Das Projekt ist schreibgeschützt geöffnet: Labels können nicht gespeichert werden. Öffnen Sie zum Labeln eine Kopie, die Sie schreiben dürfen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labels cannot be saved while an import is running: it holds the project until it ends. Label again when it has finished. Nothing was changed.</source>
+        <translation>Labels können nicht gespeichert werden, solange ein Import läuft: Er belegt das Projekt bis zu seinem Ende. Bitte danach erneut labeln. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2313,7 +2364,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::PredictController</name>
     <message>
-        <location filename="../ui/PredictController.cpp" line="+36"/>
+        <location filename="../ui/PredictController.cpp" line="+37"/>
         <source>Predicting every image with run #%1…</source>
         <translation>Jedes Bild wird mit Lauf #%1 vorhergesagt…</translation>
     </message>
@@ -3066,12 +3117,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+4"/>
-        <location line="+601"/>
+        <location line="+611"/>
         <source>Training run #%1…</source>
         <translation>Trainingslauf #%1…</translation>
     </message>
     <message>
-        <location line="-590"/>
+        <location line="-600"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>Pausiert. „Fortsetzen“ (%1) drücken, um weiterzumachen; die Pausenzeit zählt nicht.</translation>
     </message>
@@ -3092,12 +3143,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+5"/>
-        <location line="+462"/>
+        <location line="+466"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-463"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3693,7 +3744,13 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Ein Projekt öffnen, um ein Modell zu trainieren.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <location line="+65"/>
+        <source>The project is open read-only: training needs a copy you can write.</source>
+        <translation>Das Projekt ist schreibgeschützt geöffnet: Training braucht eine Kopie, die Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>None: pretrain first</source>
         <translation>Keiner: zuerst vortrainieren</translation>
     </message>
@@ -3708,7 +3765,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -3723,7 +3780,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Open a project first.</source>
         <translation>Zuerst ein Projekt öffnen.</translation>
     </message>

@@ -1617,12 +1617,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法读取标注历史：%1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>The label was not saved: %1</source>
         <translation>标签未保存：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>The project&apos;s label history changed outside this window; the undo list was reloaded. Nothing was undone or redone.</source>
         <translation>项目的标注历史在此窗口之外被更改；已重新加载撤销列表。未撤销或重做任何操作。</translation>
     </message>
@@ -1635,12 +1635,22 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+81"/>
+        <location filename="../ui/MainWindow.cpp" line="+82"/>
         <source>FlyStage projects (*.flystage)</source>
         <translation>FlyStage 项目 (*.flystage)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+47"/>
+        <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
+        <translation>&lt;b&gt;只读&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FlyStage may not write this project: you can browse it, show saliency and export figures, but not label, import or train</source>
+        <translation>FlyStage 无权写入此项目：您可以浏览、显示显著性图并导出图表，但不能标注、导入或训练</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -1676,12 +1686,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+860"/>
+        <location line="+901"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-859"/>
+        <location line="-900"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -1882,12 +1892,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+20"/>
-        <location line="+662"/>
+        <location line="+698"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
     </message>
     <message>
-        <location line="-655"/>
+        <location line="-691"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>判定原位杂交图像中果蝇胚胎的发育期。</translation>
     </message>
@@ -1953,17 +1963,17 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+26"/>
-        <location line="+566"/>
+        <location line="+615"/>
         <source>Import Running</source>
         <translation>导入正在进行</translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-614"/>
         <source>Wait for the import to finish, or cancel it, before opening another project.</source>
         <translation>请等待导入完成或取消导入，然后再打开其他项目。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Cannot Open Project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -1973,12 +1983,38 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Open Read-Only?</source>
+        <translation>以只读方式打开？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FlyStage may not write %1.</source>
+        <translation>FlyStage 无权写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You can open it read-only to browse the images, labels, runs and predictions, show saliency and export figures. Labelling, import, training and Predict All need a copy you can write.</source>
+        <translation>您可以以只读方式打开它，浏览图像、标注、训练运行和预测，显示显著性图并导出图表。标注、导入、训练和“预测所有图像”需要一个您有写入权限的副本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Read-Only</source>
+        <translation>以只读方式打开(&amp;R)</translation>
+    </message>
+    <message>
         <location line="+33"/>
+        <location line="+428"/>
+        <source>The project is open read-only</source>
+        <translation>项目以只读方式打开</translation>
+    </message>
+    <message>
+        <location line="-422"/>
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
@@ -2217,7 +2253,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Labelling Keys</source>
         <translation>标注快捷键</translation>
     </message>
@@ -2228,14 +2264,29 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>标注快捷键</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
+        <source>FlyStage — %1 (read-only)</source>
+        <translation>FlyStage — %1（只读）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>FlyStage — %1</source>
         <translation>FlyStage — %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open or create a project first</source>
         <translation>请先打开或创建项目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project is open read-only: labels cannot be saved. Open a copy you can write to label. Nothing was changed.</source>
+        <translation>项目以只读方式打开：无法保存标注。如需标注，请打开一个您有写入权限的副本。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labels cannot be saved while an import is running: it holds the project until it ends. Label again when it has finished. Nothing was changed.</source>
+        <translation>导入进行中，无法保存标注：导入结束前会一直占用该项目。请在导入完成后重新标注。未做任何更改。</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2290,7 +2341,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::PredictController</name>
     <message>
-        <location filename="../ui/PredictController.cpp" line="+36"/>
+        <location filename="../ui/PredictController.cpp" line="+37"/>
         <source>Predicting every image with run #%1…</source>
         <translation>正在用运行 #%1 预测每张图像…</translation>
     </message>
@@ -3035,12 +3086,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+4"/>
-        <location line="+601"/>
+        <location line="+611"/>
         <source>Training run #%1…</source>
         <translation>正在训练运行 #%1…</translation>
     </message>
     <message>
-        <location line="-590"/>
+        <location line="-600"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>已暂停。按“继续”（%1）以继续；暂停时间不计入。</translation>
     </message>
@@ -3061,12 +3112,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+5"/>
-        <location line="+462"/>
+        <location line="+466"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-463"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3662,7 +3713,13 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>打开项目以训练模型。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <location line="+65"/>
+        <source>The project is open read-only: training needs a copy you can write.</source>
+        <translation>项目以只读方式打开：训练需要一个您有写入权限的副本。</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>None: pretrain first</source>
         <translation>无：先进行预训练</translation>
     </message>
@@ -3677,7 +3734,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法读取运行：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
@@ -3692,7 +3749,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Open a project first.</source>
         <translation>请先打开项目。</translation>
     </message>

@@ -90,25 +90,37 @@ bool Labeller::isInSyncWithProject() const {
   return true;
 }
 
-bool Labeller::apply(const std::vector<LabelChange>& changes, const QString& description) {
-  if (!project_ || changes.empty()) return false;
+Labeller::Outcome Labeller::apply(const std::vector<LabelChange>& changes,
+                                  const QString& description) {
+  if (!project_) return Outcome::Failed;
+  if (changes.empty()) return Outcome::Unchanged;
+  if (!pausedReason_.isEmpty()) {
+    Q_EMIT failed(pausedReason_);
+    return Outcome::Failed;
+  }
   std::optional<LabelAction> action;
   try {
     action = LabelHistory(*project_).apply(changes, description.toStdString());
   } catch (const std::exception& e) {
     Q_EMIT failed(tr("The label was not saved: %1").arg(QString::fromUtf8(e.what())));
-    return false;
+    return Outcome::Failed;
   }
-  if (!action) return false;
+  if (!action) return Outcome::Unchanged;
   stack_->push(new LabelCommand(this, action->id, description));
   QList<qint64> ids;
   for (const auto& c : changes) ids << c.imageId;
   Q_EMIT labelsChanged(ids);
-  return true;
+  return Outcome::Changed;
 }
 
 void Labeller::replay(std::int64_t actionId, bool undo) {
   if (!project_) return;
+  if (!pausedReason_.isEmpty()) {
+    // QUndoStack has already moved its index; rebuilding puts it back where the project is.
+    Q_EMIT failed(pausedReason_);
+    QTimer::singleShot(0, this, &Labeller::reloadHistory);
+    return;
+  }
   QList<qint64> ids;
   try {
     LabelHistory history(*project_);

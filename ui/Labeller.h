@@ -38,9 +38,15 @@ class Labeller : public QObject {
   void setProject(Project* project);
   QUndoStack* undoStack() const { return stack_; }
 
-  // One undoable action. False when nothing changed (every label already as asked) or when
-  // it failed (failed() says why; the project is unchanged).
-  bool apply(const std::vector<LabelChange>& changes, const QString& description);
+  enum class Outcome { Changed, Unchanged, Failed };
+  // One undoable action. Unchanged: every label was already as asked. Failed: failed() says
+  // why; the project is unchanged.
+  Outcome apply(const std::vector<LabelChange>& changes, const QString& description);
+
+  // While `reason` is not empty, labelling, undo and redo write nothing and report `reason`
+  // at once: the window's own import holds the project's write lock until it ends, and a
+  // key would otherwise wait on the GUI thread for the busy timeout and then fail.
+  void setPausedReason(const QString& reason) { pausedReason_ = reason; }
 
   // Builds the stack again from the project's history.
   void reloadHistory();
@@ -59,6 +65,7 @@ class Labeller : public QObject {
   Project* project_ = nullptr;
   QUndoStack* stack_;
   bool rebuilding_ = false;  // commands do nothing while the stack is rebuilt
+  QString pausedReason_;
 };
 
 }  // namespace flystage::ui

@@ -51,6 +51,7 @@
 #include "Version.h"
 #include "model/Device.h"
 #include "store/RunStore.h"
+#include "store/Schema.h"
 
 #include <opencv2/core/version.hpp>
 
@@ -125,6 +126,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusCounts_ = new QLabel(this);
   statusCounts_->setObjectName(QStringLiteral("statusCounts"));
   statusBar()->addPermanentWidget(statusCounts_);
+  statusReadOnly_ = new QLabel(tr("<b>Read-only</b>"), this);
+  statusReadOnly_->setObjectName(QStringLiteral("statusReadOnly"));
+  statusReadOnly_->setToolTip(
+      tr("FlyStage may not write this project: you can browse it, show "
+         "saliency and export figures, but not label, import or train"));
+  statusReadOnly_->hide();
+  statusBar()->addPermanentWidget(statusReadOnly_);
 
   resize(1280, 800);
   restoreSettings();
@@ -559,15 +567,28 @@ bool MainWindow::openProject(const QString& file, OpenMode mode, bool showErrors
     return false;
   }
   const QString absolute = QFileInfo(file).absoluteFilePath();
-  std::unique_ptr<Project> opened;
-  try {
-    opened = std::make_unique<Project>(Project::open(absolute.toStdString(), mode));
-  } catch (const std::exception& e) {
+  const auto cannotOpen = [&](const std::exception& e) {
     if (showErrors)
       QMessageBox::warning(this, tr("Cannot Open Project"),
                            tr("%1 could not be opened.").arg(QFileInfo(file).fileName()) +
                                QStringLiteral("\n\n") + QString::fromStdString(e.what()));
     return false;
+  };
+  std::unique_ptr<Project> opened;
+  try {
+    try {
+      opened = std::make_unique<Project>(Project::open(absolute.toStdString(), mode));
+    } catch (const ProjectNotWritable& e) {
+      // A project on a read-only disk or in a shared folder can still be looked at.
+      if (!showErrors || !askOpenReadOnly(file, QString::fromStdString(e.what()))) return false;
+      opened = std::make_unique<Project>(Project::open(absolute.toStdString(), OpenMode::ReadOnly));
+    }
+    if (opened->readOnly() && opened->summary().schemaVersion < kSchemaVersion)
+      throw Error(absolute.toStdString() +
+                  ": this project was made by an older FlyStage and is upgraded when it is "
+                  "opened for writing, which needs write access; open a copy you can write.");
+  } catch (const std::exception& e) {
+    return cannotOpen(e);
   }
   saveViewState();  // of the project being replaced
   labeller_->setProject(nullptr);
@@ -586,6 +607,23 @@ bool MainWindow::openProject(const QString& file, OpenMode mode, bool showErrors
   statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(absolute)), 5000);
   Q_EMIT projectChanged();
   return true;
+}
+
+bool MainWindow::askOpenReadOnly(const QString& file, const QString& why) {
+  QMessageBox box(QMessageBox::Question, tr("Open Read-Only?"),
+                  tr("FlyStage may not write %1.").arg(QFileInfo(file).fileName()),
+                  QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("openReadOnlyQuestion"));
+  box.setInformativeText(
+      tr("You can open it read-only to browse the images, labels, runs and predictions, "
+         "show saliency and export figures. Labelling, import, training and Predict All need "
+         "a copy you can write."));
+  box.setDetailedText(why);
+  QPushButton* readOnly = box.addButton(tr("Open &Read-Only"), QMessageBox::AcceptRole);
+  readOnly->setObjectName(QStringLiteral("openReadOnlyButton"));
+  box.setDefaultButton(readOnly);
+  box.exec();
+  return box.clickedButton() == readOnly;
 }
 
 bool MainWindow::restoreLastProject() {
@@ -613,6 +651,10 @@ void MainWindow::closeProject() {
 
 bool MainWindow::startImport(const ImportRequest& request) {
   if (!project_) return false;
+  if (project_->readOnly()) {
+    statusBar()->showMessage(tr("The project is open read-only"), 5000);
+    return false;
+  }
   ImportRequest r = request;
   r.projectFile = projectFile();  // always into the open project
   if (!import_->start(r)) {
@@ -776,7 +818,7 @@ void MainWindow::preferences() {
 }
 
 void MainWindow::predictAll() {
-  if (!project_) return;
+  if (!project_ || project_->readOnly()) return;
   const auto selected = runs_->selectedRunIds();
   const qint64 run = !selected.empty() ? selected.front() : model_->runId();
   if (run == 0) {
@@ -976,7 +1018,9 @@ bool MainWindow::labelSelectedImages(const LabelKey& key) {
   // images out of the filter.
   const int lastRow = browser_->proxy()->rowOfImage(ids.back());
   const qint64 nextId = browser_->proxy()->imageIdAt(lastRow + 1);
-  const bool changed = labeller_->apply(changes, description);
+  const Labeller::Outcome outcome = labeller_->apply(changes, description);
+  if (outcome == Labeller::Outcome::Failed) return false;  // stay: the image is still to do
+  const bool changed = outcome == Labeller::Outcome::Changed;
   if (changed) statusBar()->showMessage(description, 5000);
   if (advanceAct_->isChecked() && nextId != 0 && !browser_->selectImage(nextId))
     browser_->selectRow(std::min(lastRow, browser_->proxy()->rowCount() - 1));
@@ -1027,20 +1071,33 @@ void MainWindow::showLabellingHelp() {
 
 void MainWindow::updateTitleAndActions() {
   const bool open = project_ != nullptr;
-  setWindowTitle(open ? tr("FlyStage — %1").arg(QFileInfo(projectFile()).fileName())
-                      : tr("FlyStage"));
+  const bool readOnly = open && project_->readOnly();
+  setWindowTitle(!open ? tr("FlyStage")
+                 : readOnly
+                     ? tr("FlyStage — %1 (read-only)").arg(QFileInfo(projectFile()).fileName())
+                     : tr("FlyStage — %1").arg(QFileInfo(projectFile()).fileName()));
   pages_->setCurrentIndex(open ? 1 : 0);
   browserOrEmpty_->setCurrentIndex(open && model_->rowCount() == 0 ? 1 : 0);
-  importAct_->setEnabled(open && !import_->isRunning());
-  importAct_->setToolTip(open ? tr("Import images from a labels CSV, a folder or a BDGP dump "
-                                   "(Ctrl+I)")
-                              : tr("Open or create a project first"));
+  importAct_->setEnabled(open && !readOnly && !import_->isRunning());
+  importAct_->setToolTip(!open      ? tr("Open or create a project first")
+                         : readOnly ? tr("The project is open read-only")
+                                    : tr("Import images from a labels CSV, a folder or a BDGP "
+                                         "dump (Ctrl+I)"));
+  predictAct_->setEnabled(!readOnly);
   closeAct_->setEnabled(open && !import_->isRunning());
   const bool images = open && model_->rowCount() > 0;
   for (QAction* a : labelActs_) a->setEnabled(images);
+  labeller_->setPausedReason(
+      readOnly ? tr("The project is open read-only: labels cannot be saved. Open a copy you can "
+                    "write to label. Nothing was changed.")
+      : import_->isRunning()
+          ? tr("Labels cannot be saved while an import is running: it holds the project until "
+               "it ends. Label again when it has finished. Nothing was changed.")
+          : QString());
   for (QAction* a : {nextAct_, previousAct_, queueAct_, filtersAct_, zoomInAct_, zoomOutAct_,
                      zoomFitAct_, browser_->gridAction(), browser_->tableAction()})
     a->setEnabled(images);
+  statusReadOnly_->setVisible(readOnly);
   if (!open) statusCounts_->clear();
 }
 

@@ -48,7 +48,9 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // Opens (OpenMode::Existing) or creates (OpenOrCreate) a project. On failure shows why,
-  // when showErrors, keeps the current project and returns false.
+  // when showErrors, keeps the current project and returns false. A project the user may not
+  // write is offered read-only (when showErrors); OpenMode::ReadOnly opens it so at once:
+  // browsing, saliency and figures work, labelling, import, training and Predict All do not.
   bool openProject(const QString& file, OpenMode mode = OpenMode::Existing, bool showErrors = true);
   // Opens the project of the last session, if it still opens; silent otherwise.
   bool restoreLastProject();
@@ -118,6 +120,8 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  // Asks whether to open a project the user may not write read-only; `why` is core's message.
+  bool askOpenReadOnly(const QString& file, const QString& why);
   void createActions();
   void createPanels();
   void applyPreferences();
@@ -151,6 +155,7 @@ class MainWindow : public QMainWindow {
   ImageView* imageView_;
   QStackedWidget* browserOrEmpty_;
   QLabel* statusCounts_;
+  QLabel* statusReadOnly_;  // shown while the project is open read-only
   QWidget* welcomeRecent_;
   QDialog* labellingHelp_ = nullptr;
   qint64 lastCurrentImage_ = 0;

@@ -557,7 +557,10 @@ void TrainingPanel::setProject(Project* project) {
   progress_->setValue(0);
   phase_->setText(tr("Not training."));
   rate_->clear();
-  showMessage(project ? QString() : tr("Open a project to train a model."));
+  showMessage(!project ? tr("Open a project to train a model.")
+              : project->readOnly()
+                  ? tr("The project is open read-only: training needs a copy you can write.")
+                  : QString());
   fillFromRuns();
   updateState();
 }
@@ -598,10 +601,11 @@ void TrainingPanel::fillFromRuns() {
 void TrainingPanel::updateState() {
   const bool running = controller_->isRunning();
   const bool cancelling = controller_->isCancelling();
-  startAct_->setEnabled(project_ && !running);
+  const bool writable = project_ && !project_->readOnly();
+  startAct_->setEnabled(writable && !running);
   pauseAct_->setEnabled(running && sessionPausable_ && !cancelling);
   cancelAct_->setEnabled(running && !cancelling);
-  resumeAct_->setEnabled(project_ && !running && resumable_->count() > 0);
+  resumeAct_->setEnabled(writable && !running && resumable_->count() > 0);
   resumable_->setEnabled(!running && resumable_->count() > 0);
   const bool paused = pauseAct_->isChecked();
   pauseAct_->setText(paused ? tr("&Continue") : tr("&Pause"));
@@ -618,12 +622,18 @@ void TrainingPanel::showMessage(const QString& text, bool problem) {
   message_->setPalette(pal);
 }
 
+bool TrainingPanel::refusedReadOnly() {
+  if (!project_->readOnly()) return false;
+  showMessage(tr("The project is open read-only: training needs a copy you can write."), true);
+  return true;
+}
+
 bool TrainingPanel::startTraining() {
   if (!project_) {
     showMessage(tr("Open a project first."), true);
     return false;
   }
-  if (controller_->isRunning()) return false;
+  if (controller_->isRunning() || refusedReadOnly()) return false;
   const TrainConfig c = config();
   sessionPausable_ = c.method != Method::Gabor;
   shownRun_ = 0;
@@ -632,7 +642,7 @@ bool TrainingPanel::startTraining() {
 }
 
 bool TrainingPanel::resumeRun(qint64 runId) {
-  if (!project_ || controller_->isRunning()) return false;
+  if (!project_ || controller_->isRunning() || refusedReadOnly()) return false;
   std::optional<RunRecord> record;
   try {
     record = runstore::run(*project_, runId);

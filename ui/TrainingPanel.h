@@ -89,6 +89,8 @@ class TrainingPanel : public QWidget {
   void updateState();
   void fillFromRuns();
   void showMessage(const QString& text, bool problem = false);
+  // Shows why and returns true when the project is open read-only (nothing can be trained).
+  bool refusedReadOnly();
   void onStarted(bool resumed);
   void onRunCreated(qint64 runId);
   void onProgress(const TrainProgress& p);

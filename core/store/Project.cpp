@@ -38,8 +38,8 @@ std::string uriPath(const std::filesystem::path& p) {
 
 }  // namespace
 
-Project::Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db)
-    : file_(std::move(file)), db_(std::move(db)) {}
+Project::Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db, bool readOnly)
+    : file_(std::move(file)), db_(std::move(db)), readOnly_(readOnly) {}
 Project::~Project() = default;
 Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
@@ -94,15 +94,16 @@ Project Project::open(const std::filesystem::path& file, OpenMode mode) {
     throw;
   } catch (const SQLite::Exception& e) {
     if (mode != OpenMode::ReadOnly && (e.getErrorCode() & 0xff) == SQLITE_READONLY)
-      throw Error(file.string() +
-                  ": cannot write the project: you may not write the file or its folder (SQLite "
-                  "needs both); check their permissions or copy the project somewhere you can "
-                  "write. Nothing was changed.");
+      throw ProjectNotWritable(
+          file.string() +
+          ": cannot write the project: you may not write the file or its folder (SQLite "
+          "needs both); check their permissions or copy the project somewhere you can "
+          "write. Nothing was changed.");
     rethrowOpenError(file, e);
   } catch (const std::exception& e) {
     rethrowOpenError(file, e);
   }
-  Project project(file, std::move(db));
+  Project project(file, std::move(db), mode == OpenMode::ReadOnly);
   if (!exists) project.setMeta("created_with", "FlyStage");
   return project;
 }

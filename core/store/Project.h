@@ -12,6 +12,7 @@
 
 #include "store/Label.h"
 #include "store/SplitPart.h"
+#include "util/Error.h"
 
 namespace SQLite {
 class Database;
@@ -49,6 +50,13 @@ enum class OpenMode {
   ReadOnly,      // must exist; never written (also not migrated)
 };
 
+// Thrown by Project::open for writing when the user may not write the file or its folder
+// (a read-only disk, a shared lab folder): the project can still be opened ReadOnly.
+class ProjectNotWritable : public Error {
+ public:
+  using Error::Error;
+};
+
 // How long a write waits for another connection's write to finish before it gives up
 // (WriteTransaction says so); long background work waits longer (store/BusyWait.h).
 inline constexpr int kProjectBusyTimeoutMs = 5000;
@@ -64,6 +72,7 @@ class Project {
 
   const std::filesystem::path& file() const { return file_; }
   SQLite::Database& db() { return *db_; }
+  bool readOnly() const { return readOnly_; }  // opened ReadOnly: every write fails
 
   ProjectSummary summary();
   std::optional<ImageRecord> image(std::int64_t id);
@@ -80,9 +89,10 @@ class Project {
   void setMeta(const std::string& key, const std::string& value);  // own transaction
 
  private:
-  Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db);
+  Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db, bool readOnly);
   std::filesystem::path file_;
   std::unique_ptr<SQLite::Database> db_;
+  bool readOnly_ = false;
 };
 
 }  // namespace flystage

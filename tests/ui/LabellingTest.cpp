@@ -10,6 +10,7 @@
 #include <QListView>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QUndoStack>
@@ -21,6 +22,8 @@
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
 #include "ImageView.h"
+#include "ImportReportDialog.h"
+#include "ImportWorker.h"
 #include "LabelKeys.h"
 #include "Labeller.h"
 #include "MainWindow.h"
@@ -295,6 +298,57 @@ class LabellingTest : public QObject {
     w.undoStack()->undo();
     QCOMPARE(stored(file, 2), labelForRange(*parseStageRange("1-3"), LabelSource::Import));
     QCOMPARE(w.imageModel()->row(w.imageModel()->rowOfImage(2)).label, stored(file, 2));
+  }
+
+  // The window's own import holds the write lock until it ends: a key is refused at once
+  // with the reason (instead of waiting on the GUI thread and failing), the selection stays
+  // on the image, an undo is refused and the undo list stays the project's.
+  void labellingWaitsForTheWindowsOwnImport() {
+    TempDir dir;
+    MainWindow w;
+    const auto file = open(w, dir, 13);
+    key(w, Qt::Key_5);  // #13: stage 5, undoable
+    QCOMPARE(w.browser()->currentImageId(), 14);
+
+    const auto folder = dir / "more";
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(test::samplesDir() / "unlabeled_0.png", folder / "again.png");
+    ui::ImportRequest request;
+    request.kind = ui::ImportRequest::Kind::Folder;
+    request.source = qs(folder);
+    QSignalSpy finished(w.importController(), &ui::ImportController::importFinished);
+    QSignalSpy failed(w.labeller(), &ui::Labeller::failed);
+    QVERIFY(w.startImport(request));
+    // Until importFinished is delivered (the event loop has not run) the import counts as
+    // running, whatever its thread has done so far.
+    const QString refused = QStringLiteral(
+        "Labels cannot be saved while an import is running: it holds the project until it "
+        "ends. Label again when it has finished. Nothing was changed.");
+    QElapsedTimer clock;
+    clock.start();
+    key(w, Qt::Key_6);
+    QVERIFY2(clock.elapsed() < 1000, "the key waited for the import's lock");
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(), refused);
+    QCOMPARE(w.statusBar()->currentMessage(), refused);
+    QCOMPARE(stored(file, 14), Label{});
+    QCOMPARE(w.browser()->currentImageId(), 14);  // not skipped
+    w.undoStack()->undo();
+    QCOMPARE(failed.count(), 2);
+    QCOMPARE(stored(file, 13), labelForStage(5, LabelSource::User));
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QTRY_VERIFY(w.labeller()->isInSyncWithProject());
+    QCOMPARE(w.undoStack()->count(), 1);
+    QCOMPARE(w.undoStack()->index(), 1);
+    if (auto* report = w.importController()->reportDialog()) report->close();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.browser()->currentView()->setFocus();
+    QVERIFY(w.browser()->selectImage(14));
+    key(w, Qt::Key_6);  // after the import: saved
+    QCOMPARE(stored(file, 14), labelForStage(6, LabelSource::User));
+    QCOMPARE(failed.count(), 2);
   }
 
   void labelNextQueueIsWalkedInItsOrder() {

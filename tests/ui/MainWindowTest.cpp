@@ -3,19 +3,32 @@
 #include <QAbstractItemModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
+#include <unistd.h>
+
+#include "ImageBrowser.h"
 #include "ImageTableModel.h"
 #include "ImportReportDialog.h"
 #include "ImportWorker.h"
+#include "LabelKeys.h"
+#include "Labeller.h"
 #include "MainWindow.h"
 #include "SummaryPanel.h"
+#include "TrainingPanel.h"
 #include "data/LabelsCsv.h"
 #include "importer/Importer.h"
 #include "store/Project.h"
@@ -52,6 +65,29 @@ std::filesystem::path unlabelledFolder(const TempDir& dir) {
     std::filesystem::copy_file(test::samplesDir() / name, folder / name);
   }
   return folder;
+}
+
+std::string fileBytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Clicks `button` of the next modal dialog once it shows (QMessageBox::exec spins its own
+// loop); closes the dialog when it has no such button. Gives up after about 5 s.
+void clickInNextModal(const char* button, int triesLeft = 500) {
+  QTimer::singleShot(10, [button, triesLeft] {
+    QWidget* modal = QApplication::activeModalWidget();
+    if (!modal) {
+      if (triesLeft > 0) clickInNextModal(button, triesLeft - 1);
+      return;
+    }
+    if (auto* b = modal->findChild<QAbstractButton*>(QString::fromLatin1(button)))
+      b->click();
+    else
+      modal->close();
+  });
 }
 
 QString labelText(const QWidget& w, const char* name) {
@@ -281,6 +317,97 @@ class MainWindowTest : public QObject {
     const auto outcome = finished.at(0).at(0).value<ImportOutcome>();
     QVERIFY(!outcome.ok());
     QVERIFY2(outcome.error.contains(QStringLiteral("no-such.csv")), qPrintable(outcome.error));
+  }
+
+  // A project the user may not write (a 0444 file in a 0555 folder) is offered read-only:
+  // browsing works, labelling, import, training and Predict All are refused with the reason,
+  // and the file is not changed. Root writes anyway, so as root this function runs again as
+  // nobody (setpriv) in a child process, on a project prepared here.
+  void unwritableProjectIsOfferedReadOnly() {
+    const QByteArray given = qgetenv("FLYSTAGE_TEST_UNWRITABLE_PROJECT");
+    TempDir dir;
+    std::filesystem::path file;
+    if (!given.isEmpty()) {
+      file = given.toStdString();
+    } else {
+      const auto folder = dir / "shared lab";
+      std::filesystem::create_directories(folder);
+      file = folder / "p.flystage";
+      std::filesystem::copy_file(makeDemoProject(dir), file);
+      std::filesystem::remove(dir / "demo.flystage");
+      namespace fs = std::filesystem;
+      fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+      fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec |
+                                  fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+      fs::permissions(dir.path(), fs::perms::others_exec | fs::perms::group_exec,
+                      fs::perm_options::add);
+      if (geteuid() == 0) {
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+          QSKIP("running as root and setpriv (util-linux) is not installed");
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLYSTAGE_TEST_UNWRITABLE_PROJECT"), qs(file));
+        env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QStringLiteral("setpriv"),
+                    {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                     QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
+                     QStringLiteral("unwritableProjectIsOfferedReadOnly")});
+        QVERIFY(child.waitForFinished(120000));
+        const QString out = QString::fromUtf8(child.readAll());
+        fs::permissions(folder, fs::perms::owner_all);
+        QVERIFY2(child.exitCode() == 0, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("PASS   : MainWindowTest::"
+                                             "unwritableProjectIsOfferedReadOnly()")),
+                 qPrintable(out));
+        return;
+      }
+    }
+    const std::string before = fileBytes(file);
+    {  // Cancel: nothing opens.
+      MainWindow w;
+      clickInNextModal("no such button");  // closes the question: Cancel
+      QVERIFY(!w.openProject(qs(file)));
+      QVERIFY(!w.project());
+    }
+    MainWindow w;
+    clickInNextModal("openReadOnlyButton");
+    QVERIFY(w.openProject(qs(file)));
+    QVERIFY(w.project() && w.project()->readOnly());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(w.windowTitle(), QStringLiteral("FlyStage — p.flystage (read-only)"));
+    QVERIFY(w.findChild<QLabel*>(QStringLiteral("statusReadOnly"))->isVisible());
+    QCOMPARE(w.imageTable()->model()->rowCount(), 12);
+    QCOMPARE(labelText(w, "summaryImages"), QStringLiteral("12"));
+    QVERIFY(!w.findChild<QAction*>(QStringLiteral("actionImportImages"))->isEnabled());
+    QVERIFY(!w.findChild<QAction*>(QStringLiteral("actionPredictAll"))->isEnabled());
+    QVERIFY(!w.findChild<QAction*>(QStringLiteral("startTrainingAction"))->isEnabled());
+    QVERIFY(!w.trainingPanel()->startTraining());
+    ImportRequest request;
+    request.kind = ImportRequest::Kind::Folder;
+    request.source = qs(dir.path());
+    QVERIFY(!w.startImport(request));
+    QVERIFY(!w.importController()->isRunning());
+
+    QSignalSpy failed(w.labeller(), &ui::Labeller::failed);
+    QVERIFY(w.browser()->selectImage(3));
+    const auto keys = ui::labelKeys();
+    const auto stage5 = std::find_if(keys.begin(), keys.end(), [](const ui::LabelKey& k) {
+      return k.kind == ui::LabelKey::Kind::Stage && k.stage == 5;
+    });
+    QVERIFY(stage5 != keys.end());
+    QVERIFY(!w.labelSelectedImages(*stage5));
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(),
+             QStringLiteral("The project is open read-only: labels cannot be saved. Open a copy "
+                            "you can write to label. Nothing was changed."));
+    QCOMPARE(w.browser()->currentImageId(), 3);
+    QCOMPARE(w.undoStack()->count(), 0);
+    w.close();
+    QVERIFY(fileBytes(file) == before);
   }
 
   void savesAScreenshot() {
