@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "data/ImageIo.h"
+#include "store/DiskFull.h"
 #include "store/Project.h"
 #include "store/Split.h"
 #include "store/WriteTransaction.h"
@@ -193,13 +194,9 @@ ImportReport runImport(Project& project, const ImportPlan& plan, const ImportOpt
   try {
     return importInOneTransaction(project, plan, options, progress, cancel);
   } catch (const SQLite::Exception& e) {
-    // Rolled back by now. SQLite says "disk I/O error" when the disk (or the file size
-    // limit) is full; the user needs to know which file and that nothing half-landed.
-    const int code = e.getErrorCode() & 0xff;
-    if (code != SQLITE_FULL && code != SQLITE_IOERR) throw;
-    throw Error(project.file().string() +
-                ": could not write the project: the disk is full or the file too large (" +
-                e.what() + "); nothing of this import was saved");
+    // Rolled back by now: the user needs to know which file and that nothing half-landed.
+    if (!isDiskFull(e)) throw;
+    throw Error(diskFullMessage(project.file(), e, "nothing of this import was saved"));
   }
 }
 

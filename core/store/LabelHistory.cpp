@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/DiskFull.h"
 #include "store/Project.h"
 #include "store/WriteTransaction.h"
 #include "util/Error.h"
@@ -65,8 +66,8 @@ std::optional<LabelAction> describe(SQLite::Database& db, const char* where, con
 
 LabelHistory::LabelHistory(Project& project) : project_(project) {}
 
-std::optional<LabelAction> LabelHistory::apply(const std::vector<LabelChange>& changes,
-                                               const std::string& description) {
+std::optional<LabelAction> LabelHistory::applyInTransaction(const std::vector<LabelChange>& changes,
+                                                            const std::string& description) {
   auto& db = project_.db();
   for (const auto& c : changes) validateLabel(c.label);
   WriteTransaction tx(db);
@@ -95,6 +96,17 @@ std::optional<LabelAction> LabelHistory::apply(const std::vector<LabelChange>& c
   db.exec("UPDATE label_history SET state = 'discarded' WHERE state = 'undone'");
   tx.commit();
   return LabelAction{action, description, recorded};
+}
+
+std::optional<LabelAction> LabelHistory::apply(const std::vector<LabelChange>& changes,
+                                               const std::string& description) {
+  try {
+    return applyInTransaction(changes, description);
+  } catch (const SQLite::Exception& e) {
+    if (!isDiskFull(e)) throw;
+    throw Error(diskFullMessage(project_.file(), e,
+                                "the label was not saved; the labels saved before are kept"));
+  }
 }
 
 std::optional<LabelAction> LabelHistory::setLabel(std::int64_t imageId, const Label& label,

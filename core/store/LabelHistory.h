@@ -42,6 +42,8 @@ class LabelHistory {
   std::optional<LabelAction> nextRedo();
 
  private:
+  std::optional<LabelAction> applyInTransaction(const std::vector<LabelChange>& changes,
+                                                const std::string& description);
   Project& project_;
 };
 

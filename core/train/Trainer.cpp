@@ -15,6 +15,7 @@
 #include "model/Precision.h"
 #include "model/Presets.h"
 #include "store/BusyWait.h"
+#include "store/DiskFull.h"
 #include "store/Project.h"
 #include "store/WriteTransaction.h"
 #include "train/ReferenceSet.h"
@@ -472,6 +473,19 @@ std::int64_t guarded(Session& s, F&& body) {
     // The time so far is kept: a resumed run's duration adds to it.
     runstore::setStatus(s.project, s.runId, "cancelled", s.runSeconds());
     throw;
+  } catch (const SQLite::Exception& e) {
+    if (!isDiskFull(e)) {
+      runstore::setStatus(s.project, s.runId, "failed", s.runSeconds());
+      throw;
+    }
+    try {  // a status is a few bytes and often still fits; the message matters more
+      runstore::setStatus(s.project, s.runId, "failed", s.runSeconds());
+    } catch (const SQLite::Exception&) {
+    }
+    throw Error(diskFullMessage(s.project.file(), e,
+                                "run #" + std::to_string(s.runId) +
+                                    " stopped; what it saved before is kept. Free some space, "
+                                    "then resume it: it continues from its last checkpoint"));
   } catch (...) {
     runstore::setStatus(s.project, s.runId, "failed", s.runSeconds());
     throw;

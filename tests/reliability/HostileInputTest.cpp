@@ -14,7 +14,10 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <fstream>
 #include <sstream>
@@ -26,6 +29,7 @@
 #include "model/ModelFile.h"
 #include "model/Presets.h"
 #include "model/ResNet.h"
+#include "store/LabelHistory.h"
 #include "store/Project.h"
 #include "store/Schema.h"
 #include "support/TestSupport.h"
@@ -85,6 +89,29 @@ QString errLines(const CliRun& r) {
       out << line;
   return out.join('\n');
 }
+
+// RLIMIT_FSIZE for this process while it lives, with SIGXFSZ ignored, so that a write past
+// it fails with EFBIG as on a full disk.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    oldHandler_ = std::signal(SIGXFSZ, SIG_IGN);
+    getrlimit(RLIMIT_FSIZE, &old_);
+    rlimit limit = old_;
+    limit.rlim_cur = bytes;
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &old_);
+    std::signal(SIGXFSZ, oldHandler_);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+ private:
+  rlimit old_{};
+  void (*oldHandler_)(int) = nullptr;
+};
 
 QString why(const CliRun& r) {
   return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(r.out, r.err);
@@ -547,6 +574,61 @@ class HostileInputTest : public QObject {
     const auto again = test::runCli({"import", s(project), "--csv", s(dir / "more/labels.csv")});
     QVERIFY2(again.code == 0, qPrintable(why(again)));
     QVERIFY(imageCount(project) > images);
+
+    // Training: the run is created (a few kB), its first checkpoint (a model's weights, far
+    // over 100 kB) does not fit. The run stops as failed and resumes once there is room.
+    const QStringList train = {"train",          s(project), "--method",      "data-level",
+                               "--preset",       "tiny",     "--threads",     "1",
+                               "--range-epochs", "2",        "--fine-epochs", "1"};
+    const auto full = runProgram(
+        "sh", QStringList{"-c", "trap '' XFSZ; exec prlimit --fsize=100000 \"$0\" \"$@\"", cli()} +
+                  train);
+    QCOMPARE(full.code, 1);
+    QCOMPARE(full.err.trimmed().split('\n').last(),
+             "flystage-cli: error: " + s(project) +
+                 ": could not write the project: the disk is full or the file too large (disk "
+                 "I/O error); run #1 stopped; what it saved before is kept. Free some space, then "
+                 "resume it: it continues from its last checkpoint");
+    {
+      SQLite::Database db(project.string(), SQLite::OPEN_READONLY);
+      QCOMPARE(db.execAndGet("PRAGMA integrity_check").getString(), std::string("ok"));
+      QCOMPARE(db.execAndGet("SELECT status FROM runs WHERE id = 1").getString(),
+               std::string("failed"));
+    }
+    const auto resumed = test::runCli({"train", s(project), "--resume", "1", "--threads", "1"});
+    QVERIFY2(resumed.code == 0, qPrintable(why(resumed)));
+    SQLite::Database db(project.string(), SQLite::OPEN_READONLY);
+    QCOMPARE(db.execAndGet("SELECT status FROM runs WHERE id = 1").getString(),
+             std::string("finished"));
+  }
+
+  // 8b. A full disk while labelling: the file size limit is set in this process once the
+  // project is open (SQLite's shared-memory file is 32 kB, a label's log entry 4 kB pages).
+  // The label is refused with the file named; the label saved before it stays.
+  void fullDiskWhileLabellingKeepsTheLabelBefore() {
+    TempDir dir;
+    const fs::path project = projectWithOneImage(dir);
+    Project p = Project::open(project);
+    LabelHistory history(p);
+    QVERIFY(history.setLabel(1, labelForStage(2, LabelSource::User)));
+    {
+      FileSizeLimit limit(4096);
+      try {
+        history.setLabel(1, labelForStage(3, LabelSource::User));
+        QFAIL("the label was saved past the file size limit");
+      } catch (const Error& e) {
+        QCOMPARE(QString::fromUtf8(e.what()),
+                 s(project) +
+                     ": could not write the project: the disk is full or the file too large "
+                     "(disk I/O error); the label was not saved; the labels saved before are "
+                     "kept");
+      }
+    }
+    QCOMPARE(p.label(1), labelForStage(2, LabelSource::User));
+    QCOMPARE(Project::open(project, OpenMode::ReadOnly).label(1),
+             labelForStage(2, LabelSource::User));
+    QCOMPARE(p.db().execAndGet("PRAGMA integrity_check").getString(), std::string("ok"));
+    QVERIFY(history.setLabel(1, labelForStage(3, LabelSource::User)));  // room again
   }
 
   // 9. Two programs labelling one project at once share it through WAL and the busy timeout;
