@@ -1700,12 +1700,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+901"/>
+        <location line="+898"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-900"/>
+        <location line="-897"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -1906,12 +1906,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+20"/>
-        <location line="+698"/>
+        <location line="+695"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
     </message>
     <message>
-        <location line="-691"/>
+        <location line="-688"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>Entwicklungsstadien von Drosophila-Embryonen in In-situ-Hybridisierungsbildern bestimmen.</translation>
     </message>
@@ -1977,17 +1977,17 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+26"/>
-        <location line="+615"/>
+        <location line="+612"/>
         <source>Import Running</source>
         <translation>Import läuft</translation>
     </message>
     <message>
-        <location line="-614"/>
+        <location line="-611"/>
         <source>Wait for the import to finish, or cancel it, before opening another project.</source>
         <translation>Vor dem Öffnen eines anderen Projekts das Ende des Imports abwarten oder ihn abbrechen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
@@ -1997,7 +1997,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>

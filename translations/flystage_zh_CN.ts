@@ -1686,12 +1686,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+901"/>
+        <location line="+898"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-900"/>
+        <location line="-897"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -1892,12 +1892,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+20"/>
-        <location line="+698"/>
+        <location line="+695"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
     </message>
     <message>
-        <location line="-691"/>
+        <location line="-688"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>判定原位杂交图像中果蝇胚胎的发育期。</translation>
     </message>
@@ -1963,17 +1963,17 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+26"/>
-        <location line="+615"/>
+        <location line="+612"/>
         <source>Import Running</source>
         <translation>导入正在进行</translation>
     </message>
     <message>
-        <location line="-614"/>
+        <location line="-611"/>
         <source>Wait for the import to finish, or cancel it, before opening another project.</source>
         <translation>请等待导入完成或取消导入，然后再打开其他项目。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>Cannot Open Project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -1983,7 +1983,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>

@@ -44,8 +44,8 @@ class Labeller : public QObject {
   Outcome apply(const std::vector<LabelChange>& changes, const QString& description);
 
   // While `reason` is not empty, labelling, undo and redo write nothing and report `reason`
-  // at once: the window's own import holds the project's write lock until it ends, and a
-  // key would otherwise wait on the GUI thread for the busy timeout and then fail.
+  // at once: the project is open read-only, or the window's own import holds its write lock
+  // until it ends (a key would otherwise wait on the GUI thread for the busy timeout).
   void setPausedReason(const QString& reason) { pausedReason_ = reason; }
 
   // Builds the stack again from the project's history.

@@ -567,13 +567,6 @@ bool MainWindow::openProject(const QString& file, OpenMode mode, bool showErrors
     return false;
   }
   const QString absolute = QFileInfo(file).absoluteFilePath();
-  const auto cannotOpen = [&](const std::exception& e) {
-    if (showErrors)
-      QMessageBox::warning(this, tr("Cannot Open Project"),
-                           tr("%1 could not be opened.").arg(QFileInfo(file).fileName()) +
-                               QStringLiteral("\n\n") + QString::fromStdString(e.what()));
-    return false;
-  };
   std::unique_ptr<Project> opened;
   try {
     try {
@@ -588,7 +581,11 @@ bool MainWindow::openProject(const QString& file, OpenMode mode, bool showErrors
                   ": this project was made by an older FlyStage and is upgraded when it is "
                   "opened for writing, which needs write access; open a copy you can write.");
   } catch (const std::exception& e) {
-    return cannotOpen(e);
+    if (showErrors)
+      QMessageBox::warning(this, tr("Cannot Open Project"),
+                           tr("%1 could not be opened.").arg(QFileInfo(file).fileName()) +
+                               QStringLiteral("\n\n") + QString::fromStdString(e.what()));
+    return false;
   }
   saveViewState();  // of the project being replaced
   labeller_->setProject(nullptr);
