@@ -17,12 +17,10 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <set>
 
 #include "BackgroundThread.h"
 #include "figure/GemFigure.h"
 #include "interpret/StageGems.h"
-#include "store/ImageList.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 #include "util/Error.h"
@@ -179,10 +177,7 @@ void GemPanel::refresh() {
                         .arg(r.seed),
                     QVariant::fromValue<qint64>(r.id));
     }
-    std::set<std::string> genes;
-    for (const auto& row : listImages(*project_))
-      if (!row.gene.empty()) genes.insert(row.gene);
-    for (const auto& g : genes)
+    for (const auto& g : project_->genes())
       gene_->addItem(QString::fromStdString(g), QString::fromStdString(g));
   }
   run_->addItem(tr("None (stage labels only)"), QVariant::fromValue<qint64>(0));

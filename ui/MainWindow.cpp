@@ -576,7 +576,7 @@ bool MainWindow::openProject(const QString& file, OpenMode mode, bool showErrors
       if (!showErrors || !askOpenReadOnly(file, QString::fromStdString(e.what()))) return false;
       opened = std::make_unique<Project>(Project::open(absolute.toStdString(), OpenMode::ReadOnly));
     }
-    if (opened->readOnly() && opened->summary().schemaVersion < kSchemaVersion)
+    if (opened->readOnly() && storedSchemaVersion(opened->db()) < kSchemaVersion)
       throw Error(absolute.toStdString() +
                   ": this project was made by an older FlyStage and is upgraded when it is "
                   "opened for writing, which needs write access; open a copy you can write.");

@@ -168,6 +168,13 @@ std::vector<std::int64_t> Project::imageIds() {
   return ids;
 }
 
+std::vector<std::string> Project::genes() {
+  std::vector<std::string> out;
+  SQLite::Statement q(*db_, "SELECT DISTINCT gene FROM images WHERE gene <> '' ORDER BY gene");
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
 cv::Mat Project::standardizedImage(std::int64_t id) {
   SQLite::Statement q(*db_,
                       "SELECT png, override_flip_h, override_flip_v FROM standardized WHERE "

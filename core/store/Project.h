@@ -78,6 +78,7 @@ class Project {
   std::optional<ImageRecord> image(std::int64_t id);
   std::optional<std::int64_t> imageIdByHash(const std::string& sha256);
   std::vector<std::int64_t> imageIds();
+  std::vector<std::string> genes();  // distinct, sorted, without the empty gene
 
   // The 128 x 320 standardized pixels (BGR), with the manual orientation fix applied.
   cv::Mat standardizedImage(std::int64_t id);

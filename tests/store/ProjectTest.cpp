@@ -55,6 +55,26 @@ class ProjectTest : public QObject {
     QCOMPARE(storedSchemaVersion(again.db()), kSchemaVersion);
   }
 
+  void listsEachGeneOnceInOrder() {
+    TempDir dir;
+    Project p = Project::open(dir / "g.flystage");
+    QVERIFY(p.genes().empty());
+    p.db().exec("INSERT INTO imports(source, kind) VALUES ('test', 'folder')");
+    const char* genes[] = {"eve", "", "btd", "eve", "Abd-B"};
+    int n = 0;
+    for (const char* g : genes) {
+      SQLite::Statement add(p.db(),
+                            "INSERT INTO images(path, sha256, gene, width, height, channels, "
+                            "bit_depth, import_id) VALUES (?, ?, ?, 8, 8, 3, 8, 1)");
+      add.bind(1, "/data/" + std::to_string(++n) + ".png");
+      add.bind(2, std::to_string(n));
+      add.bind(3, g);
+      add.exec();
+    }
+    QCOMPARE(p.genes(), (std::vector<std::string>{"Abd-B", "btd", "eve"}));
+    QCOMPARE(p.summary().genes, 3);
+  }
+
   void refusesMissingForeignAndNewerFiles() {
     TempDir dir;
     try {
