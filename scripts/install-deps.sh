@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential make cmake ninja-build ccache pkg-config
+  build-essential make cmake ninja-build ccache pkg-config git clang-format
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
   qt6-svg-dev
   libsqlite3-dev libsqlitecpp-dev libssl-dev

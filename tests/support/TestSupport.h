@@ -9,7 +9,7 @@
 
 namespace flystage::test {
 
-// ../shared/data/bdgp-samples: the 16 real BDGP images (12 labelled in labels.csv).
+// tests/data/bdgp-samples: the 16 real BDGP images (12 labelled in labels.csv), in the repo.
 std::filesystem::path samplesDir();
 
 // A fresh, empty directory under the system temp dir, removed by the destructor.
