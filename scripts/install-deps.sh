@@ -9,7 +9,7 @@ packages=(
   qt6-svg-dev
   libsqlite3-dev libsqlitecpp-dev libssl-dev
   libtorch-dev libopenblas0-openmp
-  libopencv-dev
+  libopencv-dev libtiff-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libcli11-dev nlohmann-json3-dev
   xvfb xauth

@@ -40,8 +40,8 @@ ImportReportDialog::ImportReportDialog(const ImportOutcome& outcome, QWidget* pa
   QStringList facts;
   if (refused) {
     headline = plural(tr("Nothing was imported: %n problem(s) in %1.", nullptr,
-                         static_cast<int>(r.problems.size())),
-                      static_cast<int>(r.problems.size()))
+                         static_cast<int>(r.problemCount())),
+                      static_cast<int>(r.problemCount()))
                    .arg(source);
     facts << (r.imported > 0
                   ? plural(
@@ -58,9 +58,19 @@ ImportReportDialog::ImportReportDialog(const ImportOutcome& outcome, QWidget* pa
       facts << plural(tr("%n duplicate(s) already in the project, not imported again.", nullptr,
                          static_cast<int>(r.duplicates.size())),
                       static_cast<int>(r.duplicates.size()));
-    if (!r.problems.empty())
-      facts << plural(tr("%n bad row(s) skipped.", nullptr, static_cast<int>(r.problems.size())),
-                      static_cast<int>(r.problems.size()));
+    // Every label the import changed or left is counted: none changes unseen.
+    if (!r.labelsChanged.empty())
+      facts << plural(tr("%n label(s) of images already in the project changed (Edit > Undo "
+                         "restores them).",
+                         nullptr, static_cast<int>(r.labelsChanged.size())),
+                      static_cast<int>(r.labelsChanged.size()));
+    if (!r.labelsKept.empty())
+      facts << plural(tr("%n label(s) set by hand kept where the import gave another.", nullptr,
+                         static_cast<int>(r.labelsKept.size())),
+                      static_cast<int>(r.labelsKept.size()));
+    if (r.problemCount() > 0)
+      facts << plural(tr("%n bad row(s) skipped.", nullptr, static_cast<int>(r.problemCount())),
+                      static_cast<int>(r.problemCount()));
     if (r.skippedNonLateral > 0)
       facts << plural(tr("%n non-lateral view(s) left out.", nullptr, r.skippedNonLateral),
                       r.skippedNonLateral);
@@ -94,9 +104,19 @@ ImportReportDialog::ImportReportDialog(const ImportOutcome& outcome, QWidget* pa
     std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
       return std::tie(a.file, a.line) < std::tie(b.file, b.line);
     });
-    lines << tr("Problems (%1):").arg(problems.size());
+    lines << tr("Problems (%1):").arg(r.problemCount());
     for (const auto& p : problems) lines << QStringLiteral("  ") + qs(p.text());
+    if (r.unlistedProblems > 0)
+      lines << QStringLiteral("  ") + tr("… and %1 more").arg(r.unlistedProblems);
   }
+  const auto list = [&lines](const QString& title, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    if (!lines.isEmpty()) lines << QString();
+    lines << title.arg(items.size());
+    for (const auto& d : items) lines << QStringLiteral("  ") + qs(d);
+  };
+  list(tr("Labels changed (%1):"), r.labelsChanged);
+  list(tr("Labels set by hand, kept (%1):"), r.labelsKept);
   if (!r.duplicates.empty()) {
     if (!lines.isEmpty()) lines << QString();
     lines << tr("Duplicates (%1):").arg(r.duplicates.size());

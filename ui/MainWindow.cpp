@@ -677,7 +677,7 @@ void MainWindow::newProject() {
                              .arg(QDir::toNativeSeparators(file)));
     return;
   }
-  openProject(file, OpenMode::OpenOrCreate);
+  openProject(file, OpenMode::Create);  // refused if a file appeared there meanwhile
 }
 
 void MainWindow::openProjectDialog() {
@@ -1159,8 +1159,8 @@ void MainWindow::onImportFinished(const ImportOutcome& outcome) {
     statusBar()->showMessage(tr("Import failed: %1").arg(outcome.error), 8000);
   else if (!outcome.report.committed)
     statusBar()->showMessage(plural(tr("Import refused: %n problem(s); nothing was imported.",
-                                       nullptr, static_cast<int>(outcome.report.problems.size())),
-                                    static_cast<int>(outcome.report.problems.size())),
+                                       nullptr, static_cast<int>(outcome.report.problemCount())),
+                                    static_cast<int>(outcome.report.problemCount())),
                              8000);
   else
     statusBar()->showMessage(plural(tr("Imported %n image(s).", nullptr, outcome.report.imported),

@@ -62,6 +62,8 @@ QString statusText(const QString& status, bool active) {
   if (status == QStringLiteral("cancelled"))
     return QCoreApplication::translate("RunsPanel", "cancelled");
   if (status == QStringLiteral("failed")) return QCoreApplication::translate("RunsPanel", "failed");
+  if (status == QStringLiteral("interrupted"))  // its process died (store/RunStore.h)
+    return QCoreApplication::translate("RunsPanel", "interrupted");
   if (status == QStringLiteral("running") || status == QStringLiteral("created"))
     return active ? QCoreApplication::translate("RunsPanel", "training here")
                   : QCoreApplication::translate("RunsPanel", "running elsewhere or interrupted");

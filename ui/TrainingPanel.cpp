@@ -22,6 +22,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "DurationText.h"
 #include "TrainingCurves.h"
@@ -235,7 +236,7 @@ QWidget* TrainingPanel::createSettings() {
                       QStringLiteral("bfloat16"));
   runForm_->addRow(tr("Pre&cision:"), precision_);
 
-  threads_ = named(intSpin(runBox, 0, 256), "threadsSpin", tr("CPU threads"),
+  threads_ = named(intSpin(runBox, 0, maxThreads()), "threadsSpin", tr("CPU threads"),
                    tr("Threads LibTorch uses on the CPU; 0 uses every core"));
   threads_->setSpecialValueText(tr("All cores"));
   runForm_->addRow(tr("CPU &threads:"), threads_);
@@ -635,6 +636,30 @@ bool TrainingPanel::startTraining() {
   }
   if (controller_->isRunning() || refusedReadOnly()) return false;
   const TrainConfig c = config();
+  // The same ranges as the command line (TrainConfig::validate), named by the field's label.
+  if (const auto problem = c.validate()) {
+    const std::map<std::string, QWidget*> fields = {{"threads", threads_},
+                                                    {"learning_rate", learningRate_},
+                                                    {"lr_steps", lrSteps_},
+                                                    {"lr_gamma", lrGamma_},
+                                                    {"momentum", momentum_},
+                                                    {"weight_decay", weightDecay_},
+                                                    {"batch_size", batchSize_},
+                                                    {"plain_epochs", plainEpochs_},
+                                                    {"range_epochs", rangeEpochs_},
+                                                    {"fine_epochs", fineEpochs_},
+                                                    {"feature_epochs", featureEpochs_},
+                                                    {"feature_learning_rate", featureLearningRate_},
+                                                    {"tau", tau_},
+                                                    {"reference_sets", referenceSets_},
+                                                    {"similarity_weight", similarityWeight_},
+                                                    {"from_run", fromRun_}};
+    const auto it = fields.find(problem->field);
+    const std::string name =
+        it != fields.end() ? it->second->accessibleName().toStdString() : problem->field;
+    showMessage(QString::fromStdString(problem->message(name)), true);
+    return false;
+  }
   sessionPausable_ = c.method != Method::Gabor;
   shownRun_ = 0;
   curves_->clear();

@@ -7,6 +7,8 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "NumberOption.h"
+#include "OutputCheck.h"
 #include "TrainProgress.h"
 #include "data/LabelsCsv.h"
 #include "eval/RunComparison.h"
@@ -111,23 +113,28 @@ void addDemoCommand(CLI::App& app) {
       "into a fresh project, train the four methods (gabor, plain, data-level, two-step) and "
       "print the Table II-style comparison");
   cmd->add_option("--out", a->out, "Output folder")->capture_default_str();
-  cmd->add_option("--seed", a->data.seed, "Seed of the demo dataset")->capture_default_str();
-  cmd->add_option("--scale", a->data.scale, "Dataset size as a fraction of BDGP's")
-      ->check(CLI::Range(0.0001, 1.0))
+  asSeed(cmd->add_option("--seed", a->data.seed, "Seed of the demo dataset"))
       ->capture_default_str();
-  cmd->add_option("--min-per-stage", a->data.minPerStage,
-                  "At least this many stage-labelled images per stage 4..17")
-      ->check(CLI::Range(1, 100000))
+  withRange(cmd->add_option("--scale", a->data.scale, "Dataset size as a fraction of BDGP's"),
+            NumberRange::numbers(0.0001, false, 1.0, false))
+      ->capture_default_str();
+  withRange(cmd->add_option("--min-per-stage", a->data.minPerStage,
+                            "At least this many stage-labelled images per stage 4..17"),
+            NumberRange::wholeNumbers(1, 100000))
       ->capture_default_str();
   cmd->add_option("--preset", a->preset, "Network preset of the three ResNet methods")
       ->capture_default_str();
-  cmd->add_option("--seeds", a->seeds,
-                  "Training seeds; each also draws its own split (repeated splits), e.g. 1,2,3")
-      ->delimiter(',')
+  asSeed(cmd->add_option("--seeds", a->seeds,
+                         "Training seeds; each also draws its own split (repeated splits), e.g. "
+                         "1,2,3")
+             ->delimiter(','))
       ->capture_default_str();
   cmd->add_flag("--skip-training", a->skipTraining, "Only generate and import the data");
   cmd->add_flag("--quiet", a->quiet, "No training progress on stderr");
-  cmd->callback([a] { runDemo(*a); });
+  cmd->callback([a] {
+    checkOutputFolder("--out", a->out);
+    runDemo(*a);
+  });
 }
 
 }  // namespace flystage::cli

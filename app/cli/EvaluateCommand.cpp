@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "Commands.h"
+#include "NumberOption.h"
+#include "OutputCheck.h"
 #include "eval/RunComparison.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
@@ -23,16 +25,17 @@ std::vector<std::int64_t> parseIds(const std::string& text) {
   std::string item;
   while (std::getline(ss, item, ',')) {
     if (item.empty()) continue;
-    try {
-      ids.push_back(std::stoll(item));
-    } catch (const std::exception&) {
-      throw Error("--runs: '" + item + "' is not a run id (give ids like 1,2,3)");
-    }
+    // The whole item must be an id: std::stoll would read "2x" as 2.
+    const auto v = numberText(item, true);
+    if (!v || !idRange().contains(*v))
+      throw Error(rangeMessage("--runs", text, "run ids separated by commas, e.g. 1,2,3"));
+    ids.push_back(static_cast<std::int64_t>(*v));
   }
   return ids;
 }
 
 void evaluate(const std::string& file, std::int64_t runId, const std::string& jsonOut) {
+  if (!jsonOut.empty()) checkOutputFile("--json", jsonOut);
   Project project = Project::open(file, OpenMode::ReadOnly);
   const auto summary = loadRunSummaries(project, {runId}).front();
   const auto& m = summary.test;
@@ -56,13 +59,18 @@ void evaluate(const std::string& file, std::int64_t runId, const std::string& js
     std::printf("\n");
   }
   if (!jsonOut.empty()) {
-    std::ofstream out(jsonOut);
-    if (!out) throw Error(jsonOut + ": cannot write (check the folder and permissions)");
     auto j = nlohmann::json::parse(stageMetricsJson(m, summary.method));
     j["run"] = runId;
     j["preset"] = summary.preset;
     j["seed"] = summary.seed;
-    out << j.dump(2) << "\n";
+    PartFile part(jsonOut);  // a failed write leaves neither half a file nor the .part
+    {
+      std::ofstream out(part.tmp());
+      if (!out) throw Error(jsonOut + ": cannot write (check the folder and permissions)");
+      out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      if (!out.flush()) throw Error(jsonOut + ": write failed (disk full?)");
+    }
+    part.commit();
   }
 }
 
@@ -78,7 +86,7 @@ void addEvaluateCommands(CLI::App& app) {
       "accuracy, within-one-stage accuracy, mean absolute stage error, errors inside the true "
       "range, confusion matrix");
   ev->add_option("project", *file, "Project file (.flystage)")->required();
-  ev->add_option("--run", *run, "Run id")->required();
+  withRange(ev->add_option("--run", *run, "Run id"), idRange())->required();
   ev->add_option("--json", *json, "Also write the metrics as JSON to this file");
   ev->callback([file, run, json] { evaluate(*file, *run, *json); });
 

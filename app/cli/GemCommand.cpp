@@ -6,6 +6,8 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "NumberOption.h"
+#include "OutputCheck.h"
 #include "ShardedRead.h"
 #include "figure/GemFigure.h"
 #include "interpret/GemPartial.h"
@@ -27,8 +29,28 @@ struct FigureArgs {
 void addFigureOptions(CLI::App* cmd, FigureArgs& f) {
   cmd->add_option("--colormap", f.colormap, "inferno, viridis, magma, hot, jet or turbo")
       ->capture_default_str();
-  cmd->add_option("--columns", f.columns, "Panels per row (default: up to 4)");
-  cmd->add_option("--dpi", f.dpi, "PNG resolution")->capture_default_str();
+  // A GEM has at most 14 panels (stages 4..17): more columns only add empty width.
+  withRange(cmd->add_option("--columns", f.columns, "Panels per row (default: up to 4)"),
+            NumberRange::wholeNumbers(1, 14, "up to 4 a row"));
+  withRange(cmd->add_option("--dpi", f.dpi, "PNG resolution"), dpiRange())->capture_default_str();
+}
+
+figure::GemFigureOptions figureOptions(const FigureArgs& f, const GemRequest& r) {
+  figure::GemFigureOptions fo;
+  fo.colormap = parseColormap(f.colormap);
+  fo.masked = r.masked;
+  fo.gene = r.gene;
+  fo.columns = f.columns;
+  return fo;
+}
+
+// The PNG's size depends on the panels and the columns: refused before any work when too big.
+void checkGemFigureSize(const GemResult& gems, const FigureArgs& f, const GemRequest& r) {
+  const auto fig = figure::gemFigure(gems, figureOptions(f, r), Provenance{});
+  checkFigurePixels(fig, f.out, f.dpi,
+                    (f.columns ? "--columns " + std::to_string(f.columns) + " " : std::string()) +
+                        "--dpi " + std::to_string(f.dpi),
+                    "--dpi or --columns");
 }
 
 void checkFigureName(const std::string& out) {
@@ -39,11 +61,8 @@ void checkFigureName(const std::string& out) {
 void exportGem(const GemPartial& whole, const FigureArgs& f) {
   const GemRequest& r = whole.request;
   const GemResult gems = whole.sums.result();
-  figure::GemFigureOptions fo;
-  fo.colormap = parseColormap(f.colormap);
-  fo.masked = r.masked;
-  fo.gene = r.gene;
-  fo.columns = f.columns;
+  checkGemFigureSize(gems, f, r);
+  const figure::GemFigureOptions fo = figureOptions(f, r);
   auto prov = makeProvenance(r.masked ? "masked GEM" : "GEM", whole.project);
   if (r.runId) {
     prov.runId = *r.runId;
@@ -91,22 +110,26 @@ void addGemCommands(CLI::App& app) {
       "cluster, --shard I/N --partial FILE sums one part of the images and gem-merge draws "
       "the whole (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  cmd->add_option("--run", a->run,
-                  "Run whose predictions assign images to stages (and whose "
-                  "saliency masks them with --masked)");
+  withRange(cmd->add_option("--run", a->run,
+                            "Run whose predictions assign images to stages (and whose "
+                            "saliency masks them with --masked)"),
+            idRange());
   cmd->add_option("--stage", a->stages, "Stage 4..17, several, or 'all' (default: all)");
   cmd->add_option("--by", a->by,
                   "Assign images by 'prediction' (default with --run) or by their precise "
                   "stage 'label' (default without)");
-  cmd->add_option("--min-confidence", a->minConfidence,
-                  "With --by prediction: only images whose called stage has at least this "
-                  "probability")
+  withRange(cmd->add_option("--min-confidence", a->minConfidence,
+                            "With --by prediction: only images whose called stage has at least "
+                            "this probability"),
+            NumberRange::numbers(0, false, 1, false))
       ->capture_default_str();
   cmd->add_option("--gene", a->gene, "Only this gene's images (default: genome-wide)");
   cmd->add_flag("--masked", a->masked, "Weight each image by its saliency mask (masked GEM)");
   cmd->add_option("--method", a->method, "Saliency method for --masked")->capture_default_str();
-  cmd->add_option("--mask-quantile", a->maskQuantile,
-                  "Masked: keep the pixels at or above this saliency quantile of each embryo")
+  withRange(cmd->add_option("--mask-quantile", a->maskQuantile,
+                            "Masked: keep the pixels at or above this saliency quantile of each "
+                            "embryo"),
+            NumberRange::numbers(0, false, 1, false))
       ->capture_default_str();
   addFigureOptions(cmd, a->figure);
   cmd->add_option("--out", a->figure.out, "Output figure: .png, .svg or .pdf");
@@ -118,24 +141,28 @@ void addGemCommands(CLI::App& app) {
       "--partial", a->partial,
       "Write the shard's sums (a versioned binary file) for gem-merge instead of a figure");
   shard->needs(partial);
-  cmd->add_option("--threads", a->threads,
-                  "CPU threads libtorch uses (on a cluster: the cores the task was given, e.g. "
-                  "$SLURM_CPUS_PER_TASK)");
+  withRange(cmd->add_option("--threads", a->threads,
+                            "CPU threads libtorch uses (on a cluster: the cores the task was "
+                            "given, e.g. $SLURM_CPUS_PER_TASK)"),
+            threadRange());
   cmd->callback([a] {
     if (a->partial.empty() == a->figure.out.empty())
       throw Error("gem: give --out FIGURE, or --partial FILE for gem-merge (not both)");
     if (!a->figure.out.empty()) {
       checkFigureName(a->figure.out);
       parseColormap(a->figure.colormap);  // refuse a bad name before the work
+      checkOutputFile("--out", a->figure.out);
+    } else {
+      checkOutputFile("--partial", a->partial);
     }
     GemRequest r;
+    const auto stageRange = NumberRange::wholeNumbers(4, 17);
     for (const auto& s : a->stages) {
       if (s == "all") continue;
-      try {
-        r.stages.push_back(std::stoi(s));
-      } catch (const std::exception&) {
-        throw Error("--stage " + s + ": give a stage number 4..17 or 'all'");
-      }
+      const auto v = numberText(s, true);  // all of it: std::stoi read "5x" as 5
+      if (!v || !stageRange.contains(*v))
+        throw Error(rangeMessage("--stage", s, stageRange.text() + " or 'all'"));
+      r.stages.push_back(static_cast<int>(*v));
     }
     if (a->run) r.runId = a->run;
     r.assignment = a->by.empty() ? (a->run ? StageAssignment::Prediction : StageAssignment::Label)
@@ -148,6 +175,13 @@ void addGemCommands(CLI::App& app) {
       throw Error("--mask-quantile must lie between 0 and 1");
     r.maskQuantile = a->maskQuantile;
     const Shard shard = a->shard.empty() ? Shard{} : parseShard(a->shard);
+    if (!a->figure.out.empty()) {
+      // The largest figure this request can draw: one panel per stage asked (all 14 by default).
+      GemResult largest;
+      const std::size_t panels = r.stages.empty() ? 14 : r.stages.size();
+      largest.gems.resize(panels);
+      checkGemFigureSize(largest, a->figure, r);
+    }
     if (a->threads > 0) configureDevice(a->threads);
     if (!shard.whole()) warnIfProjectHasPendingWrites(a->project);
 
@@ -181,6 +215,7 @@ void addGemCommands(CLI::App& app) {
   merge->add_option("--out", m->figure.out, "Output figure: .png, .svg or .pdf")->required();
   merge->callback([m] {
     checkFigureName(m->figure.out);
+    checkOutputFile("--out", m->figure.out);
     parseColormap(m->figure.colormap);
     const std::vector<std::filesystem::path> files(m->partials.begin(), m->partials.end());
     exportGem(mergeGemPartials(files), m->figure);

@@ -38,7 +38,9 @@ void printInfo(const std::string& file, bool json) {
       j["split"][part] = s.perSplit.count(part) ? s.perSplit.at(part) : 0;
     j["split_seed"] = split.seed;
     j["device"] = device.description();
-    std::cout << j.dump(2) << "\n";
+    // JSON text is UTF-8: a path's bytes that are not (a Latin-1 folder name) are replaced
+    // by U+FFFD rather than failing the whole output; the text form prints them as they are.
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return;
   }
   auto count = [](const auto& m, const auto& k) { return m.count(k) ? m.at(k) : 0; };

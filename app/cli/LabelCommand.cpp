@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "Commands.h"
+#include "NumberOption.h"
 #include "data/Stage.h"
 #include "data/StageRange.h"
 #include "store/LabelHistory.h"
@@ -36,28 +37,35 @@ void addLabelCommands(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "label", "Label one image with a precise stage or a stage range (undoable)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  cmd->add_option("--image", a->image, "Image id")->required();
-  auto* stage =
-      cmd->add_option("--stage", a->stage, "Precise stage 1..17")->check(CLI::Range(1, 17));
-  auto* range =
-      cmd->add_option("--range", a->range, "Stage range: 1-3, 4-6, 7-8, 9-10, 11-12, 13-17");
+  withRange(cmd->add_option("--image", a->image, "Image id"), idRange())->required();
+  auto* stage = withRange(cmd->add_option("--stage", a->stage, "Precise stage 1..17"),
+                          NumberRange::wholeNumbers(1, 17));
+  auto* range = cmd->add_option(
+      "--range", a->range,
+      "Stage range, by its stages: 1-3, 4-6, 7-8, 9-10, 11-12 or 13-17 (13-16 is read as "
+      "13-17). A bare number is refused: BDGP's bin 3 is stages 7-8, not 1-3");
   auto* clear = cmd->add_flag("--clear", a->clear, "Remove the image's label");
   stage->excludes(clear);
   range->excludes(clear);
   cmd->callback([a, stage, range] {
-    Project project = Project::open(a->project, OpenMode::Existing);
     Label label;
     label.source = LabelSource::User;
     if (range->count()) {
-      label.range = parseStageRange(a->range);
+      // parseStageRange also reads BDGP's bin numbers (for its dump); typed by a person, "3"
+      // is as likely to mean "stages 1-3" as bin 3 (stages 7-8), so it is refused.
+      const bool bareNumber = !a->range.empty() && a->range.find('-') == std::string::npos;
+      if (!bareNumber) label.range = parseStageRange(a->range);
       if (!label.range)
-        throw Error("--range '" + a->range + "' is not one of 1-3, 4-6, 7-8, 9-10, 11-12, 13-17");
+        throw Error("--range " + a->range +
+                    ": must be one of 1-3, 4-6, 7-8, 9-10, 11-12, 13-17, named by its stages" +
+                    (bareNumber ? " (a single number is ambiguous: a stage, or a BDGP bin?)" : ""));
     }
     if (stage->count()) {
       label.stage = a->stage;
       if (!label.range) label.range = stageRangeOfStage(a->stage);
     }
     if (!a->clear && label.empty()) throw Error("give --stage, --range or --clear");
+    Project project = Project::open(a->project, OpenMode::Existing);
     LabelHistory history(project);
     const auto action = history.setLabel(a->image, label);
     printAction("label", action);

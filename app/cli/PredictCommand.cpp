@@ -6,6 +6,8 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "NumberOption.h"
+#include "OutputCheck.h"
 #include "ShardedRead.h"
 #include "model/Device.h"
 #include "model/Predictor.h"
@@ -22,8 +24,10 @@ namespace {
 
 void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& preds,
                          const std::string& csv) {
-  // Written to a temporary file and renamed, so a failure never leaves half a CSV.
-  const std::string tmp = csv + ".part";
+  // Written to a temporary file and renamed, so a failure never leaves half a CSV, and the
+  // temporary file is removed on any failure.
+  PartFile part(csv);
+  const std::string tmp = part.tmp().string();
   {
     std::ofstream out(tmp, std::ios::binary);
     if (!out) throw Error(csv + ": cannot write (check the folder and permissions)");
@@ -43,7 +47,7 @@ void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& p
     }
     if (!out.flush()) throw Error(csv + ": write failed (disk full?)");
   }
-  std::filesystem::rename(tmp, csv);
+  part.commit();
 }
 
 std::vector<StoredPrediction> toStored(const std::vector<StagePrediction>& preds) {
@@ -72,7 +76,7 @@ void addPredictCommand(CLI::App& app) {
       "stage. On a cluster, --shard I/N --out FILE predicts one part of the images and only "
       "reads the project; merge-predictions stores the parts (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  cmd->add_option("--run", a->run, "Run id")->required();
+  withRange(cmd->add_option("--run", a->run, "Run id"), idRange())->required();
   cmd->add_option("--csv", a->csv, "Output CSV file");
   cmd->add_flag("--store", a->store, "Also keep the predictions in the project (for the GUI)");
   auto* shard = cmd->add_option(
@@ -83,11 +87,15 @@ void addPredictCommand(CLI::App& app) {
                               "Shard file for merge-predictions (predictions with the run, the "
                               "model checksum and each image's sha256)");
   shard->needs(out);
-  cmd->add_option("--threads", a->threads,
-                  "CPU threads libtorch uses (on a cluster: the cores the task was given, e.g. "
-                  "$SLURM_CPUS_PER_TASK)");
+  withRange(cmd->add_option("--threads", a->threads,
+                            "CPU threads libtorch uses (on a cluster: the cores the task was "
+                            "given, e.g. $SLURM_CPUS_PER_TASK)"),
+            threadRange());
   cmd->callback([a] {
     if (a->csv.empty() && a->out.empty()) throw Error("predict: give --csv FILE or --out FILE");
+    // Before the work: a folder or an unwritable place fails now, not after predicting.
+    if (!a->csv.empty()) checkOutputFile("--csv", a->csv);
+    if (!a->out.empty()) checkOutputFile("--out", a->out);
     if (a->store && !a->out.empty())
       throw Error(
           "predict: --store writes the project, a shard (--out) only reads it; store shards "
@@ -126,7 +134,8 @@ void addMergePredictionsCommand(CLI::App& app) {
       "each shard is given once and that together they hold every image exactly once; on any "
       "problem nothing is stored (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  cmd->add_option("--run", a->run, "Run id the shards predicted with")->required();
+  withRange(cmd->add_option("--run", a->run, "Run id the shards predicted with"), idRange())
+      ->required();
   cmd->add_option("shards", a->shards, "The shard files, all N of them")->required();
   cmd->callback([a] {
     Project project = Project::open(a->project, OpenMode::Existing);

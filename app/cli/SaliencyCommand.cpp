@@ -9,6 +9,8 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "NumberOption.h"
+#include "OutputCheck.h"
 #include "ShardedRead.h"
 #include "figure/SaliencyFigure.h"
 #include "interpret/Saliency.h"
@@ -34,7 +36,8 @@ std::string lowerExtension(const std::filesystem::path& p) {
 // The raw float map, as a 32-bit float TIFF (opens in Fiji/ImageJ) or CSV.
 void writeRawMap(const SaliencyMap& m, const std::filesystem::path& out) {
   const auto ext = lowerExtension(out);
-  const auto tmp = out.string() + ".part" + ext;
+  PartFile part(out, ".part" + ext);  // removed on any failure
+  const auto tmp = part.tmp().string();
   if (ext == ".csv") {
     std::ofstream f(tmp, std::ios::binary);
     f << "row,col,saliency\n";
@@ -45,7 +48,7 @@ void writeRawMap(const SaliencyMap& m, const std::filesystem::path& out) {
   } else if (!cv::imwrite(tmp, m.map)) {
     throw Error(out.string() + ": could not be written; check the folder exists and is writable");
   }
-  std::filesystem::rename(tmp, out);
+  part.commit();
 }
 
 // The images --images names: "all", or ids and paths separated by commas; ascending ids.
@@ -74,8 +77,8 @@ void explainImages(Project& project, std::int64_t run, const std::vector<std::in
   std::filesystem::create_directories(dir);
   const auto summary = dir / ("saliency-shard-" + std::to_string(shard.index) + "-of-" +
                               std::to_string(shard.count) + ".csv");
-  const auto tmp = summary.string() + ".part";
-  std::ofstream csv(tmp, std::ios::binary);
+  PartFile part(summary);
+  std::ofstream csv(part.tmp(), std::ios::binary);
   if (!csv) throw Error(summary.string() + ": cannot write (check the folder and permissions)");
   csv << "image_id,sha256,path,stage,predicted_stage,probability,file\n";
   CliProgress progress;
@@ -99,7 +102,7 @@ void explainImages(Project& project, std::int64_t run, const std::vector<std::in
   progress.finish();
   if (!csv.flush()) throw Error(summary.string() + ": write failed (disk full?)");
   csv.close();
-  std::filesystem::rename(tmp, summary);
+  part.commit();
   std::printf("wrote %zu saliency map(s)%s -> %s, summary %s\n", ids.size(),
               shard.whole() ? "" : (" of shard " + shardName(shard)).c_str(), dir.string().c_str(),
               summary.string().c_str());
@@ -124,7 +127,8 @@ void addSaliencyCommand(CLI::App& app) {
       "--images explains many images (a shard of them with --shard I/N) into a folder of raw "
       "maps (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  cmd->add_option("--run", a->run, "Run id whose model is explained")->required();
+  withRange(cmd->add_option("--run", a->run, "Run id whose model is explained"), idRange())
+      ->required();
   auto* image = cmd->add_option("--image", a->image, "Image id, or the path it was imported from");
   auto* images = cmd->add_option(
       "--images", a->images,
@@ -135,20 +139,28 @@ void addSaliencyCommand(CLI::App& app) {
                   "With --images: only shard I of N (0 <= I < N), the images at positions I, "
                   "I+N, ... of the ascending ids named")
       ->needs(images);
-  cmd->add_option("--threads", a->threads,
-                  "CPU threads libtorch uses (on a cluster: the cores the task was given, e.g. "
-                  "$SLURM_CPUS_PER_TASK)");
+  withRange(cmd->add_option("--threads", a->threads,
+                            "CPU threads libtorch uses (on a cluster: the cores the task was "
+                            "given, e.g. $SLURM_CPUS_PER_TASK)"),
+            threadRange());
   cmd->add_option("--method", a->method,
                   "vanilla (the paper's Eq. 8), smoothgrad or integrated-gradients")
       ->capture_default_str();
-  cmd->add_option("--stage", a->stage, "Stage (4..17) to explain; default: the predicted stage");
-  cmd->add_option("--samples", a->samples,
-                  "SmoothGrad noisy copies / integrated-gradients steps (default 25 / 32)");
-  cmd->add_option("--seed", a->seed, "SmoothGrad noise seed")->capture_default_str();
+  withRange(cmd->add_option("--stage", a->stage,
+                            "Stage (4..17) to explain; default: the predicted stage"),
+            NumberRange::wholeNumbers(4, 17, "the predicted stage"));
+  // Each sample is one more backward pass: 1000 is minutes per image already.
+  withRange(cmd->add_option("--samples", a->samples,
+                            "SmoothGrad noisy copies / integrated-gradients steps (default 25 / "
+                            "32)"),
+            NumberRange::wholeNumbers(1, 1000, "the method's default"));
+  asSeed(cmd->add_option("--seed", a->seed, "SmoothGrad noise seed"))->capture_default_str();
   cmd->add_option("--colormap", a->colormap, "inferno, viridis, magma, hot, jet or turbo")
       ->capture_default_str();
-  cmd->add_option("--opacity", a->opacity, "Overlay opacity, 0..1")->capture_default_str();
-  cmd->add_option("--dpi", a->dpi, "PNG resolution")->capture_default_str();
+  withRange(cmd->add_option("--opacity", a->opacity, "Overlay opacity, 0..1"),
+            NumberRange::numbers(0, false, 1, false))
+      ->capture_default_str();
+  withRange(cmd->add_option("--dpi", a->dpi, "PNG resolution"), dpiRange())->capture_default_str();
   cmd->add_option("--out", a->out,
                   "Output file: .png, .svg, .pdf, .tif or .csv; with --images a folder")
       ->required();
@@ -156,6 +168,7 @@ void addSaliencyCommand(CLI::App& app) {
     if (a->image.empty() && a->images.empty()) throw Error("saliency: give --image or --images");
     if (a->threads > 0) configureDevice(a->threads);
     if (!a->images.empty()) {
+      checkOutputFolder("--out", a->out);
       const Shard shard = a->shard.empty() ? Shard{} : parseShard(a->shard);
       if (!shard.whole()) warnIfProjectHasPendingWrites(a->project);
       Project project = Project::open(a->project, OpenMode::ReadOnly);
@@ -172,7 +185,7 @@ void addSaliencyCommand(CLI::App& app) {
     const bool figure = figure::isFigureFormat(out);
     if (!figure && ext != ".tif" && ext != ".tiff" && ext != ".csv")
       throw Error(a->out + ": name the output .png, .svg, .pdf (figure), .tif or .csv (raw map)");
-    if (a->opacity < 0 || a->opacity > 1) throw Error("--opacity must lie between 0 and 1");
+    checkOutputFile("--out", out);
     Project project = Project::open(a->project, OpenMode::ReadOnly);
     const auto id = resolveImage(project, a->image);
     SaliencyOptions options;
@@ -202,8 +215,9 @@ void addSaliencyCommand(CLI::App& app) {
       fo.trueStage = label.stage.value_or(0);
       figure::ExportOptions eo;
       eo.dpi = a->dpi;
-      for (const auto& f : figure::exportFigure(
-               figure::saliencyFigure(project.standardizedImage(id), m, fo, prov), out, eo))
+      const auto fig = figure::saliencyFigure(project.standardizedImage(id), m, fo, prov);
+      checkFigurePixels(fig, out, a->dpi, "--dpi " + std::to_string(a->dpi), "--dpi");
+      for (const auto& f : figure::exportFigure(fig, out, eo))
         std::printf("wrote %s\n", f.string().c_str());
     } else {
       writeRawMap(m, out);

@@ -4,8 +4,11 @@
 #include <CLI/CLI.hpp>
 
 #include "Commands.h"
+#include "NumberOption.h"
 #include "store/Project.h"
 #include "store/Split.h"
+#include "store/WriteTransaction.h"
+#include "util/Error.h"
 
 namespace flystage::cli {
 
@@ -26,20 +29,30 @@ void addSplitCommand(CLI::App& app) {
       "Assign stage-labelled images to train / validation / test, stratified per stage. The "
       "split is fixed once made: only images without a part are assigned (see --reset)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  auto* seed =
-      cmd->add_option("--seed", a->options.seed, "Seed of a new split")->capture_default_str();
-  auto* test = cmd->add_option("--test", a->options.testFraction, "Test fraction")
-                   ->check(CLI::Range(0.0, 0.9))
+  auto* seed = asSeed(cmd->add_option("--seed", a->options.seed, "Seed of a new split"))
                    ->capture_default_str();
-  auto* val = cmd->add_option("--validation", a->options.validationFraction,
-                              "Validation fraction (for model selection)")
-                  ->check(CLI::Range(0.0, 0.9))
+  const auto fraction = NumberRange::numbers(0, false, 1, true);
+  auto* test =
+      withRange(cmd->add_option("--test", a->options.testFraction, "Test fraction"), fraction)
+          ->capture_default_str();
+  auto* val = withRange(cmd->add_option("--validation", a->options.validationFraction,
+                                        "Validation fraction (for model selection)"),
+                        fraction)
                   ->capture_default_str();
   cmd->add_flag("--reset", a->reset,
                 "Drop the generated split first and draw a new one (imported parts stay)");
   cmd->callback([a, seed, test, val] {
+    // Checked before the project is touched: a refused --reset must not have emptied it.
+    if (const auto p = splitOptionsProblem(a->options)) {
+      if (p->field == "test_fraction") throw Error(p->message("--test"));
+      if (p->field == "validation_fraction") throw Error(p->message("--validation"));
+      throw Error("--test " + NumberRange::format(a->options.testFraction) + " + --validation " +
+                  NumberRange::format(a->options.validationFraction) + ": must be " + p->allowed);
+    }
     Project project = Project::open(a->project, OpenMode::Existing);
     const bool changed = seed->count() || test->count() || val->count();
+    // The reset and the new draw are one transaction: all of it lands, or none.
+    WriteTransaction tx(project.db());
     if (a->reset)
       resetSplit(project);
     else if (changed && !project.meta("split_seed").empty())
@@ -47,11 +60,12 @@ void addSplitCommand(CLI::App& app) {
                    "note: the split is already fixed (seed %s); use --reset to draw a new one\n",
                    project.meta("split_seed").c_str());
     const auto summary = assignSplit(project, a->options);
+    const std::string usedSeed = project.meta("split_seed");
+    tx.commit();
     std::printf("stage\ttrain\tvalidation\ttest\n");
     for (const auto& [stage, c] : summary.perStage)
       std::printf("%d\t%d\t%d\t%d\n", stage, c[0], c[1], c[2]);
-    std::printf("%d image(s) newly assigned (seed %s)\n", summary.newlyAssigned,
-                project.meta("split_seed").c_str());
+    std::printf("%d image(s) newly assigned (seed %s)\n", summary.newlyAssigned, usedSeed.c_str());
   });
 }
 

@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -26,23 +27,49 @@ struct StandardizeArgs {
   bool noOrient = false;
 };
 
+// Every file is tried: a failure is named on stderr (file: reason) and the others are still
+// written; the command fails at the end with the count, so a batch script notices.
 void standardizeFiles(const StandardizeArgs& a) {
   std::filesystem::create_directories(a.out);
   StandardizeOptions options;
   options.autoOrient = !a.noOrient;
   const Standardizer standardizer(options);
   std::printf("file\tangle_deg\tpassthrough\tflip_h\tflip_v\tap_confidence\tdv_confidence\n");
+  std::map<std::filesystem::path, std::string> written;  // output -> the input it came from
+  int failed = 0;
   for (const auto& file : a.images) {
-    const LoadedImage img = readImage(file);
-    const StandardizeResult r = standardizer.run(img.bgr, {a.flipH, a.flipV});
     const auto target =
         std::filesystem::path(a.out) / (std::filesystem::path(file).stem().string() + ".png");
-    if (!cv::imwrite(target.string(), r.image))
-      throw Error(target.string() + ": cannot write (check that the folder is writable)");
-    std::printf("%s\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\n", file.c_str(), r.angleDegrees,
-                r.passthrough ? 1 : 0, r.flippedHorizontal ? 1 : 0, r.flippedVertical ? 1 : 0,
-                r.apConfidence, r.dvConfidence);
+    try {
+      // Two inputs with one stem (a/x.png, b/x.jpg) would write one output over the other.
+      if (auto it = written.find(target); it != written.end())
+        throw Error(file + ": its output " + target.string() + " is already written from " +
+                    it->second + "; rename one of the two inputs");
+      const LoadedImage img = readImage(file);  // its errors name the file
+      StandardizeResult r;
+      try {
+        r = standardizer.run(img.bgr, {a.flipH, a.flipV});
+      } catch (const Error& e) {
+        throw Error(file + ": " + e.what());
+      }
+      if (!cv::imwrite(target.string(), r.image))
+        throw Error(file + ": cannot write " + target.string() +
+                    " (check that the folder is writable)");
+      written[target] = file;
+      std::printf("%s\t%.2f\t%d\t%d\t%d\t%.2f\t%.2f\n", file.c_str(), r.angleDegrees,
+                  r.passthrough ? 1 : 0, r.flippedHorizontal ? 1 : 0, r.flippedVertical ? 1 : 0,
+                  r.apConfidence, r.dvConfidence);
+    } catch (const Error& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      ++failed;
+    }
   }
+  std::fflush(stdout);
+  if (failed > 0)
+    throw Error(std::to_string(failed) + " of " + std::to_string(a.images.size()) +
+                " image(s) could not be standardized (listed above); the other " +
+                std::to_string(a.images.size() - static_cast<std::size_t>(failed)) +
+                " were written to " + a.out);
 }
 
 struct OrientArgs {

@@ -1,5 +1,6 @@
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -7,6 +8,7 @@
 
 #include "CliProgress.h"
 #include "Commands.h"
+#include "NumberOption.h"
 #include "TrainProgress.h"
 #include "model/Presets.h"
 #include "store/Project.h"
@@ -51,19 +53,43 @@ TrainCallbacks terminalTrainCallbacks(bool quiet) {
 
 namespace {
 
+// The numeric training options and the TrainConfig field (its JSON key) each sets. They are
+// taken as text and checked against TrainConfig::rangeOf (tau's range depends on the tau
+// mode), so the command line refuses exactly what the GUI refuses, naming the option.
+struct NumberOptionSpec {
+  const char* option;
+  const char* field;
+  const char* help;
+};
+constexpr NumberOptionSpec kNumberOptions[] = {
+    {"--threads", "threads", "CPU threads (default: all cores)"},
+    {"--lr", "learning_rate", "Learning rate (default: the preset's)"},
+    {"--batch", "batch_size", "Batch size (default: the preset's)"},
+    {"--plain-epochs", "plain_epochs", "Epochs of plain training"},
+    {"--range-epochs", "range_epochs", "Epochs of range pretraining"},
+    {"--fine-epochs", "fine_epochs", "Epochs of fine-tuning on stages"},
+    {"--feature-epochs", "feature_epochs", "Epochs of feature-level fine-tuning"},
+    {"--feature-lr", "feature_learning_rate", "Learning rate of the feature level"},
+    {"--tau", "tau",
+     "Reference threshold (default 0.8, or 3 for logit-margin): >= 0 and < 1 for "
+     "probability, 0..100 for logit-margin"},
+    {"--reference-sets", "reference_sets", "Number of reference sets k (default 100)"},
+    {"--similarity-weight", "similarity_weight", "Weight of L_S (default 1)"},
+    {"--from-run", "from_run",
+     "two-step: start from this finished data-level run instead of pretraining"},
+};
+
 struct TrainArgs {
   std::string project;
   std::string method = "two-step";
   std::string preset = "demo";
-  std::uint64_t seed = 1;
+  std::string seed = "1";
   std::string device = "auto";
-  int threads = 0;
   std::string precision = "float32";
-  std::int64_t resume = 0;
-  std::int64_t fromRun = 0;
-  std::int64_t splitSeed = -1;
-  double lr = -1, featureLr = -1, tau = -1, similarityWeight = -1;
-  int batch = 0, plainEpochs = -1, rangeEpochs = -1, fineEpochs = -1, featureEpochs = -1, k = 0;
+  std::string resume;
+  std::string splitSeed;
+  std::map<std::string, std::string> numbers;         // field -> the text given
+  std::map<std::string, CLI::Option*> numberOptions;  // field -> its option
   std::string lrSteps;
   std::string similarity = "paper";
   std::string tauMode = "probability";
@@ -71,40 +97,73 @@ struct TrainArgs {
   bool quiet = false;
 };
 
-std::vector<int> parseSteps(const std::string& text) {
+const char* optionOf(const std::string& field) {
+  for (const auto& o : kNumberOptions)
+    if (field == o.field) return o.option;
+  if (field == "lr_steps") return "--lr-steps";
+  return nullptr;
+}
+
+void setField(TrainConfig& c, const std::string& field, double v) {
+  if (field == "threads") c.threads = static_cast<int>(v);
+  if (field == "learning_rate") c.learningRate = v;
+  if (field == "batch_size") c.batchSize = static_cast<int>(v);
+  if (field == "plain_epochs") c.plainEpochs = static_cast<int>(v);
+  if (field == "range_epochs") c.rangeEpochs = static_cast<int>(v);
+  if (field == "fine_epochs") c.fineEpochs = static_cast<int>(v);
+  if (field == "feature_epochs") c.featureEpochs = static_cast<int>(v);
+  if (field == "feature_learning_rate") c.featureLearningRate = v;
+  if (field == "tau") c.tau = v;
+  if (field == "reference_sets") c.referenceSets = static_cast<int>(v);
+  if (field == "similarity_weight") c.similarityWeight = v;
+  if (field == "from_run") c.fromRun = static_cast<std::int64_t>(v);
+}
+
+// "20,30": epochs, each checked like the rest.
+std::vector<int> parseSteps(const std::string& text, const NumberRange& range) {
   std::vector<int> steps;
   std::stringstream ss(text);
   std::string item;
-  while (std::getline(ss, item, ','))
-    if (!item.empty()) steps.push_back(std::stoi(item));
+  while (std::getline(ss, item, ',')) {
+    const auto v = numberText(item, true);
+    if (!v || !range.contains(*v))
+      throw Error(
+          rangeMessage("--lr-steps", text,
+                       "epochs separated by commas, each " + range.text() + " (e.g. 20,30)"));
+    steps.push_back(static_cast<int>(*v));
+  }
   return steps;
 }
 
+// The run's parameters, every one checked before anything is written.
 TrainConfig configFrom(const TrainArgs& a) {
   TrainConfig c = TrainConfig::forPreset(parseMethod(a.method), a.preset);
-  c.seed = a.seed;
+  c.seed = parseSeed("--seed", a.seed);
   c.device = a.device;
-  c.threads = a.threads;
   c.precision = parsePrecision(a.precision);
-  if (a.lr > 0) c.learningRate = a.lr;
-  if (a.featureLr > 0) c.featureLearningRate = a.featureLr;
-  if (a.batch > 0) c.batchSize = a.batch;
-  if (a.plainEpochs >= 0) c.plainEpochs = a.plainEpochs;
-  if (a.rangeEpochs >= 0) c.rangeEpochs = a.rangeEpochs;
-  if (a.fineEpochs >= 0) c.fineEpochs = a.fineEpochs;
-  if (a.featureEpochs >= 0) c.featureEpochs = a.featureEpochs;
-  if (!a.lrSteps.empty()) c.lrSteps = parseSteps(a.lrSteps);
-  if (a.k > 0) c.referenceSets = a.k;
-  c.flips = !a.noFlips;
   c.similarity = a.similarity == "code" ? SimilarityVariant::Code : SimilarityVariant::Paper;
   c.tauMode = a.tauMode == "logit-margin" ? TauMode::LogitMargin : TauMode::Probability;
-  if (a.tau >= 0)
-    c.tau = a.tau;
-  else if (c.tauMode == TauMode::LogitMargin)
-    c.tau = 3.0;  // the authors' code
-  if (a.similarityWeight >= 0) c.similarityWeight = a.similarityWeight;
-  if (a.fromRun > 0) c.fromRun = a.fromRun;
-  if (a.splitSeed >= 0) c.splitSeed = static_cast<std::uint64_t>(a.splitSeed);
+  if (c.tauMode == TauMode::LogitMargin) c.tau = 3.0;  // the authors' code
+  c.flips = !a.noFlips;
+  if (a.numberOptions.at("lr_steps")->count())
+    c.lrSteps = parseSteps(a.lrSteps, c.rangeOf("lr_steps"));
+  for (const auto& o : kNumberOptions)
+    if (a.numberOptions.at(o.field)->count()) {
+      std::string allowed = c.rangeOf(o.field).text();
+      if (std::string(o.field) == "tau") allowed += " (with --tau-mode " + a.tauMode + ")";
+      const std::string& text = a.numbers.at(o.field);
+      const auto v = numberText(text, c.rangeOf(o.field).whole);
+      if (!v || !c.rangeOf(o.field).contains(*v))
+        throw Error(rangeMessage(o.option, text, allowed));
+      setField(c, o.field, *v);
+    }
+  if (a.numberOptions.at("split_seed")->count())
+    c.splitSeed = parseSeed("--split-seed", a.splitSeed);
+  // What no option set (the preset's values) is checked by the same rules.
+  if (const auto p = c.validate()) {
+    const char* option = optionOf(p->field);
+    throw Error(option ? p->message(option) : "the preset's " + p->message(p->field));
+  }
   return c;
 }
 
@@ -126,30 +185,36 @@ void addTrainCommand(CLI::App& app) {
       ->check(CLI::IsMember({"plain", "data-level", "two-step", "gabor"}))
       ->capture_default_str();
   cmd->add_option("--preset", a->preset, "Model preset")->capture_default_str();
-  cmd->add_option("--seed", a->seed, "Seed of weights, shuffling and flips")->capture_default_str();
+  cmd->add_option("--seed", a->seed, "Seed of weights, shuffling and flips")
+      ->type_name("UINT")
+      ->capture_default_str();
   cmd->add_option("--device", a->device, "auto, cpu or cuda")
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}))
       ->capture_default_str();
-  cmd->add_option("--threads", a->threads, "CPU threads (default: all cores)");
   cmd->add_option("--precision", a->precision,
                   "float32, or bfloat16: the forward pass in bfloat16, about 1.7x faster on a "
                   "CPU with AVX-512 BF16, same accuracy (docs/performance.md)")
       ->check(CLI::IsMember({"float32", "bfloat16", "fp32", "bf16"}))
       ->capture_default_str();
-  cmd->add_option("--resume", a->resume, "Continue an interrupted run from its last checkpoint");
-  cmd->add_option("--from-run", a->fromRun,
-                  "two-step: start from this finished data-level run instead of pretraining");
-  cmd->add_option("--split-seed", a->splitSeed,
-                  "Repeated-split evaluation: a fresh stratified split drawn with this seed for "
-                  "this run (the project's split is unchanged)");
-  cmd->add_option("--lr", a->lr, "Learning rate (default: the preset's)");
-  cmd->add_option("--lr-steps", a->lrSteps, "Epochs at which the rate drops x0.1, e.g. 20,30");
-  cmd->add_option("--batch", a->batch, "Batch size (default 16)");
-  cmd->add_option("--plain-epochs", a->plainEpochs, "Epochs of plain training");
-  cmd->add_option("--range-epochs", a->rangeEpochs, "Epochs of range pretraining");
-  cmd->add_option("--fine-epochs", a->fineEpochs, "Epochs of fine-tuning on stages");
-  cmd->add_option("--feature-epochs", a->featureEpochs, "Epochs of feature-level fine-tuning");
-  cmd->add_option("--feature-lr", a->featureLr, "Learning rate of the feature level");
+  a->numberOptions["resume"] =
+      cmd->add_option("--resume", a->resume, "Continue an interrupted run from its last checkpoint")
+          ->type_name("RUN");
+  a->numberOptions["split_seed"] =
+      cmd->add_option("--split-seed", a->splitSeed,
+                      "Repeated-split evaluation: a fresh stratified split drawn with this seed "
+                      "for this run (the project's split is unchanged)")
+          ->type_name("UINT");
+  a->numberOptions["lr_steps"] =
+      cmd->add_option("--lr-steps", a->lrSteps, "Epochs at which the rate drops x0.1, e.g. 20,30")
+          ->type_name("EPOCHS");
+  const TrainConfig defaults;  // for the ranges shown in the help (tau's: in its text)
+  for (const auto& o : kNumberOptions) {
+    const NumberRange range = defaults.rangeOf(o.field);
+    const std::string help =
+        std::string(o.help) + (std::string(o.field) == "tau" ? "" : "; " + range.text());
+    a->numberOptions[o.field] = cmd->add_option(o.option, a->numbers[o.field], help)
+                                    ->type_name(range.whole ? "INT" : "NUMBER");
+  }
   cmd->add_option("--similarity", a->similarity,
                   "paper (cosine of features, Eq. 4-6) or code (the authors' logit variant)")
       ->check(CLI::IsMember({"paper", "code"}))
@@ -157,16 +222,23 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_option("--tau-mode", a->tauMode, "probability (paper) or logit-margin (code)")
       ->check(CLI::IsMember({"probability", "logit-margin"}))
       ->capture_default_str();
-  cmd->add_option("--tau", a->tau, "Reference threshold (default 0.8, or 3 for logit-margin)");
-  cmd->add_option("--reference-sets", a->k, "Number of reference sets k (default 100)");
-  cmd->add_option("--similarity-weight", a->similarityWeight, "Weight of L_S (default 1)");
   cmd->add_flag("--no-flips", a->noFlips, "No random flips in plain and data-level training");
   cmd->add_flag("--quiet", a->quiet, "No progress on stderr");
   cmd->callback([a] {
+    // Every value is checked before the project is opened: a refused command writes nothing.
+    std::int64_t resume = 0;
+    TrainConfig config;
+    if (a->numberOptions.at("resume")->count()) {
+      resume = static_cast<std::int64_t>(parseNumber("--resume", a->resume, idRange()));
+      if (a->numberOptions.at("threads")->count())
+        parseNumber("--threads", a->numbers.at("threads"), threadRange());
+    } else {
+      config = configFrom(*a);
+    }
     Project project = Project::open(a->project, OpenMode::Existing);
     const auto callbacks = terminalTrainCallbacks(a->quiet);
-    const std::int64_t id = a->resume > 0 ? resumeTraining(project, a->resume, callbacks)
-                                          : train(project, configFrom(*a), callbacks);
+    const std::int64_t id =
+        resume ? resumeTraining(project, resume, callbacks) : train(project, config, callbacks);
     std::printf("%lld\n", static_cast<long long>(id));
   });
 }

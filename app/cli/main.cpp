@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   using namespace flystage::cli;
   addDemoCommand(app);
   addSynthCommand(app);
+  addNewCommand(app);
   addImportCommand(app);
   addInfoCommand(app);
   addStandardizeCommand(app);
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   addSaliencyCommand(app);
   addGemCommands(app);
   addReportCommand(app);
+  addMigrateCommand(app);
   installInterruptHandler();
   try {
     app.parse(argc, argv);

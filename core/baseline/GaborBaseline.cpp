@@ -12,6 +12,7 @@
 #include "eval/StageMetrics.h"
 #include "model/Device.h"
 #include "model/ModelFile.h"
+#include "model/TensorFile.h"
 #include "store/RunStore.h"
 #include "train/RunData.h"
 #include "train/RunResults.h"
@@ -33,34 +34,50 @@ std::string GaborModel::specJson() const {
 }
 
 std::string GaborModel::weightsBytes() const {
-  return archiveBytes([&](torch::serialize::OutputArchive& a) {
-    a.write("mean", mean);
-    a.write("std", std);
-    a.write("weight", weight);
-    a.write("bias", bias);
-  });
+  TensorFile file;
+  file.metadata = {{"format", kWeightsFormat},
+                   {"format_version", std::to_string(kModelFormatVersion)},
+                   {"kind", "gabor"}};
+  file.tensors = {{"mean", mean}, {"std", std}, {"weight", weight}, {"bias", bias}};
+  return writeTensorFile(file);
 }
 
-GaborModel GaborModel::load(const std::string& specJson, const std::string& weights) {
+GaborModel GaborModel::load(const std::string& specJson, const std::string& weights,
+                            const std::string& what) {
   GaborModel m;
   try {
     const auto j = nlohmann::json::parse(specJson);
-    if (j.at("kind").get<std::string>() != "gabor") throw Error("not a Gabor model");
+    if (j.at("kind").get<std::string>() != "gabor") throw Error(what + " is not a Gabor model");
     m.height = j.at("input_height").get<int>();
     m.width = j.at("input_width").get<int>();
     m.l2 = j.at("l2").get<double>();
-    readArchive(weights, [&](torch::serialize::InputArchive& a) {
-      a.read("mean", m.mean);
-      a.read("std", m.std);
-      a.read("weight", m.weight);
-      a.read("bias", m.bias);
-    });
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
-    throw Error(std::string("the Gabor model is damaged (") + std::string(e.what()).substr(0, 160) +
-                ")");
+    throw Error(what + "'s description is damaged (" + std::string(e.what()).substr(0, 160) + ")");
   }
+  // The filter bank is built at this size: a damaged size must not allocate gigabytes.
+  if (m.height < 16 || m.height > 1024 || m.width < 16 || m.width > 1024)
+    throw Error(what + "'s description is invalid: input size out of range");
+  const TensorFile file = readTensorFile(weights, what);
+  const auto kind = file.metadata.find("kind");
+  if (kind == file.metadata.end() || kind->second != "gabor")
+    throw Error(what + " is not a Gabor model's weights; retrain it");
+  const long features = LogGaborBank(m.height, m.width).featureSize();
+  auto take = [&](const char* name, std::vector<int64_t> shape) {
+    const auto& t = file.at(name, what);
+    if (t.scalar_type() != torch::kFloat || t.sizes().vec() != shape)
+      throw Error(what + "'s tensor '" + name + "' has the wrong type or shape");
+    if (!torch::isfinite(t).all().item<bool>())
+      throw Error(what + " holds NaN or infinite weights (tensor '" + name + "'); retrain it");
+    return t;
+  };
+  m.mean = take("mean", {features});
+  m.std = take("std", {features});
+  if (!(m.std > 0).all().item<bool>())
+    throw Error(what + "'s tensor 'std' is not positive; retrain it");
+  m.weight = take("weight", {kNumFineStages, features});
+  m.bias = take("bias", {kNumFineStages});
   return m;
 }
 

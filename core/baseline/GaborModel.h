@@ -18,7 +18,9 @@ struct GaborModel {
 
   std::string specJson() const;
   std::string weightsBytes() const;
-  static GaborModel load(const std::string& specJson, const std::string& weights);
+  // Checks the size, every tensor's shape and that it is finite; `what` names it in errors.
+  static GaborModel load(const std::string& specJson, const std::string& weights,
+                         const std::string& what = "the Gabor model");
 
   // uint8 N x 3 x H x W RGB images -> N x 14 probabilities.
   torch::Tensor probabilities(const torch::Tensor& images) const;

@@ -12,21 +12,24 @@ ImportPlan parseBdgpDump(const std::filesystem::path& dump,
   plan.source = dump.string();
   plan.kind = "bdgp-dump";
   const std::string name = dump.string();
-  const auto records = readCsvFile(name);
-  if (records.empty()) throw Error(name + ": the file is empty; expected BDGP's insitu_images.csv");
+  // Streamed: the dump is large, and a wrong file must fail fast in bounded memory.
+  CsvReader reader(name);
+  CsvRecord header;
+  if (!reader.next(header))
+    throw Error(name + ": the file is empty; expected BDGP's insitu_images.csv");
 
-  const CsvColumns columns(records.front(), name);
+  const CsvColumns columns(header, name);
   for (const char* required : {"path", "stage", "pov"})
     if (!columns.has(required))
-      throw Error(located(name, records.front().line,
+      throw Error(located(name, header.line,
                           std::string("the header has no '") + required +
                               "' column; is this BDGP's insitu_images.csv?"));
 
   const auto root = std::filesystem::absolute(imagesRoot.empty() ? dump.parent_path() : imagesRoot);
   auto cell = [&](const CsvRecord& r, const char* key) { return columns.cell(r, key); };
 
-  for (std::size_t k = 1; k < records.size(); ++k) {
-    const auto& r = records[k];
+  CsvRecord r;
+  while (reader.next(r)) {
     const std::string pov = toLower(cell(r, "pov"));
     if (pov != "lateral") {
       ++plan.skippedNonLateral;
@@ -35,13 +38,13 @@ ImportPlan parseBdgpDump(const std::filesystem::path& dump,
     const std::string path = cell(r, "path");
     const std::string bin = cell(r, "stage");
     if (path.empty()) {
-      plan.problems.push_back({name, r.line, "column 'path' is empty"});
+      plan.addProblem({name, r.line, "column 'path' is empty"});
       continue;
     }
     auto range = parseStageRange(bin);
     if (!range) {
-      plan.problems.push_back(
-          {name, r.line, "column 'stage': '" + bin + "' is not a BDGP stage bin 1..6"});
+      plan.addProblem(
+          {name, r.line, "column 'stage': '" + csvQuoted(bin) + "' is not a BDGP stage bin 1..6"});
       continue;
     }
     ImportItem item;

@@ -11,6 +11,13 @@ std::string ImportProblem::text() const {
   return located(file, line, message);
 }
 
+void addProblem(std::vector<ImportProblem>& listed, std::size_t& unlisted, ImportProblem problem) {
+  if (listed.size() < kMaxListedProblems)
+    listed.push_back(std::move(problem));
+  else
+    ++unlisted;
+}
+
 ImportPlan planFolder(const std::filesystem::path& folder) {
   ImportPlan plan;
   plan.source = folder.string();
@@ -27,7 +34,7 @@ ImportPlan planFolder(const std::filesystem::path& folder) {
     if (it->is_regular_file(ec) && hasImageExtension(it->path()))
       files.push_back(std::filesystem::absolute(it->path()));
   }
-  if (ec) plan.problems.push_back({folder.string(), 0, "cannot list the folder: " + ec.message()});
+  if (ec) plan.addProblem({folder.string(), 0, "cannot list the folder: " + ec.message()});
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
     ImportItem item;

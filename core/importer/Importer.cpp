@@ -11,6 +11,7 @@
 
 #include "data/ImageIo.h"
 #include "store/DiskFull.h"
+#include "store/LabelHistory.h"
 #include "store/Project.h"
 #include "store/Split.h"
 #include "store/WriteTransaction.h"
@@ -46,6 +47,25 @@ Prepared prepare(const ImportItem& item, const Standardizer& standardizer) {
   return p;
 }
 
+// An image seen earlier in this import: a later row with its content must agree on its label.
+struct Seen {
+  std::string path;
+  long line = 0;
+  std::optional<StageRange> range;
+  std::optional<int> stage;
+  std::string inProject;  // "image #12 (path)" when it was in the project already
+};
+
+std::string labelText(const std::optional<StageRange>& range, const std::optional<int>& stage) {
+  if (stage) return std::to_string(*stage) + " (" + range->name() + ")";
+  return range ? range->name() : "no label";
+}
+
+// Who set a label the import would change, for the report ("set by hand").
+std::string setBy(LabelSource source) {
+  return source == LabelSource::Model ? "accepted from a prediction" : "set by hand";
+}
+
 // Work is done in chunks: workers fill a chunk in parallel, the caller writes it in order,
 // so memory stays bounded (one chunk of PNGs) whatever the size of the import.
 constexpr std::size_t kChunk = 64;
@@ -55,6 +75,10 @@ ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
                                     const CancelToken* cancel) {
   ImportReport report;
   report.problems = plan.problems;
+  report.unlistedProblems = plan.unlistedProblems;
+  auto problem = [&](ImportProblem p) {
+    addProblem(report.problems, report.unlistedProblems, std::move(p));
+  };
   report.skippedNonLateral = plan.skippedNonLateral;
   const Standardizer standardizer(options.standardize);
   const int threads = options.threads > 0
@@ -83,7 +107,8 @@ ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
                              "INSERT INTO splits(image_id, part, origin) VALUES (?, ?, 'import')");
   SQLite::Statement findHash(db, "SELECT id, path FROM images WHERE sha256 = ?");
 
-  std::map<std::string, std::string> seenInBatch;  // sha256 -> path, duplicates inside the input
+  std::map<std::string, Seen> seenInBatch;  // sha256 -> first item, duplicates inside the input
+  std::vector<LabelChange> labelChanges;    // known images given another label
   const auto& items = plan.items;
   std::vector<Prepared> chunk;
   for (std::size_t start = 0; start < items.size(); start += kChunk) {
@@ -105,23 +130,59 @@ ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
     for (std::size_t k = 0; k < n; ++k) {
       const ImportItem& item = items[start + k];
       Prepared& p = chunk[k];
+      const std::string where = item.sourceFile.empty() ? item.path.string() : item.sourceFile;
+      const long whereLine = item.sourceFile.empty() ? 0 : item.line;
       if (p.error) {
-        report.problems.push_back({item.sourceFile.empty() ? item.path.string() : item.sourceFile,
-                                   item.sourceFile.empty() ? 0 : item.line, *p.error});
+        problem({where, whereLine, *p.error});
       } else if (auto it = seenInBatch.find(p.sha256); it != seenInBatch.end()) {
-        report.duplicates.push_back(item.path.string() + ": same content as " + it->second +
-                                    " in this import; imported once");
+        const Seen& first = it->second;
+        if (first.range != item.range || first.stage != item.stage) {
+          // One image, two labels: which is right cannot be known, so the user decides.
+          problem({where, whereLine,
+                   item.path.string() + ": same content as " + first.path +
+                       (first.line > 0 ? " (line " + std::to_string(first.line) + ")" : "") +
+                       ", but labelled " + labelText(item.range, item.stage) + " here and " +
+                       labelText(first.range, first.stage) +
+                       " there; give both the same label or keep one"});
+        } else {
+          report.duplicates.push_back(item.path.string() + ": same content as " +
+                                      (first.inProject.empty()
+                                           ? first.path + " in this import; imported once"
+                                           : first.inProject + "; not imported again"));
+        }
       } else {
         findHash.bind(1, p.sha256);
         const bool known = findHash.executeStep();
+        Seen& seen = seenInBatch[p.sha256];
+        seen = Seen{item.path.string(), item.line, item.range, item.stage, {}};
         if (known) {
-          report.duplicates.push_back(item.path.string() + ": same content as image #" +
-                                      std::to_string(findHash.getColumn(0).getInt64()) + " (" +
-                                      findHash.getColumn(1).getString() + "); not imported again");
-        }
-        findHash.reset();
-        if (!known) {
-          seenInBatch[p.sha256] = item.path.string();
+          const std::int64_t id = findHash.getColumn(0).getInt64();
+          seen.inProject =
+              "image #" + std::to_string(id) + " (" + findHash.getColumn(1).getString() + ")";
+          report.duplicates.push_back(item.path.string() + ": same content as " + seen.inProject +
+                                      "; not imported again");
+          findHash.reset();
+          // A label for an image already here: a correction to apply (undoably), or a label
+          // set in FlyStage to keep; a range without a stage never erases a stage inside it.
+          const Label old = project.label(id);
+          const bool refinesNothing = !item.stage && old.range == item.range;
+          if (item.range && !refinesNothing &&
+              (old.range != item.range || old.stage != item.stage)) {
+            Label wanted;
+            wanted.range = item.range;
+            wanted.stage = item.stage;
+            wanted.source = LabelSource::Import;
+            const std::string what = item.path.string() + ": image #" + std::to_string(id);
+            if (old.empty() || old.source == LabelSource::Import || options.overwriteUserLabels) {
+              labelChanges.push_back({id, wanted});
+              report.labelsChanged.push_back(what + ", " + old.text() + " -> " + wanted.text());
+            } else {
+              report.labelsKept.push_back(what + " keeps " + old.text() + ", " + setBy(old.source) +
+                                          "; the import says " + wanted.text());
+            }
+          }
+        } else {
+          findHash.reset();
           addImage.bind(1, item.path.string());
           addImage.bind(2, p.sha256);
           addImage.bind(3, item.gene);
@@ -170,16 +231,24 @@ ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
     }
   }
 
-  if (!report.problems.empty() && !options.skipBad) return report;  // rolled back: nothing
+  if (report.problemCount() > 0 && !options.skipBad) return report;  // rolled back: nothing
 
   SQLite::Statement done(db,
                          "UPDATE imports SET imported = ?, duplicates = ?, rejected = ? WHERE "
                          "id = ?");
   done.bind(1, report.imported);
   done.bind(2, static_cast<int>(report.duplicates.size()));
-  done.bind(3, static_cast<int>(report.problems.size()));
+  done.bind(3, static_cast<int>(report.problemCount()));
   done.bind(4, static_cast<int64_t>(importId));
   done.exec();
+  if (!labelChanges.empty()) {
+    // Inside this transaction (a savepoint): the relabelling lands with the import or not at
+    // all, and is one action of the label history, so `undo` restores every label it changed.
+    const auto action = LabelHistory(project).apply(
+        labelChanges, "Import " + std::filesystem::path(plan.source).filename().string() + ": " +
+                          std::to_string(labelChanges.size()) + " label(s) changed");
+    if (action) report.labelAction = action->id;
+  }
   report.splitAssigned = assignSplit(project, storedSplitOptions(project)).newlyAssigned;
   tx.commit();
   report.importId = importId;

@@ -180,12 +180,10 @@ std::vector<SaliencyMap> computeSaliency(Project& project, std::int64_t runId,
                 " is a Gabor-baseline run: its log-Gabor features and softmax regression are "
                 "not a differentiable network, so it has no saliency maps; choose a plain, "
                 "data-level or two-step run");
-  const auto stored = runstore::model(project, runId, "final");
-  if (!stored)
-    throw Error("run #" + std::to_string(runId) + " has no trained model (status: " + run->status +
-                "); finish or resume it first");
   const torch::Device device(resolveDevice(options.device) == "cuda" ? torch::kCUDA : torch::kCPU);
-  ResNet net = loadModel({stored->specJson, stored->weights, stored->sha256});
+  ResNet net = loadStoredModel(project, runId, "final",
+                               "run #" + std::to_string(runId) + " has no trained model (status: " +
+                                   run->status + "); finish or resume it first");
   net->to(device);
   net->eval();  // BN running statistics: each image's map is its own
   if (net->spec.numClasses != kNumFineStages)

@@ -19,21 +19,22 @@ std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
                                            const ProgressFn& progress, const CancelToken* cancel) {
   const auto run = runstore::run(project, runId);
   if (!run) throw Error(project.file().string() + ": there is no run #" + std::to_string(runId));
-  const auto stored = runstore::model(project, runId, "final");
-  if (!stored)
-    throw Error("run #" + std::to_string(runId) + " has no trained model (status: " + run->status +
-                "); finish or resume it first");
+  std::string what;
+  const ModelBlob stored = storedModelBlob(project, runId, "final", what,
+                                           "run #" + std::to_string(runId) +
+                                               " has no trained model (status: " + run->status +
+                                               "); finish or resume it first");
   ensureDeviceConfigured();  // all cores, not the one Debian's LibTorch starts with
   std::optional<GaborModel> gabor;
   std::optional<FoldedResNet> net;  // batch norms folded: faster, same probabilities
   int height = 0, width = 0;
   const torch::Device device(resolveDevice("auto") == "cuda" ? torch::kCUDA : torch::kCPU);
   if (run->method == "gabor") {
-    gabor = GaborModel::load(stored->specJson, stored->weights);
+    gabor = GaborModel::load(stored.specJson, stored.weights, what);
     height = gabor->height;
     width = gabor->width;
   } else {
-    ResNet model = loadModel({stored->specJson, stored->weights, stored->sha256});
+    ResNet model = loadModel(stored, what);
     model->to(device);
     net.emplace(model);
     height = net->spec().inputHeight;

@@ -44,10 +44,15 @@ struct ProjectSummary {
   std::map<std::string, int> perSplit;  // "train"/"validation"/"test" -> stage-labelled images
 };
 
+// Only a FlyStage project is ever opened (its application id, or for projects older than
+// schema 3 its tables; Schema.h): any other file, an empty one included, is refused untouched
+// and without files left beside it. A project is only created where no file exists yet.
 enum class OpenMode {
-  OpenOrCreate,  // create a new project when the file does not exist
-  Existing,      // the file must exist
-  ReadOnly,      // must exist; never written (also not migrated)
+  OpenOrCreate,  // create a new project when nothing exists at the path, else Existing
+  Existing,      // the file must exist and be a project (migrated to this version)
+  ReadOnly,      // must exist; never written (also not migrated), leaves no files beside it
+  Create,        // nothing may exist at the path: a new, complete project appears there
+                 // atomically (never half-made); Error when something is already there
 };
 
 // Thrown by Project::open for writing when the user may not write the file or its folder
@@ -66,6 +71,11 @@ inline constexpr int kProjectBusyTimeoutMs = 5000;
 class Project {
  public:
   static Project open(const std::filesystem::path& file, OpenMode mode = OpenMode::OpenOrCreate);
+
+  // Undoes a creation whose first work failed (an import into a new project): removes `file`
+  // (and its -wal/-shm) only while it is still an empty project, nothing imported, labelled
+  // or trained; returns whether it did. Close every Project on the file first.
+  static bool removeIfEmpty(const std::filesystem::path& file);
   ~Project();
   Project(Project&&) noexcept;
   Project& operator=(Project&&) noexcept;
@@ -91,6 +101,7 @@ class Project {
 
  private:
   Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db, bool readOnly);
+  static Project openExisting(const std::filesystem::path& file, OpenMode mode);
   std::filesystem::path file_;
   std::unique_ptr<SQLite::Database> db_;
   bool readOnly_ = false;

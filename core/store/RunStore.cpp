@@ -1,8 +1,16 @@
 #include "store/RunStore.h"
 
+#include <unistd.h>
+
+#include <climits>
+#include <fstream>
+#include <set>
+#include <sstream>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "store/Project.h"
+#include "store/Schema.h"
 #include "store/WriteTransaction.h"
 #include "util/Error.h"
 #include "util/Sha256.h"
@@ -27,7 +35,128 @@ RunRecord readRun(SQLite::Statement& q) {
 constexpr const char* kRunColumns =
     "SELECT id, method, preset, params_json, seed, status, device, versions_json, started_at, "
     "duration_s FROM runs";
+
+std::string firstLine(const std::string& file) {
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+std::string hostName() {
+  char name[HOST_NAME_MAX + 1] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return {};
+  return name;
+}
+
+// The state and start time (clock ticks after boot) of a process: /proc/PID/stat fields 3
+// and 22. Empty when there is no such process.
+std::pair<std::string, std::string> processStat(long pid) {
+  const std::string stat = firstLine("/proc/" + std::to_string(pid) + "/stat");
+  const auto close = stat.rfind(')');  // the name in parentheses may hold anything
+  if (close == std::string::npos) return {};
+  std::istringstream fields(stat.substr(close + 1));
+  std::string state, field;
+  fields >> state;
+  for (int i = 4; i <= 22 && fields >> field; ++i) {
+  }
+  return {state, field};
+}
+
+std::string pidNamespace() {
+  char link[256] = {};
+  const auto n = ::readlink("/proc/self/ns/pid", link, sizeof link - 1);
+  return n > 0 ? std::string(link, static_cast<std::size_t>(n)) : std::string();
+}
+
+// This process, as a run records it: "BOOT-ID PID-NAMESPACE START-TIME".
+std::string thisInstance() {
+  return firstLine("/proc/sys/kernel/random/boot_id") + " " + pidNamespace() + " " +
+         processStat(::getpid()).second;
+}
+
+enum class Liveness { Alive, Dead, Unknown };
+
+Liveness liveness(long pid, const std::string& host, const std::string& instance) {
+  if (host.empty() || host != hostName()) return Liveness::Unknown;
+  std::istringstream parts(instance);
+  std::string boot, ns, start;
+  if (!(parts >> boot >> ns >> start)) return Liveness::Unknown;
+  if (boot != firstLine("/proc/sys/kernel/random/boot_id")) return Liveness::Dead;  // restarted
+  if (ns != pidNamespace()) return Liveness::Unknown;  // another container's processes
+  const auto [state, started] = processStat(pid);
+  if (state.empty() || state == "Z" || state == "X") return Liveness::Dead;
+  return started == start ? Liveness::Alive : Liveness::Dead;  // else the id was reused
+}
+
+bool hasProcessColumns(Project& p) {
+  return storedSchemaVersion(p.db()) >= 3;
+}
+
+// The "running" runs whose process is known to be gone, with the instance recorded.
+std::vector<std::pair<std::int64_t, std::string>> deadRuns(Project& p) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  if (!hasProcessColumns(p)) return out;
+  SQLite::Statement q(p.db(),
+                      "SELECT id, process_id, process_host, process_instance FROM runs WHERE "
+                      "status = 'running' AND process_id IS NOT NULL");
+  while (q.executeStep())
+    if (liveness(static_cast<long>(q.getColumn(1).getInt64()), q.getColumn(2).getString(),
+                 q.getColumn(3).getString()) == Liveness::Dead)
+      out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(3).getString());
+  return out;
+}
+
+void showInterrupted(Project& p, std::vector<RunRecord>& records) {
+  bool anyRunning = false;
+  for (const auto& r : records) anyRunning = anyRunning || r.status == "running";
+  if (!anyRunning) return;
+  std::set<std::int64_t> dead;
+  for (const auto& d : deadRuns(p)) dead.insert(d.first);
+  for (auto& r : records)
+    if (r.status == "running" && dead.count(r.id)) r.status = "interrupted";
+}
+
+void recordProcess(Project& p, std::int64_t run) {
+  SQLite::Statement q(p.db(),
+                      "UPDATE runs SET process_id = ?, process_host = ?, process_instance = ? "
+                      "WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(::getpid()));
+  q.bind(2, hostName());
+  q.bind(3, thisInstance());
+  q.bind(4, static_cast<int64_t>(run));
+  q.exec();
+}
+
 }  // namespace
+
+void markInterruptedRuns(Project& p) {
+  if (p.readOnly()) return;
+  try {
+    const auto dead = deadRuns(p);
+    if (dead.empty()) return;
+    // Not worth waiting for another writer: the next open marks them.
+    p.db().setBusyTimeout(0);
+    try {
+      WriteTransaction tx(p.db());
+      // Only while it is still the dead process's: a run resumed meanwhile is left alone.
+      SQLite::Statement q(p.db(),
+                          "UPDATE runs SET status = 'interrupted', finished_at = "
+                          "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND status = "
+                          "'running' AND process_instance = ?");
+      for (const auto& [id, instance] : dead) {
+        q.bind(1, static_cast<int64_t>(id));
+        q.bind(2, instance);
+        q.exec();
+        q.reset();
+      }
+      tx.commit();
+    } catch (const std::exception&) {
+    }
+    p.db().setBusyTimeout(kProjectBusyTimeoutMs);
+  } catch (const std::exception&) {
+  }
+}
 
 std::int64_t createRun(Project& p, const RunRecord& r) {
   WriteTransaction tx(p.db());
@@ -43,6 +172,7 @@ std::int64_t createRun(Project& p, const RunRecord& r) {
   q.bind(7, r.versionsJson);
   q.exec();
   const auto id = p.db().getLastInsertRowid();
+  if (r.status == "running") recordProcess(p, id);
   tx.commit();
   return id;
 }
@@ -50,10 +180,11 @@ std::int64_t createRun(Project& p, const RunRecord& r) {
 void setStatus(Project& p, std::int64_t run, const std::string& status,
                std::optional<double> duration) {
   WriteTransaction tx(p.db());
-  SQLite::Statement q(p.db(),
-                      "UPDATE runs SET status = ?, duration_s = coalesce(?, duration_s), "
-                      "finished_at = CASE WHEN ? IN ('finished','failed','cancelled') THEN "
-                      "strftime('%Y-%m-%dT%H:%M:%fZ','now') ELSE finished_at END WHERE id = ?");
+  SQLite::Statement q(
+      p.db(),
+      "UPDATE runs SET status = ?, duration_s = coalesce(?, duration_s), "
+      "finished_at = CASE WHEN ? IN ('finished','failed','cancelled','interrupted') THEN "
+      "strftime('%Y-%m-%dT%H:%M:%fZ','now') ELSE finished_at END WHERE id = ?");
   q.bind(1, status);
   if (duration)
     q.bind(2, *duration);
@@ -62,20 +193,29 @@ void setStatus(Project& p, std::int64_t run, const std::string& status,
   q.bind(3, status);
   q.bind(4, static_cast<int64_t>(run));
   q.exec();
+  if (status == "running") recordProcess(p, run);
   tx.commit();
 }
 
 std::optional<RunRecord> run(Project& p, std::int64_t id) {
-  SQLite::Statement q(p.db(), std::string(kRunColumns) + " WHERE id = ?");
-  q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) return std::nullopt;
-  return readRun(q);
+  std::vector<RunRecord> one;
+  {
+    SQLite::Statement q(p.db(), std::string(kRunColumns) + " WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(id));
+    if (!q.executeStep()) return std::nullopt;
+    one.push_back(readRun(q));
+  }
+  showInterrupted(p, one);
+  return one.front();
 }
 
 std::vector<RunRecord> runs(Project& p) {
-  SQLite::Statement q(p.db(), std::string(kRunColumns) + " ORDER BY id");
   std::vector<RunRecord> out;
-  while (q.executeStep()) out.push_back(readRun(q));
+  {
+    SQLite::Statement q(p.db(), std::string(kRunColumns) + " ORDER BY id");
+    while (q.executeStep()) out.push_back(readRun(q));
+  }
+  showInterrupted(p, out);
   return out;
 }
 

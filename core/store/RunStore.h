@@ -15,7 +15,9 @@ struct RunRecord {
   std::string preset;
   std::string paramsJson;
   std::uint64_t seed = 0;
-  std::string status;  // created, running, cancelled, failed, finished
+  // created, running, cancelled, failed, finished; interrupted: "running" when its process
+  // (on this host) has died without ending the run. Every status but finished is resumable.
+  std::string status;
   std::string device;
   std::string versionsJson;
   std::string startedAt;
@@ -53,11 +55,19 @@ struct StoredPrediction {
 // project. Every function is one transaction (or joins the caller's).
 namespace runstore {
 
+// A "running" run records its process (id, host and the process's start: a reused id is
+// told apart), from createRun or setStatus(.., "running").
 std::int64_t createRun(Project& p, const RunRecord& r);
 void setStatus(Project& p, std::int64_t run, const std::string& status,
                std::optional<double> durationSeconds = std::nullopt);
 std::optional<RunRecord> run(Project& p, std::int64_t id);
-std::vector<RunRecord> runs(Project& p);
+std::vector<RunRecord> runs(Project& p);  // run() and runs() say "interrupted" for a dead run
+
+// Marks "interrupted" every "running" run whose process on this host is gone (killed, or the
+// host restarted). Runs of other hosts (or other containers) are left alone: their processes
+// cannot be seen from here. Called when a project is opened for writing; gives up silently
+// when another program holds the write lock (the next open does it).
+void markInterruptedRuns(Project& p);
 
 void addEpoch(Project& p, std::int64_t run, const EpochRecord& e);
 std::vector<EpochRecord> epochs(Project& p, std::int64_t run);

@@ -1,5 +1,7 @@
 #include "store/Schema.h"
 
+#include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -130,8 +132,33 @@ CREATE TABLE checkpoints(
   sha256 TEXT NOT NULL,
   saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
 )sql",
+      // 3: FlyStage's application id (a project is told from other SQLite files before
+      // anything is written), and which process on which host runs a "running" run, so
+      // that a run whose process died is found (store/RunStore.h).
+      R"sql(
+ALTER TABLE runs ADD COLUMN process_id INTEGER;
+ALTER TABLE runs ADD COLUMN process_host TEXT;
+ALTER TABLE runs ADD COLUMN process_instance TEXT;
+PRAGMA application_id = 1181504372;
+)sql",
   };
   return all;
+}
+
+// The tables migration N creates (index N-1): a file that claims version N has all of
+// these and those before.
+const std::vector<std::vector<const char*>>& tablesOfMigration() {
+  static const std::vector<std::vector<const char*>> all = {
+      {"meta", "imports", "images", "standardized", "labels", "label_history", "splits", "runs",
+       "run_epochs", "models", "predictions", "metrics"},
+      {"run_images", "checkpoints"},
+      {},
+  };
+  return all;
+}
+
+std::string versionRange() {
+  return "1 to " + std::to_string(kSchemaVersion);
 }
 
 }  // namespace
@@ -140,12 +167,57 @@ int storedSchemaVersion(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
+void checkIsProject(SQLite::Database& db, const std::string& file) {
+  static_assert(kApplicationId == 1181504372, "migration 3 writes this number");
+  const std::string unchanged = " The file was not changed.";
+  const std::int32_t app = db.execAndGet("PRAGMA application_id").getInt();
+  if (app != 0 && app != kApplicationId) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%08X", static_cast<unsigned>(app));
+    throw Error(file +
+                ": not a FlyStage project: another program's SQLite database (application "
+                "id " +
+                hex + ")." + unchanged);
+  }
+  const int version = storedSchemaVersion(db);
+  std::set<std::string> tables;
+  SQLite::Statement q(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
+  while (q.executeStep()) tables.insert(q.getColumn(0).getString());
+  const bool anyOurs = tables.count("images") > 0 && tables.count("labels") > 0;
+  if (app == 0 && !anyOurs)
+    throw Error(file +
+                ": not a FlyStage project: an SQLite database of another program (it has none "
+                "of FlyStage's tables)." +
+                unchanged);
+  if (version > kSchemaVersion && app == kApplicationId)
+    throw Error(file + ": project schema version " + std::to_string(version) +
+                " is newer than this FlyStage understands (" + std::to_string(kSchemaVersion) +
+                "); open it with a newer FlyStage." + unchanged);
+  // Versions before the application id have 0; from then on every project carries it.
+  const bool known = app == 0 ? version >= 1 && version < kFirstVersionWithApplicationId
+                              : version >= 1 && version <= kSchemaVersion;
+  if (!known)
+    throw Error(file + ": project schema version " + std::to_string(version) +
+                " is not one FlyStage writes (" + versionRange() +
+                (app == 0 ? ", and from 3 on with FlyStage's application id" : "") +
+                "): the file is damaged or not a FlyStage project." + unchanged);
+  for (int v = 0; v < version; ++v)
+    for (const char* t : tablesOfMigration()[static_cast<std::size_t>(v)])
+      if (!tables.count(t))
+        throw Error(file + ": not a FlyStage project, or a damaged one: schema version " +
+                    std::to_string(version) + " but no table '" + t + "'." + unchanged);
+}
+
 void migrate(SQLite::Database& db, const char* fileName, int target) {
   const int stored = storedSchemaVersion(db);
   if (stored > kSchemaVersion)
     throw Error(std::string(fileName) + ": project schema version " + std::to_string(stored) +
                 " is newer than this FlyStage understands (" + std::to_string(kSchemaVersion) +
                 "); open it with a newer FlyStage. The file was not changed.");
+  // Project::open refuses these before (checkIsProject); the index below must stay valid.
+  if (stored < 0 || target > kSchemaVersion)
+    throw Error(std::string(fileName) + ": project schema version " + std::to_string(stored) +
+                " is not one FlyStage writes (" + versionRange() + "). The file was not changed.");
   if (stored >= target) return;
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::EXCLUSIVE);
   for (int v = stored; v < target; ++v) db.exec(migrations()[v]);

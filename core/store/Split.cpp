@@ -24,13 +24,25 @@ SplitOptions storedSplitOptions(Project& project) {
   return o;
 }
 
+std::optional<RangeProblem> splitOptionsProblem(const SplitOptions& o) {
+  const auto fraction = NumberRange::numbers(0, false, 1, true);
+  if (!fraction.contains(o.testFraction))
+    return RangeProblem{"test_fraction", NumberRange::format(o.testFraction), fraction.text()};
+  if (!fraction.contains(o.validationFraction))
+    return RangeProblem{"validation_fraction", NumberRange::format(o.validationFraction),
+                        fraction.text()};
+  if (o.testFraction + o.validationFraction >= 1.0)
+    return RangeProblem{
+        "test_fraction+validation_fraction",
+        NumberRange::format(o.testFraction) + " + " + NumberRange::format(o.validationFraction),
+        "below 1 together, so that a training part is left"};
+  return std::nullopt;
+}
+
 namespace {
 void checkFractions(const SplitOptions& options) {
-  if (options.testFraction < 0 || options.validationFraction < 0 ||
-      options.testFraction + options.validationFraction >= 1.0)
-    throw Error("split fractions must be >= 0 and leave a training part (test " +
-                std::to_string(options.testFraction) + ", validation " +
-                std::to_string(options.validationFraction) + ")");
+  if (const auto p = splitOptionsProblem(options))
+    throw Error("split fractions: " + p->message(p->field));
 }
 }  // namespace
 

@@ -3,9 +3,11 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "store/SplitPart.h"
+#include "util/NumberRange.h"
 
 namespace flystage {
 
@@ -16,6 +18,11 @@ struct SplitOptions {
   double testFraction = 0.2;        // the authors' code: 80/20 (the paper's text: 70/30)
   double validationFraction = 0.1;  // carved from the rest for model selection
 };
+
+// Each fraction a finite number in [0, 1), and together below 1 so a training part is left.
+// The field is "test_fraction", "validation_fraction", or "test_fraction+validation_fraction"
+// for the sum (its value then "T + V"). Checked before anything is written.
+std::optional<RangeProblem> splitOptionsProblem(const SplitOptions& options);
 
 struct SplitSummary {
   int newlyAssigned = 0;

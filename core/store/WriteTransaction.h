@@ -28,4 +28,10 @@ class WriteTransaction {
   bool done_ = false;
 };
 
+// When a -wal, -shm or -journal file beside `projectFile` is one this user may not write
+// (another user's, left by their program reading or using the project in a shared folder),
+// every write fails with SQLite's bare "attempt to write a readonly database": this says
+// which file, whose it is and what to do. Empty when there is no such file.
+std::string sideFileProblem(const std::string& projectFile);
+
 }  // namespace flystage

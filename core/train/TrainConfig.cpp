@@ -1,5 +1,7 @@
 #include "train/TrainConfig.h"
 
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 #include "model/Presets.h"
@@ -41,6 +43,69 @@ TrainConfig TrainConfig::forPreset(Method method, const std::string& name) {
   c.featureEpochs = p.train.featureEpochs;
   c.featureLearningRate = p.train.featureLearningRate;
   return c;
+}
+
+NumberRange TrainConfig::rangeOf(const std::string& field) const {
+  using R = NumberRange;
+  // Every preset trains at 0.001-0.02; at 1 the tiny preset already diverges (train loss
+  // 12.7 after an epoch, chance is 2.6), so a larger rate is a typo, not an experiment.
+  if (field == "learning_rate" || field == "feature_learning_rate")
+    return R::numbers(0, true, 1, false);
+  if (field == "lr_gamma") return R::numbers(0, true, 1, false);
+  if (field == "momentum" || field == "weight_decay") return R::numbers(0, false, 1, true);
+  // The whole batch is in memory at once; the presets use 8-32.
+  if (field == "batch_size") return R::wholeNumbers(1, 1024);
+  // 0 epochs skips the phase (a quick smoke run); 10000 is days even for the tiny preset.
+  if (field == "plain_epochs" || field == "range_epochs" || field == "fine_epochs" ||
+      field == "feature_epochs")
+    return R::wholeNumbers(0, 10000);
+  if (field == "lr_steps") return R::wholeNumbers(1, 10000);
+  if (field == "threads") return threadRange();
+  if (field == "reference_sets") return R::wholeNumbers(1, 100000);
+  if (field == "similarity_weight") return R::numbers(0, false, 100, false);
+  if (field == "tau")
+    // A softmax probability can never exceed 1, so tau >= 1 leaves every stage with only its
+    // single best image as reference. A logit margin of 100 already means a probability of
+    // 1 in float32.
+    return tauMode == TauMode::Probability ? R::numbers(0, false, 1, true)
+                                           : R::numbers(0, false, 100, false);
+  if (field == "from_run") return R::wholeNumbers(1, R::kWholeMax);
+  throw std::invalid_argument("no range for training field '" + field + "'");
+}
+
+std::optional<RangeProblem> TrainConfig::validate() const {
+  auto check = [&](const char* field, double value) -> std::optional<RangeProblem> {
+    const NumberRange r = rangeOf(field);
+    if (r.contains(value)) return std::nullopt;
+    std::string allowed = r.text();
+    if (std::string(field) == "tau")
+      allowed +=
+          tauMode == TauMode::Probability ? " (tau mode probability)" : " (tau mode logit-margin)";
+    return RangeProblem{field, NumberRange::format(value), allowed};
+  };
+  const std::pair<const char*, double> fields[] = {
+      {"threads", threads},
+      {"learning_rate", learningRate},
+      {"lr_gamma", lrGamma},
+      {"momentum", momentum},
+      {"weight_decay", weightDecay},
+      {"batch_size", batchSize},
+      {"plain_epochs", plainEpochs},
+      {"range_epochs", rangeEpochs},
+      {"fine_epochs", fineEpochs},
+      {"feature_epochs", featureEpochs},
+      {"feature_learning_rate", featureLearningRate},
+      {"tau", tau},
+      {"reference_sets", referenceSets},
+      {"similarity_weight", similarityWeight},
+  };
+  for (const auto& [field, value] : fields)
+    if (auto p = check(field, value)) return p;
+  for (int step : lrSteps)
+    if (auto p = check("lr_steps", step)) return p;
+  if (fromRun)
+    if (auto p = check("from_run", static_cast<double>(*fromRun))) return p;
+  return std::nullopt;
 }
 
 std::string TrainConfig::toJson() const {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/Precision.h"
+#include "util/NumberRange.h"
 
 namespace flystage {
 
@@ -59,6 +60,15 @@ struct TrainConfig {
   std::optional<std::uint64_t> splitSeed;
 
   static TrainConfig forPreset(Method method, const std::string& preset);
+
+  // The values a numeric field (named by its JSON key, e.g. "learning_rate") allows; tau's
+  // depend on tauMode. Throws std::invalid_argument for an unknown key.
+  NumberRange rangeOf(const std::string& field) const;
+  // The first field outside its range (NaN, an infinity, a batch of 0, tau 2 for a
+  // probability, ...), or nothing. Front ends check this before a run is created, so a bad
+  // value never starts one; they name the field their own way (an option, a form label).
+  std::optional<RangeProblem> validate() const;
+
   std::string toJson() const;
   static TrainConfig fromJson(const std::string& json);
 };

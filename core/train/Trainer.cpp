@@ -18,6 +18,7 @@
 #include "store/DiskFull.h"
 #include "store/Project.h"
 #include "store/WriteTransaction.h"
+#include "train/Checkpoint.h"
 #include "train/ReferenceSet.h"
 #include "train/RunData.h"
 #include "train/RunResults.h"
@@ -201,21 +202,8 @@ std::vector<ReferenceSet> buildReferenceSets(Session& s) {
 
 std::string checkpointState(Session& s, torch::optim::SGD& optimizer, const Snapshot* best,
                             double bestScore) {
-  return archiveBytes([&](torch::serialize::OutputArchive& a) {
-    torch::serialize::OutputArchive model, optim, bestArchive;
-    s.model->to(torch::kCPU);
-    s.model->save(model);
-    s.model->to(s.device);
-    optimizer.save(optim);
-    a.write("model", model);
-    a.write("optimizer", optim);
-    a.write("has_best", torch::tensor(best ? 1 : 0));
-    a.write("best_score", torch::tensor(bestScore, torch::kFloat64));
-    if (best)
-      for (std::size_t i = 0; i < best->size(); ++i)
-        bestArchive.write("t" + std::to_string(i), (*best)[i].cpu());
-    a.write("best", bestArchive);
-  });
+  return checkpointBytes(s.model, optimizer,
+                         {best != nullptr, bestScore, best ? *best : Snapshot{}});
 }
 
 struct Resumed {
@@ -242,26 +230,11 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
   double bestScore = -1;
   int startEpoch = 0;
   if (!resumed.state.empty()) {
-    readArchive(resumed.state, [&](torch::serialize::InputArchive& a) {
-      torch::serialize::InputArchive model, optim, bestArchive;
-      a.read("model", model);
-      s.model->to(torch::kCPU);
-      s.model->load(model);
-      s.model->to(s.device);
-      a.read("optimizer", optim);
-      optimizer.load(optim);
-      torch::Tensor has, score;
-      a.read("has_best", has);
-      a.read("best_score", score);
-      bestScore = score.item<double>();
-      a.read("best", bestArchive);
-      if (has.item<int>()) {
-        haveBest = true;
-        best = snapshot(s.model);
-        for (std::size_t i = 0; i < best.size(); ++i)
-          bestArchive.read("t" + std::to_string(i), best[i]);
-      }
-    });
+    auto restored = restoreCheckpoint(
+        resumed.state, "run #" + std::to_string(s.runId) + "'s checkpoint", s.model, optimizer);
+    haveBest = restored.have;
+    bestScore = restored.score;
+    best = std::move(restored.tensors);
     startEpoch = resumed.epochsDone;
   }
 
@@ -383,11 +356,9 @@ void finishRun(Session& s) {
 }
 
 ResNet modelFromStore(Session& s, std::int64_t run, const std::string& role) {
-  const auto stored = runstore::model(s.project, run, role);
-  if (!stored)
-    throw Error("run #" + std::to_string(run) + " has no " + role +
-                " model; use a finished data-level or two-step run");
-  ResNet m = loadModel({stored->specJson, stored->weights, stored->sha256});
+  ResNet m = loadStoredModel(s.project, run, role,
+                             "run #" + std::to_string(run) + " has no " + role +
+                                 " model; use a finished data-level or two-step run");
   m->to(s.device);
   return m;
 }

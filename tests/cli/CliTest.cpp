@@ -64,7 +64,7 @@ class CliTest : public QObject {
     const auto info = cli({"info", s(dir / "p.flystage"), "--json"});
     QCOMPARE(info.code, 0);
     const auto j = QJsonDocument::fromJson(info.out.toUtf8()).object();
-    QCOMPARE(j["schema_version"].toInt(), 2);
+    QCOMPARE(j["schema_version"].toInt(), 3);
     QVERIFY(j["images"].toInt() > 100);
     // Every stage 4..17 has its two precise labels, every range some images.
     for (int st = 4; st <= 17; ++st)
@@ -112,9 +112,10 @@ class CliTest : public QObject {
         "; nothing was imported. Fix them, or use --skip-bad to import the good rows"));
     const auto missing = cli({"info", s(dir / "none.flystage")});
     QCOMPARE(missing.code, 1);
-    QCOMPARE(missing.err.trimmed(),
-             "flystage-cli: error: " + s(dir / "none.flystage") +
-                 ": no such project file (create it with 'flystage-cli import')");
+    QCOMPARE(
+        missing.err.trimmed(),
+        "flystage-cli: error: " + s(dir / "none.flystage") +
+            ": no such project file (create it with 'flystage-cli new' or 'flystage-cli import')");
   }
 
   void trainEvaluatePredictCompare() {

@@ -1,5 +1,7 @@
 #include <QtTest>
 
+#include <sstream>
+
 #include "data/LabelsCsv.h"
 #include "support/TestSupport.h"
 #include "util/Csv.h"
@@ -86,7 +88,8 @@ class LabelsCsvTest : public QObject {
       QCOMPARE(std::string(e.what()),
                (dir / "nopath.csv").string() +
                    ":1: the header has no 'path' column (expected columns: path, stage_range, "
-                   "stage, gene, split)");
+                   "stage, gene, split); rename column 'file' to 'path' if it holds the image "
+                   "files");
     }
     writeText(dir / "empty.csv", "");
     QVERIFY_THROWS_EXCEPTION(Error, parseLabelsCsv(dir / "empty.csv"));
@@ -110,6 +113,61 @@ class LabelsCsvTest : public QObject {
     QCOMPARE(recs[1].line, 2L);
     QCOMPARE(recs[2].line, 5L);  // after the two-line record and a blank line
     QCOMPARE(recs[2].fields[1], std::string("say \"hi\""));
+  }
+
+  // Issue 14: the near-miss suggestion of an unknown column counts a swap as one edit.
+  void editDistanceOfColumnNames() {
+    QCOMPARE(editDistance("stgae", "stage"), std::size_t(1));
+    QCOMPARE(editDistance("stage", "stage"), std::size_t(0));
+    QCOMPARE(editDistance("stage range", "stage_range"), std::size_t(1));
+    QCOMPARE(editDistance("", "gene"), std::size_t(4));
+    QCOMPARE(editDistance("spilt", "split"), std::size_t(1));
+    QCOMPARE(editDistance("notes", "stage"), std::size_t(5));
+  }
+
+  // Issue 14: every limit of the streaming reader stops it with the file and line.
+  void csvReaderLimits() {
+    CsvLimits small;
+    small.maxRecordBytes = 16;
+    small.maxFileBytes = 64;
+    small.maxRecords = 3;  // a header and two rows
+    auto readAll = [&](const std::string& text) {
+      std::istringstream in(text);
+      CsvReader reader(in, "t.csv", small);
+      CsvRecord r;
+      std::size_t n = 0;
+      while (reader.next(r)) ++n;
+      return n;
+    };
+    auto message = [&](const std::string& text) -> QString {
+      try {
+        readAll(text);
+      } catch (const Error& e) {
+        return QString::fromStdString(e.what());
+      }
+      return "no error";
+    };
+    QCOMPARE(readAll("path\na.png\nb.png\n"), std::size_t(3));
+    QCOMPARE(message("path\na.png\nb.png\nc.png\n"),
+             QString("t.csv:4: more than 2 rows; split the file into smaller ones"));
+    QCOMPARE(message("path\n0123456789abcdefXYZ\n"),
+             QString("t.csv:2: a row longer than 16 bytes starts here; is this a CSV file?"));
+    QCOMPARE(message("path\n\"a,\nb,\nc,\nd,\ne,\nf\"\n"),
+             QString("t.csv:2: a quoted field runs on for over 16 bytes; is a closing '\"' "
+                     "missing?"));
+    QCOMPARE(message(std::string("path\na\0b\n", 9)),
+             QString("t.csv:2: the file holds a NUL byte, so it is not a UTF-8 text CSV (an "
+                     "image, a spreadsheet or a UTF-16 export?); save it as CSV (UTF-8)"));
+    QCOMPARE(message("p\n" + std::string(70, '\n')),
+             QString("t.csv:64: the file goes on past the limit of 64 bytes for a CSV; is it the "
+                     "right file? Split a real one into smaller files"));
+    // A byte-order mark is not part of the first column's name; a lone 0xEF byte is text.
+    std::istringstream bom("\xEF\xBB\xBFpath\n");
+    CsvReader reader(bom, "b.csv");
+    CsvRecord r;
+    QVERIFY(reader.next(r));
+    QCOMPARE(r.fields, std::vector<std::string>{"path"});
+    QCOMPARE(parseCsv("\xEFp\n", "e.csv")[0].fields[0], std::string("\xEFp"));
   }
 
   void csvFieldEscapesFormulas() {

@@ -194,13 +194,39 @@ class ImportTest : public QObject {
     TempDir dir;
     std::filesystem::copy_file(test::samplesDir() / "range7-8_0.png", dir / "a.png");
     std::filesystem::copy_file(test::samplesDir() / "range7-8_0.png", dir / "b.png");
-    writeText(dir / "l.csv", "path,stage\na.png,7\nb.png,8\n");
+    writeText(dir / "l.csv", "path,stage\na.png,7\nb.png,7\n");
     Project p = Project::open(dir / "d.flystage");
     const auto r = runImport(p, parseLabelsCsv(dir / "l.csv"), {});
     QVERIFY(r.committed);
     QCOMPARE(r.imported, 1);
     QCOMPARE(r.duplicates.size(), std::size_t(1));
     QVERIFY(r.duplicates[0].find("b.png: same content as") != std::string::npos);
+    QCOMPARE(p.label(p.imageIds()[0]).stage.value(), 7);
+  }
+
+  // Issue 14: one image under two names with two labels used to keep the first label
+  // unseen; now it is a problem naming both, and a strict import refuses.
+  void sameContentWithAnotherLabelIsAProblem() {
+    TempDir dir;
+    std::filesystem::copy_file(test::samplesDir() / "range7-8_0.png", dir / "a.png");
+    std::filesystem::copy_file(test::samplesDir() / "range7-8_0.png", dir / "b.png");
+    writeText(dir / "l.csv", "path,stage\na.png,7\nb.png,8\n");
+    Project p = Project::open(dir / "d.flystage");
+    const auto plan = parseLabelsCsv(dir / "l.csv");
+    const auto r = runImport(p, plan, {});
+    QVERIFY(!r.committed);
+    QCOMPARE(r.problems.size(), std::size_t(1));
+    QCOMPARE(r.problems[0].text(), (dir / "l.csv").string() + ":3: " + (dir / "b.png").string() +
+                                       ": same content as " + (dir / "a.png").string() +
+                                       " (line 2), but labelled 8 (7-8) here and 7 (7-8) there; "
+                                       "give both the same label or keep one");
+    QCOMPARE(p.summary().images, 0);
+    ImportOptions skip;
+    skip.skipBad = true;
+    const auto r2 = runImport(p, plan, skip);
+    QVERIFY(r2.committed);
+    QCOMPARE(r2.imported, 1);
+    QCOMPARE(r2.problemCount(), std::size_t(1));
     QCOMPARE(p.label(p.imageIds()[0]).stage.value(), 7);
   }
 

@@ -84,7 +84,8 @@ class ModelTest : public QObject {
       loadModel(foreign);
       QFAIL("no exception");
     } catch (const Error& e) {
-      QVERIFY(std::string(e.what()).find("do not match their architecture") != std::string::npos);
+      QVERIFY2(std::string(e.what()).find("does not match its architecture") != std::string::npos,
+               e.what());
     }
     auto garbage = blob;
     garbage.specJson = "{not json";

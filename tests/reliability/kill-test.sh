@@ -177,7 +177,8 @@ def check(path, label_log, allowed_images, range_epochs, fine_epochs):
                  % (image, (rng, stage, src), (hrng, hstage, hsrc)))
 
     for run, status in db.execute("SELECT id, status FROM runs"):
-        if status not in ("running", "finished"):
+        # "interrupted": a killed run, marked so by the next write that opened the project.
+        if status not in ("running", "interrupted", "finished"):
             fail("run #%d has status %r" % (run, status))
         if status == "finished":
             final = db.execute("SELECT count(*) FROM models WHERE run_id = ? AND role = 'final'",
@@ -363,7 +364,12 @@ for ((k = 1; k <= KILLS; k++)); do
         run=${new_runs[0]}
         read -r status phase epoch < <(python3 "$CHECK" run "$P" "$run")
         if [[ $status != finished ]]; then
-          [[ $status == running ]] || die "$what: run #$run has status '$status' after the kill"
+          [[ $status == running || $status == interrupted ]] ||
+            die "$what: run #$run has status '$status' after the kill"
+          # Its process is gone: the product says so (it would say 'running' while alive).
+          shown=$("$CLI" runs "$P" | awk -F'\t' -v id="$run" '$1 == id { print $5 }')
+          [[ $shown == interrupted ]] ||
+            die "$what: 'flystage-cli runs' shows the killed run #$run as '$shown'"
           # Where the resumed run must go on: the epoch after the checkpoint.
           phases=(range fine)
           epochs=($RANGE_EPOCHS $FINE_EPOCHS)

@@ -83,7 +83,7 @@ class ProjectTest : public QObject {
     } catch (const Error& e) {
       QCOMPARE(std::string(e.what()), (dir / "none.flystage").string() +
                                           ": no such project file (create it with "
-                                          "'flystage-cli import')");
+                                          "'flystage-cli new' or 'flystage-cli import')");
     }
     QVERIFY(!std::filesystem::exists(dir / "none.flystage"));
 
@@ -92,13 +92,19 @@ class ProjectTest : public QObject {
       Project::open(dir / "text.flystage");
       QFAIL("no exception");
     } catch (const Error& e) {
-      QVERIFY(std::string(e.what()).find("cannot open as a FlyStage project") != std::string::npos);
+      QCOMPARE(std::string(e.what()), (dir / "text.flystage").string() +
+                                          ": not a FlyStage project (not an SQLite database); "
+                                          "check that it is a .flystage file. The file was not "
+                                          "changed.");
     }
 
     {
       SQLite::Database db((dir / "new.flystage").string(),
                           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      db.exec("CREATE TABLE images(id INTEGER PRIMARY KEY); PRAGMA user_version = 99");
+      db.exec(
+          "CREATE TABLE images(id INTEGER PRIMARY KEY); PRAGMA user_version = 99; "
+          "PRAGMA application_id = " +
+          std::to_string(kApplicationId));
     }
     const std::string before = fileBytes(dir / "new.flystage");
     try {
@@ -107,8 +113,9 @@ class ProjectTest : public QObject {
     } catch (const Error& e) {
       QCOMPARE(std::string(e.what()),
                (dir / "new.flystage").string() +
-                   ": project schema version 99 is newer than this FlyStage understands (2); "
-                   "open it with a newer FlyStage. The file was not changed.");
+                   ": project schema version 99 is newer than this FlyStage understands (" +
+                   std::to_string(kSchemaVersion) +
+                   "); open it with a newer FlyStage. The file was not changed.");
     }
     QCOMPARE(fileBytes(dir / "new.flystage"), before);
     QVERIFY(!std::filesystem::exists(dir.path() / "new.flystage-wal"));
