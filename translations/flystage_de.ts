@@ -139,6 +139,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>training here</source>
         <translation>wird hier trainiert</translation>
     </message>
@@ -151,7 +156,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/TrainingPanel.cpp" line="+68"/>
+        <location filename="../ui/TrainingPanel.cpp" line="+69"/>
         <source>#%1 %2 · %3 · seed %4</source>
         <translation>#%1 %2 · %3 · Seed %4</translation>
     </message>
@@ -669,7 +674,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/GemPanel.cpp" line="+45"/>
+        <location filename="../ui/GemPanel.cpp" line="+43"/>
         <source>Model run</source>
         <translation>Modell-Lauf</translation>
     </message>
@@ -835,7 +840,7 @@
         <translation>#%1 %2 (%3, Seed %4)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>None (stage labels only)</source>
         <translation>Kein Lauf (nur Stadium-Labels)</translation>
     </message>
@@ -1561,6 +1566,22 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+5"/>
+        <source>%n label(s) of images already in the project changed (Edit &gt; Undo restores them).</source>
+        <translation>
+            <numerusform>%n Label eines Bildes, das schon im Projekt war, geändert (Bearbeiten &gt; Rückgängig stellt es wieder her).</numerusform>
+            <numerusform>%n Labels von Bildern, die schon im Projekt waren, geändert (Bearbeiten &gt; Rückgängig stellt sie wieder her).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n label(s) set by hand kept where the import gave another.</source>
+        <translation>
+            <numerusform>%n von Hand gesetztes Label behalten, wo der Import ein anderes angab.</numerusform>
+            <numerusform>%n von Hand gesetzte Labels behalten, wo der Import andere angab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+4"/>
         <source>%n bad row(s) skipped.</source>
         <translation>
@@ -1590,7 +1611,22 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Probleme (%1):</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Labels changed (%1):</source>
+        <translation>Geänderte Labels (%1):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels set by hand, kept (%1):</source>
+        <translation>Von Hand gesetzte Labels, behalten (%1):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Duplicates (%1):</source>
         <translation>Duplikate (%1):</translation>
     </message>
@@ -3117,12 +3153,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+4"/>
-        <location line="+611"/>
+        <location line="+635"/>
         <source>Training run #%1…</source>
         <translation>Trainingslauf #%1…</translation>
     </message>
     <message>
-        <location line="-600"/>
+        <location line="-624"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>Pausiert. „Fortsetzen“ (%1) drücken, um weiterzumachen; die Pausenzeit zählt nicht.</translation>
     </message>
@@ -3785,7 +3821,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Zuerst ein Projekt öffnen.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+45"/>
         <source>There is no run #%1.</source>
         <translation>Es gibt keinen Lauf #%1.</translation>
     </message>

@@ -139,6 +139,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>training here</source>
         <translation>正在此处训练</translation>
     </message>
@@ -151,7 +156,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/TrainingPanel.cpp" line="+68"/>
+        <location filename="../ui/TrainingPanel.cpp" line="+69"/>
         <source>#%1 %2 · %3 · seed %4</source>
         <translation>#%1 %2 · %3 · 种子 %4</translation>
     </message>
@@ -665,7 +670,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/GemPanel.cpp" line="+45"/>
+        <location filename="../ui/GemPanel.cpp" line="+43"/>
         <source>Model run</source>
         <translation>模型运行</translation>
     </message>
@@ -831,7 +836,7 @@
         <translation>#%1 %2（%3，种子 %4）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>None (stage labels only)</source>
         <translation>无（仅用发育期标签）</translation>
     </message>
@@ -1551,6 +1556,20 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+5"/>
+        <source>%n label(s) of images already in the project changed (Edit &gt; Undo restores them).</source>
+        <translation>
+            <numerusform>已更改项目中已有图像的 %n 个标签（编辑 &gt; 撤销可恢复）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n label(s) set by hand kept where the import gave another.</source>
+        <translation>
+            <numerusform>导入给出不同标签时，保留了 %n 个手动设置的标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+4"/>
         <source>%n bad row(s) skipped.</source>
         <translation>
@@ -1577,7 +1596,22 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>问题（%1）：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 条</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Labels changed (%1):</source>
+        <translation>已更改的标签（%1）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels set by hand, kept (%1):</source>
+        <translation>保留的手动标签（%1）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Duplicates (%1):</source>
         <translation>重复项（%1）：</translation>
     </message>
@@ -3086,12 +3120,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+4"/>
-        <location line="+611"/>
+        <location line="+635"/>
         <source>Training run #%1…</source>
         <translation>正在训练运行 #%1…</translation>
     </message>
     <message>
-        <location line="-600"/>
+        <location line="-624"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>已暂停。按“继续”（%1）以继续；暂停时间不计入。</translation>
     </message>
@@ -3754,7 +3788,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>请先打开项目。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+45"/>
         <source>There is no run #%1.</source>
         <translation>不存在运行 #%1。</translation>
     </message>

@@ -133,7 +133,13 @@ ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
       const std::string where = item.sourceFile.empty() ? item.path.string() : item.sourceFile;
       const long whereLine = item.sourceFile.empty() ? 0 : item.line;
       if (p.error) {
-        problem({where, whereLine, *p.error});
+        // Each problem names its image once: decoding errors start with the path already,
+        // the standardizer's do not; a folder import's location is the image itself.
+        const std::string image = item.path.string() + ": ";
+        std::string message =
+            p.error->compare(0, image.size(), image) == 0 ? *p.error : image + *p.error;
+        if (item.sourceFile.empty()) message.erase(0, image.size());
+        problem({where, whereLine, message});
       } else if (auto it = seenInBatch.find(p.sha256); it != seenInBatch.end()) {
         const Seen& first = it->second;
         if (first.range != item.range || first.stage != item.stage) {

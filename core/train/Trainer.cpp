@@ -467,6 +467,9 @@ std::int64_t guarded(Session& s, F&& body) {
 }  // namespace
 
 std::int64_t train(Project& project, const TrainConfig& config, const TrainCallbacks& callbacks) {
+  // Every caller gets the front ends' rule: a value out of range never creates a run.
+  if (const auto problem = config.validate())
+    throw Error("training parameter " + problem->message(problem->field));
   // A run's writes wait out another program's (or an import's) write however long it takes.
   const BusyWait wait(project, callbacks.cancel);
   if (config.method == Method::Gabor) return trainGabor(project, config, callbacks);

@@ -43,18 +43,11 @@ using flystage::test::TempDir;
 using flystage::test::writeText;
 namespace fs = std::filesystem;
 
+using flystage::test::qs;
+using flystage::test::readBytes;
+using flystage::test::why;
+
 namespace {
-
-QString s(const fs::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-std::string readBytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 QByteArray fileHash(const fs::path& p) {
   return QCryptographicHash::hash(QByteArray::fromStdString(readBytes(p)),
@@ -113,10 +106,6 @@ class FileSizeLimit {
   void (*oldHandler_)(int) = nullptr;
 };
 
-QString why(const CliRun& r) {
-  return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(r.out, r.err);
-}
-
 // --- PNG files written byte by byte, for headers no encoder would write. ---
 
 std::uint32_t crc32(const std::string& bytes) {
@@ -167,7 +156,7 @@ fs::path projectWithOneImage(const TempDir& dir) {
   fs::copy_file(test::samplesDir() / "range1-3_0.png", data / "a.png");
   writeText(data / "labels.csv", "path,stage_range\na.png,1-3\n");
   const fs::path project = dir / "p.flystage";
-  const auto r = test::runCli({"import", s(project), "--csv", s(data / "labels.csv")});
+  const auto r = test::runCli({"import", qs(project), "--csv", qs(data / "labels.csv")});
   if (r.code != 0) throw std::runtime_error(why(r).toStdString());
   return project;
 }
@@ -247,11 +236,11 @@ class HostileInputTest : public QObject {
     writeText(data / "bomb.tif", tiff);
     writeText(data / "labels.csv", "path,stage_range\nbomb.png,4-6\nbomb.jpg,4-6\nbomb.tif,4-6\n");
 
-    const QString csv = s(data / "labels.csv");
+    const QString csv = qs(data / "labels.csv");
     QElapsedTimer clock;
     clock.start();
     // GNU time reports the peak memory where it is installed.
-    const QStringList args = {"import", s(project), "--csv", csv};
+    const QStringList args = {"import", qs(project), "--csv", csv};
     const CliRun r = QFile::exists("/usr/bin/time")
                          ? runProgram("/usr/bin/time", QStringList{"-f", "maxrss=%M", cli()} + args)
                          : test::runCli(args);
@@ -263,11 +252,11 @@ class HostileInputTest : public QObject {
     QCOMPARE(
         errLines(r),
         QStringList({
-                        csv + ":2: " + s(data / "bomb.png") +
+                        csv + ":2: " + qs(data / "bomb.png") +
                             ": image is 60000 x 60000 pixels, over the limit of 64 megapixels; "
                             "downscale it first",
-                        csv + ":3: " + s(data / "bomb.jpg") + tail,
-                        csv + ":4: " + s(data / "bomb.tif") + tail,
+                        csv + ":3: " + qs(data / "bomb.jpg") + tail,
+                        csv + ":4: " + qs(data / "bomb.tif") + tail,
                         "flystage-cli: error: 3 problem(s) in " + csv +
                             "; nothing was imported. Fix them, or use --skip-bad to import the "
                             "good rows",
@@ -289,16 +278,16 @@ class HostileInputTest : public QObject {
     writeText(dir / "truncated.png",
               readBytes(test::samplesDir() / "range4-6_1.png").substr(0, 100));
     writeText(dir / "labels.csv", "path,stage_range\nempty.png,4-6\ntruncated.png,4-6\n");
-    const QString csv = s(dir / "labels.csv");
-    const auto r = test::runCli({"import", s(project), "--csv", csv});
+    const QString csv = qs(dir / "labels.csv");
+    const auto r = test::runCli({"import", qs(project), "--csv", csv});
     QCOMPARE(r.code, 1);
     QCOMPARE(
         errLines(r),
         QStringList(
             {
-                csv + ":2: " + s(dir / "empty.png") +
+                csv + ":2: " + qs(dir / "empty.png") +
                     ": file is empty (0 bytes); re-export the image",
-                csv + ":3: " + s(dir / "truncated.png") +
+                csv + ":3: " + qs(dir / "truncated.png") +
                     ": cannot decode the image; it is truncated or not a PNG, JPEG, TIFF or "
                     "BMP file",
                 "flystage-cli: error: 2 problem(s) in " + csv +
@@ -355,9 +344,9 @@ class HostileInputTest : public QObject {
               "path,stage_range,stage\nmono1.png,4-6,5\npalette2.png,9-10,\ngreyalpha16.png,"
               "13-17,15\n");
     const fs::path project = dir / "p.flystage";
-    const auto r = test::runCli({"import", s(project), "--csv", s(dir / "labels.csv")});
+    const auto r = test::runCli({"import", qs(project), "--csv", qs(dir / "labels.csv")});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
-    QCOMPARE(r.out.trimmed(), "imported 3 image(s) (2 with a precise stage) into " + s(project) +
+    QCOMPARE(r.out.trimmed(), "imported 3 image(s) (2 with a precise stage) into " + qs(project) +
                                   "; 2 added to the split");
     {
       Project p = Project::open(project, OpenMode::ReadOnly);
@@ -402,14 +391,14 @@ class HostileInputTest : public QObject {
     writeText(data / "labels.csv",
               "path,stage_range,gene\n图像 1.png,7-8,Krüppel\nlink ö.png,7-8,eve\n");
     const fs::path project = projDir / "Ämbryo 1.flystage";
-    const auto imp = test::runCli({"import", s(project), "--csv", s(data / "labels.csv")});
+    const auto imp = test::runCli({"import", qs(project), "--csv", qs(data / "labels.csv")});
     QVERIFY2(imp.code == 0, qPrintable(why(imp)));
-    QCOMPARE(imp.out.trimmed(), "imported 2 image(s) (0 with a precise stage) into " + s(project));
-    const auto lab = test::runCli({"label", s(project), "--image", "1", "--stage", "8"});
+    QCOMPARE(imp.out.trimmed(), "imported 2 image(s) (0 with a precise stage) into " + qs(project));
+    const auto lab = test::runCli({"label", qs(project), "--image", "1", "--stage", "8"});
     QVERIFY2(lab.code == 0, qPrintable(why(lab)));
-    const auto info = test::runCli({"info", s(project)});
+    const auto info = test::runCli({"info", qs(project)});
     QVERIFY2(info.code == 0, qPrintable(why(info)));
-    QCOMPARE(info.out.split('\n')[0], "project        " + s(project));
+    QCOMPARE(info.out.split('\n')[0], "project        " + qs(project));
     Project p = Project::open(project, OpenMode::Existing);
     QCOMPARE(p.image(1)->path, (data / "图像 1.png").string());
     QCOMPARE(p.image(1)->gene, std::string("Krüppel"));
@@ -442,18 +431,18 @@ class HostileInputTest : public QObject {
         "-2+3.png,4-6,6,-1\n";
     writeText(data / "labels.csv", csv);
     const int before = imageCount(project);
-    const auto imp = test::runCli({"import", s(project), "--csv", s(data / "labels.csv")});
+    const auto imp = test::runCli({"import", qs(project), "--csv", qs(data / "labels.csv")});
     QVERIFY2(imp.code == 0, qPrintable(why(imp)));
     {
       Project p = Project::open(project, OpenMode::ReadOnly);
       QCOMPARE(p.summary().images, before + 4);
       QCOMPARE(p.image(before + 1)->gene, std::string("=HYPERLINK(\"http://x\")"));
     }
-    const auto train = test::runCli({"train", s(project), "--method", "gabor", "--quiet"});
+    const auto train = test::runCli({"train", qs(project), "--method", "gabor", "--quiet"});
     QVERIFY2(train.code == 0, qPrintable(why(train)));
     const QString run = train.out.trimmed();
     const auto pred =
-        test::runCli({"predict", s(project), "--run", run, "--csv", s(dir / "pred.csv")});
+        test::runCli({"predict", qs(project), "--run", run, "--csv", qs(dir / "pred.csv")});
     QVERIFY2(pred.code == 0, qPrintable(why(pred)));
     const std::string text = readBytes(dir / "pred.csv");
     const auto records = parseCsv(text, "pred.csv");
@@ -485,15 +474,15 @@ class HostileInputTest : public QObject {
           std::to_string(kApplicationId));
     }
     const QByteArray before = fileHash(project);
-    const QString expected = "flystage-cli: error: " + s(project) +
+    const QString expected = "flystage-cli: error: " + qs(project) +
                              ": project schema version 99 is newer than this FlyStage "
                              "understands (" +
                              QString::number(kSchemaVersion) +
                              "); open it with a newer FlyStage. The file was not changed.";
-    const auto info = test::runCli({"info", s(project)});
+    const auto info = test::runCli({"info", qs(project)});
     QCOMPARE(info.code, 1);
     QCOMPARE(info.err.trimmed(), expected);
-    const auto label = test::runCli({"label", s(project), "--image", "1", "--stage", "5"});
+    const auto label = test::runCli({"label", qs(project), "--image", "1", "--stage", "5"});
     QCOMPARE(label.code, 1);
     QCOMPARE(label.err.trimmed(), expected);
     QCOMPARE(fileHash(project), before);
@@ -530,14 +519,14 @@ class HostileInputTest : public QObject {
                       fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
       fs::permissions(folder, folderPerms);
       const QByteArray before = fileHash(project);
-      const auto label = run({"label", s(project), "--image", "1", "--stage", "2"});
+      const auto label = run({"label", qs(project), "--image", "1", "--stage", "2"});
       QCOMPARE(label.code, 1);
       QCOMPARE(label.err.trimmed(),
-               "flystage-cli: error: " + s(project) +
+               "flystage-cli: error: " + qs(project) +
                    ": cannot write the project: you may not write the file or its folder "
                    "(SQLite needs both); check their permissions or copy the project somewhere "
                    "you can write. Nothing was changed.");
-      const auto info = run({"info", s(project)});
+      const auto info = run({"info", qs(project)});
       QVERIFY2(info.code == 0, qPrintable(why(info)));
       QVERIFY2(info.out.contains("images         1 (0 unlabelled, 0 with a precise stage"),
                qPrintable(info.out));
@@ -556,16 +545,16 @@ class HostileInputTest : public QObject {
     const fs::path project = test::makeSyntheticProject(dir, 21, 0.003, 3);
     const int images = imageCount(project);
     const QByteArray before = fileHash(project);
-    const auto synth = test::runCli({"synth", "--out", s(dir / "more"), "--scale", "0.003",
+    const auto synth = test::runCli({"synth", "--out", qs(dir / "more"), "--scale", "0.003",
                                      "--min-per-stage", "3", "--seed", "9", "--standardized"});
     QVERIFY2(synth.code == 0, qPrintable(why(synth)));
     // 200 kB: far less than the batch's pixels, so its write-ahead log cannot hold them.
     const auto r =
         runProgram("sh", {"-c", "trap '' XFSZ; exec prlimit --fsize=200000 \"$0\" \"$@\"", cli(),
-                          "import", s(project), "--csv", s(dir / "more/labels.csv")});
+                          "import", qs(project), "--csv", qs(dir / "more/labels.csv")});
     QCOMPARE(r.code, 1);
     QCOMPARE(errLines(r),
-             "flystage-cli: error: " + s(project) +
+             "flystage-cli: error: " + qs(project) +
                  ": could not write the project: the disk is full or the file too large (disk "
                  "I/O error); nothing of this import was saved");
     {
@@ -575,21 +564,21 @@ class HostileInputTest : public QObject {
     }
     QCOMPARE(fileHash(project), before);
     // With room again, the same import succeeds.
-    const auto again = test::runCli({"import", s(project), "--csv", s(dir / "more/labels.csv")});
+    const auto again = test::runCli({"import", qs(project), "--csv", qs(dir / "more/labels.csv")});
     QVERIFY2(again.code == 0, qPrintable(why(again)));
     QVERIFY(imageCount(project) > images);
 
     // Training: the run is created (a few kB), its first checkpoint (a model's weights, far
     // over 100 kB) does not fit. The run stops as failed and resumes once there is room.
-    const QStringList train = {"train",          s(project), "--method",      "data-level",
-                               "--preset",       "tiny",     "--threads",     "1",
-                               "--range-epochs", "2",        "--fine-epochs", "1"};
+    const QStringList train = {"train",          qs(project), "--method",      "data-level",
+                               "--preset",       "tiny",      "--threads",     "1",
+                               "--range-epochs", "2",         "--fine-epochs", "1"};
     const auto full = runProgram(
         "sh", QStringList{"-c", "trap '' XFSZ; exec prlimit --fsize=100000 \"$0\" \"$@\"", cli()} +
                   train);
     QCOMPARE(full.code, 1);
     QCOMPARE(full.err.trimmed().split('\n').last(),
-             "flystage-cli: error: " + s(project) +
+             "flystage-cli: error: " + qs(project) +
                  ": could not write the project: the disk is full or the file too large (disk "
                  "I/O error); run #1 stopped; what it saved before is kept. Free some space, then "
                  "resume it: it continues from its last checkpoint");
@@ -599,7 +588,7 @@ class HostileInputTest : public QObject {
       QCOMPARE(db.execAndGet("SELECT status FROM runs WHERE id = 1").getString(),
                std::string("failed"));
     }
-    const auto resumed = test::runCli({"train", s(project), "--resume", "1", "--threads", "1"});
+    const auto resumed = test::runCli({"train", qs(project), "--resume", "1", "--threads", "1"});
     QVERIFY2(resumed.code == 0, qPrintable(why(resumed)));
     SQLite::Database db(project.string(), SQLite::OPEN_READONLY);
     QCOMPARE(db.execAndGet("SELECT status FROM runs WHERE id = 1").getString(),
@@ -622,7 +611,7 @@ class HostileInputTest : public QObject {
         QFAIL("the label was saved past the file size limit");
       } catch (const Error& e) {
         QCOMPARE(QString::fromUtf8(e.what()),
-                 s(project) +
+                 qs(project) +
                      ": could not write the project: the disk is full or the file too large "
                      "(disk I/O error); the label was not saved; the labels saved before are "
                      "kept");
@@ -645,8 +634,8 @@ class HostileInputTest : public QObject {
         "for i in $(seq \"$1\" \"$2\"); do \"$0\" label \"$3\" --image $i --stage \"$4\" || exit "
         "1; done";
     QProcess a, b;
-    a.start("sh", {"-c", loop, cli(), "1", "30", s(project), "5"});
-    b.start("sh", {"-c", loop, cli(), "31", "60", s(project), "9"});
+    a.start("sh", {"-c", loop, cli(), "1", "30", qs(project), "5"});
+    b.start("sh", {"-c", loop, cli(), "31", "60", qs(project), "9"});
     QVERIFY(a.waitForFinished(300000));
     QVERIFY(b.waitForFinished(300000));
     QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
@@ -662,15 +651,15 @@ class HostileInputTest : public QObject {
     holder.exec("BEGIN IMMEDIATE");
     QElapsedTimer clock;
     clock.start();
-    const auto blocked = test::runCli({"label", s(project), "--image", "1", "--stage", "6"});
+    const auto blocked = test::runCli({"label", qs(project), "--image", "1", "--stage", "6"});
     QVERIFY(clock.elapsed() >= 4500);
     QCOMPARE(blocked.code, 1);
     QCOMPARE(blocked.err.trimmed(),
-             "flystage-cli: error: " + s(project) +
+             "flystage-cli: error: " + qs(project) +
                  ": another program is writing this project and kept it locked for over 5 "
                  "seconds; try again when it has finished. Nothing was changed.");
     holder.exec("ROLLBACK");
-    const auto after = test::runCli({"label", s(project), "--image", "1", "--stage", "6"});
+    const auto after = test::runCli({"label", qs(project), "--image", "1", "--stage", "6"});
     QVERIFY2(after.code == 0, qPrintable(why(after)));
   }
 

@@ -27,22 +27,11 @@ using flystage::test::TempDir;
 using flystage::test::writeText;
 namespace fs = std::filesystem;
 
+using flystage::test::qs;
+using flystage::test::readBytes;
+using flystage::test::why;
+
 namespace {
-
-QString s(const fs::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-std::string readBytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-QString why(const CliRun& r) {
-  return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(r.out, r.err);
-}
 
 // stderr's lines, without progress ("import 3/7 ..."), GNU time's and libpng's own lines.
 QString errLines(const CliRun& r) {
@@ -62,7 +51,7 @@ bool haveGnuTime() {
 CliRun runMeasured(const QStringList& args) {
   if (!haveGnuTime()) return test::runCli(args);
   QProcess p;
-  p.start("/usr/bin/time", QStringList{"-f", "maxrss=%M", s(test::cliPath())} + args);
+  p.start("/usr/bin/time", QStringList{"-f", "maxrss=%M", qs(test::cliPath())} + args);
   if (!p.waitForFinished(300000)) {
     p.kill();
     p.waitForFinished();
@@ -85,8 +74,8 @@ long baselineKiB(const TempDir& dir) {
   fs::create_directories(data);
   fs::copy_file(test::samplesDir() / "range4-6_0.png", data / "a.png");
   writeText(data / "labels.csv", "path,stage_range\na.png,4-6\n");
-  const CliRun r = runMeasured(
-      {"import", s(dir / "baseline.flystage"), "--csv", s(data / "labels.csv"), "--threads", "2"});
+  const CliRun r = runMeasured({"import", qs(dir / "baseline.flystage"), "--csv",
+                                qs(data / "labels.csv"), "--threads", "2"});
   if (r.code != 0) throw std::runtime_error(why(r).toStdString());
   return peakKiB(r);
 }
@@ -320,14 +309,14 @@ class ImageBombTest : public QObject {
     cases.push_back({"negative.tif", negative});
     std::string csv = "path,stage_range\n";
     QStringList expected;
-    const QString csvPath = s(data / "labels.csv");
+    const QString csvPath = qs(data / "labels.csv");
     int line = 2;
     for (const auto& c : cases) {
       const std::string bytes = tiff(c.spec);
       QVERIFY(bytes.size() < 70000);
       writeText(data / c.name, bytes);
       csv += c.name + ",4-6\n";
-      const QString at = csvPath + ":" + QString::number(line++) + ": " + s(data / c.name);
+      const QString at = csvPath + ":" + QString::number(line++) + ": " + qs(data / c.name);
       expected << (c.name == "negative.tif"
                        ? at + ": cannot read the TIFF header (Incorrect value for \"ImageWidth\"); "
                               "re-export the image"
@@ -338,7 +327,7 @@ class ImageBombTest : public QObject {
                     csvPath +
                     "; nothing was imported. Fix them, or use --skip-bad to import the good rows";
     const CliRun r =
-        runMeasured({"import", s(dir / "p.flystage"), "--csv", csvPath, "--threads", "2"});
+        runMeasured({"import", qs(dir / "p.flystage"), "--csv", csvPath, "--threads", "2"});
     QCOMPARE(r.code, 1);
     QCOMPARE(errLines(r), expected.join('\n'));
     // Decoded, each took 432 MB (12000 x 12000 x 3) and its strip buffer.
@@ -388,20 +377,20 @@ class ImageBombTest : public QObject {
     writeText(data / "png.jpg", encoded(".png", sample()));
     writeText(data / "bmp.tif", encoded(".bmp", sample()));
 
-    QStringList args = {"standardize", "--out", s(dir / "out")};
+    QStringList args = {"standardize", "--out", qs(dir / "out")};
     QStringList expected;
     for (const auto& [name, format] : files) {
-      args << s(data / name);
-      expected << s(data / name) + ": the file holds a " + QString::fromStdString(format) +
+      args << qs(data / name);
+      expected << qs(data / name) + ": the file holds a " + QString::fromStdString(format) +
                       " image (recognized by its content, whatever its name says); FlyStage "
                       "reads PNG, JPEG, TIFF and BMP only: convert it to PNG first";
     }
-    args << s(data / "png.jpg") << s(data / "bmp.tif");
+    args << qs(data / "png.jpg") << qs(data / "bmp.tif");
     expected << "flystage-cli: error: " + QString::number(files.size()) + " of " +
                     QString::number(files.size() + 2) +
                     " image(s) could not be standardized (listed above); the other 2 were "
                     "written to " +
-                    s(dir / "out");
+                    qs(dir / "out");
     const CliRun r = runMeasured(args);
     QCOMPARE(r.code, 1);
     QCOMPARE(errLines(r).split(QLatin1Char(10)), expected);
@@ -413,9 +402,9 @@ class ImageBombTest : public QObject {
     const long base = baselineKiB(dir);
     writeText(data / "labels.csv", "path,stage_range\nbomb.png,4-6\n");
     const CliRun imp = runMeasured(
-        {"import", s(dir / "p.flystage"), "--csv", s(data / "labels.csv"), "--threads", "2"});
+        {"import", qs(dir / "p.flystage"), "--csv", qs(data / "labels.csv"), "--threads", "2"});
     QCOMPARE(imp.code, 1);
-    QVERIFY2(errLines(imp).startsWith(s(data / "labels.csv") + ":2: " + s(data / "bomb.png") +
+    QVERIFY2(errLines(imp).startsWith(qs(data / "labels.csv") + ":2: " + qs(data / "bomb.png") +
                                       ": the file holds a WebP image"),
              qPrintable(why(imp)));
     QVERIFY2(peakKiB(imp) < base + 100 * 1024, qPrintable(why(imp)));
@@ -442,17 +431,19 @@ class ImageBombTest : public QObject {
     t.rowsPerStrip = 16;
     writeText(data / "c.tif", tiff(t));
     writeText(data / "labels.csv", "path,stage_range\na.tif,4-6\nb.tif,4-6\nc.tif,4-6\n");
-    const QString csv = s(data / "labels.csv");
-    const CliRun r = runMeasured({"import", s(dir / "p.flystage"), "--csv", csv, "--threads", "2"});
+    const QString csv = qs(data / "labels.csv");
+    const CliRun r =
+        runMeasured({"import", qs(dir / "p.flystage"), "--csv", csv, "--threads", "2"});
     QCOMPARE(r.code, 1);
     // Zeros: transparent, so white once composited; decoded, then no embryo.
     const QString blank =
         ": no embryo found: the image has no object darker than its background; check that it "
         "is a bright-field ISH image of an embryo on a light background";
-    // The standardizer's message is located by the CSV line (it does not know the file).
+    // Each problem names the CSV line and the image once.
     QCOMPARE(errLines(r).split(QLatin1Char(10)),
-             QStringList({csv + ":2" + blank, csv + ":3" + blank,
-                          csv + ":4: " + s(data / "c.tif") +
+             QStringList({csv + ":2: " + qs(data / "a.tif") + blank,
+                          csv + ":3: " + qs(data / "b.tif") + blank,
+                          csv + ":4: " + qs(data / "c.tif") +
                               ": image is 8000 x 8000 pixels of 64 bits per sample: decoding it "
                               "would take about 2507 MiB, over the limit of 2048 MiB per image; "
                               "downscale it or save it with 8 bits per sample",
@@ -491,27 +482,27 @@ class ImageBombTest : public QObject {
     writeText(data / "labels.csv",
               "path,stage_range\nfull.jpg,4-6\ncut.jpg,4-6\nno-eoi.jpg,4-6\nthumb-cut.jpg,4-6\n"
               "padded.jpg,4-6\nprogressive.jpg,4-6\nprogressive-cut.jpg,4-6\n");
-    const QString csv = s(data / "labels.csv");
+    const QString csv = qs(data / "labels.csv");
     auto cut = [&](int line, const std::string& name) {
-      return csv + ":" + QString::number(line) + ": " + s(data / name) +
+      return csv + ":" + QString::number(line) + ": " + qs(data / name) +
              ": the JPEG file is truncated (it ends before its end-of-image marker, so the rest "
              "of the picture is missing); copy or export it again";
     };
     const QStringList problems = {cut(3, "cut.jpg"), cut(4, "no-eoi.jpg"), cut(5, "thumb-cut.jpg"),
                                   cut(8, "progressive-cut.jpg")};
     const fs::path project = dir / "p.flystage";
-    const CliRun strict = test::runCli({"import", s(project), "--csv", csv});
+    const CliRun strict = test::runCli({"import", qs(project), "--csv", csv});
     QCOMPARE(strict.code, 1);
     QCOMPARE(errLines(strict),
              (problems + QStringList{"flystage-cli: error: 4 problem(s) in " + csv +
                                      "; nothing was imported. Fix them, or use --skip-bad to "
                                      "import the good rows"})
                  .join('\n'));
-    const CliRun skip = test::runCli({"import", s(project), "--csv", csv, "--skip-bad"});
+    const CliRun skip = test::runCli({"import", qs(project), "--csv", csv, "--skip-bad"});
     QVERIFY2(skip.code == 0, qPrintable(why(skip)));
     QCOMPARE(errLines(skip), problems.join('\n'));
-    QCOMPARE(skip.out.trimmed(), "imported 3 image(s) (0 with a precise stage) into " + s(project) +
-                                     "; 4 bad row(s) skipped");
+    QCOMPARE(skip.out.trimmed(), "imported 3 image(s) (0 with a precise stage) into " +
+                                     qs(project) + "; 4 bad row(s) skipped");
     Project p = Project::open(project, OpenMode::ReadOnly);
     QCOMPARE(p.summary().images, 3);
     QCOMPARE(p.db().execAndGet("SELECT rejected FROM imports").getInt(), 4);
@@ -528,14 +519,14 @@ class ImageBombTest : public QObject {
     writeText(dir / "os2-bomb.bmp", os2Bmp(image(cv::Rect(0, 0, 8, 8)), 65535, 65535));
     writeText(dir / "labels.csv",
               "path,stage_range\nzero.png,4-6\nos2.bmp,4-6\nos2-bomb.bmp,4-6\n");
-    const QString csv = s(dir / "labels.csv");
+    const QString csv = qs(dir / "labels.csv");
     const fs::path project = dir / "p.flystage";
-    const CliRun r = test::runCli({"import", s(project), "--csv", csv, "--skip-bad"});
+    const CliRun r = test::runCli({"import", qs(project), "--csv", csv, "--skip-bad"});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
     QCOMPARE(errLines(r),
-             QStringList({csv + ":2: " + s(dir / "zero.png") +
+             QStringList({csv + ":2: " + qs(dir / "zero.png") +
                               ": image is 0 x 100 pixels: it has no pixels; re-export the image",
-                          csv + ":4: " + s(dir / "os2-bomb.bmp") +
+                          csv + ":4: " + qs(dir / "os2-bomb.bmp") +
                               ": image is 65535 x 65535 pixels, over the limit of 64 megapixels; "
                               "downscale it first"})
                  .join('\n'));
@@ -563,32 +554,32 @@ class ImageBombTest : public QObject {
     fs::copy_file(good1, dir / "a" / "same.png");
     writeText(dir / "b" / "same.jpg", jpeg);  // would overwrite out/same.png
     const fs::path out = dir / "out";
-    const CliRun r = test::runCli({"standardize", s(dir / "a" / "blank.png"), s(good1),
-                                   s(dir / "a" / "cut.jpg"), s(good2), s(dir / "a" / "same.png"),
-                                   s(dir / "b" / "same.jpg"), "--out", s(out)});
+    const CliRun r = test::runCli({"standardize", qs(dir / "a" / "blank.png"), qs(good1),
+                                   qs(dir / "a" / "cut.jpg"), qs(good2), qs(dir / "a" / "same.png"),
+                                   qs(dir / "b" / "same.jpg"), "--out", qs(out)});
     QCOMPARE(r.code, 1);
     QCOMPARE(
         errLines(r),
-        QStringList({s(dir / "a" / "blank.png") +
+        QStringList({qs(dir / "a" / "blank.png") +
                          ": no embryo found: the image has no object darker than its background; "
                          "check that it is a bright-field ISH image of an embryo on a light "
                          "background",
-                     s(dir / "a" / "cut.jpg") +
+                     qs(dir / "a" / "cut.jpg") +
                          ": the JPEG file is truncated (it ends before its end-of-image marker, so "
                          "the rest of the picture is missing); copy or export it again",
-                     s(dir / "b" / "same.jpg") + ": its output " + s(out / "same.png") +
-                         " is already written from " + s(dir / "a" / "same.png") +
+                     qs(dir / "b" / "same.jpg") + ": its output " + qs(out / "same.png") +
+                         " is already written from " + qs(dir / "a" / "same.png") +
                          "; rename one of the two inputs",
                      "flystage-cli: error: 3 of 6 image(s) could not be standardized (listed "
                      "above); the other 3 were written to " +
-                         s(out)})
+                         qs(out)})
             .join('\n'));
     QStringList written;
     for (const auto& line : r.out.split('\n', Qt::SkipEmptyParts).mid(1))
       written << line.section('\t', 0, 0);
-    QCOMPARE(written, QStringList({s(good1), s(good2), s(dir / "a" / "same.png")}));
+    QCOMPARE(written, QStringList({qs(good1), qs(good2), qs(dir / "a" / "same.png")}));
     QStringList files;
-    for (const auto& e : fs::directory_iterator(out)) files << s(e.path().filename());
+    for (const auto& e : fs::directory_iterator(out)) files << qs(e.path().filename());
     files.sort();
     QCOMPARE(files, QStringList({"range4-6_0.png", "same.png", "unlabeled_0.png"}));
     // same.png is the PNG's, not the JPEG's.

@@ -25,22 +25,11 @@ using flystage::test::TempDir;
 using flystage::test::writeText;
 namespace fs = std::filesystem;
 
+using flystage::test::qs;
+using flystage::test::readBytes;
+using flystage::test::why;
+
 namespace {
-
-QString s(const fs::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-std::string readText(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-QString why(const CliRun& r) {
-  return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(r.out, r.err);
-}
 
 // stderr without progress lines ("import 3/12 ...") and GNU time's lines.
 QString errLines(const CliRun& r) {
@@ -77,7 +66,7 @@ fs::path copySamples(const TempDir& dir) {
 
 // labels.csv of the samples with each line passed through `edit` (the header is line 1).
 std::string editedLabels(const std::function<std::string(int, const std::string&)>& edit) {
-  std::istringstream in(readText(test::samplesDir() / "labels.csv"));
+  std::istringstream in(readBytes(test::samplesDir() / "labels.csv"));
   std::string out, line;
   for (int n = 1; std::getline(in, line); ++n) out += edit(n, line) + "\n";
   return out;
@@ -118,8 +107,8 @@ class ImportTrustTest : public QObject {
     };
     writeText(data / "typo.csv", withStages("stgae"));
     const fs::path project = dir / "p.flystage";
-    const QString csv = s(data / "typo.csv");
-    const auto r = test::runCli({"import", s(project), "--csv", csv});
+    const QString csv = qs(data / "typo.csv");
+    const auto r = test::runCli({"import", qs(project), "--csv", csv});
     QCOMPARE(r.code, 1);
     QCOMPARE(errLines(r),
              "flystage-cli: error: " + csv +
@@ -129,7 +118,7 @@ class ImportTrustTest : public QObject {
     QVERIFY(noProjectFiles(project));
 
     writeText(data / "right.csv", withStages("stage"));
-    const auto ok = test::runCli({"import", s(project), "--csv", s(data / "right.csv")});
+    const auto ok = test::runCli({"import", qs(project), "--csv", qs(data / "right.csv")});
     QVERIFY2(ok.code == 0, qPrintable(why(ok)));
     Project p = Project::open(project, OpenMode::ReadOnly);
     QCOMPARE(p.summary().withStage, 12);
@@ -148,23 +137,23 @@ class ImportTrustTest : public QObject {
                               : line + ",,checked by A.";
               }));
     const fs::path project = dir / "p.flystage";
-    const QString csv = s(data / "notes.csv");
-    const auto refused = test::runCli({"import", s(project), "--csv", csv});
+    const QString csv = qs(data / "notes.csv");
+    const auto refused = test::runCli({"import", qs(project), "--csv", csv});
     QCOMPARE(refused.code, 1);
     QCOMPARE(errLines(refused),
              "flystage-cli: error: " + csv +
                  ":1: unknown column 'notes'; the known columns are path, stage_range, stage, "
                  "gene, split. Rename or remove it (or leave it out with --ignore-column); "
                  "nothing was imported");
-    const auto r = test::runCli({"import", s(project), "--csv", csv, "--ignore-column", "Notes"});
+    const auto r = test::runCli({"import", qs(project), "--csv", csv, "--ignore-column", "Notes"});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
-    QCOMPARE(r.out, "imported 12 image(s) (0 with a precise stage) into " + s(project) + "\n");
+    QCOMPARE(r.out, "imported 12 image(s) (0 with a precise stage) into " + qs(project) + "\n");
 
     writeText(data / "insitu_images.csv",
               "id,symbol,annotation_symbol,FBgn,cDNA_clone,path,stage,pov,comment,resolution\n"
               "1,eve,eve,FBgn0000606,x,range4-6_0.png,2,lateral,,\n");
-    const QString dump = s(data / "insitu_images.csv");
-    const auto bdgp = test::runCli({"import", s(project), "--csv", dump});
+    const QString dump = qs(data / "insitu_images.csv");
+    const auto bdgp = test::runCli({"import", qs(project), "--csv", dump});
     QCOMPARE(bdgp.code, 1);
     QCOMPARE(errLines(bdgp), "flystage-cli: error: " + dump +
                                  ":1: this looks like BDGP's insitu_images.csv (it has a 'pov' "
@@ -178,11 +167,11 @@ class ImportTrustTest : public QObject {
   void conflictingRowsForOneImageAreRefused() {
     TempDir dir;
     const fs::path data = copySamples(dir);
-    const std::string labels = readText(data / "labels.csv");
+    const std::string labels = readBytes(data / "labels.csv");
     writeText(data / "conflict.csv", labels + "range7-8_0.png,,9-10,\n");
     const fs::path project = dir / "p.flystage";
-    const QString csv = s(data / "conflict.csv");
-    const auto r = test::runCli({"import", s(project), "--csv", csv});
+    const QString csv = qs(data / "conflict.csv");
+    const auto r = test::runCli({"import", qs(project), "--csv", csv});
     QCOMPARE(r.code, 1);
     QCOMPARE(errLines(r),
              csv +
@@ -192,9 +181,9 @@ class ImportTrustTest : public QObject {
                  "; nothing was imported. Fix them, or use --skip-bad to import the good rows");
     QVERIFY(noProjectFiles(project));
 
-    const auto skip = test::runCli({"import", s(project), "--csv", csv, "--skip-bad"});
+    const auto skip = test::runCli({"import", qs(project), "--csv", csv, "--skip-bad"});
     QVERIFY2(skip.code == 0, qPrintable(why(skip)));
-    QCOMPARE(skip.out, "imported 11 image(s) (0 with a precise stage) into " + s(project) +
+    QCOMPARE(skip.out, "imported 11 image(s) (0 with a precise stage) into " + qs(project) +
                            "; 1 bad row(s) skipped\n");
     {
       Project p = Project::open(project, OpenMode::ReadOnly);
@@ -205,12 +194,12 @@ class ImportTrustTest : public QObject {
     // The same row twice: imported once, the repeat counted as a duplicate.
     const fs::path fresh = dir / "q.flystage";
     writeText(data / "twice.csv", labels + "range7-8_0.png,,7-8,\n");
-    const auto twice = test::runCli({"import", s(fresh), "--csv", s(data / "twice.csv")});
+    const auto twice = test::runCli({"import", qs(fresh), "--csv", qs(data / "twice.csv")});
     QVERIFY2(twice.code == 0, qPrintable(why(twice)));
-    QCOMPARE(twice.out, "imported 12 image(s) (0 with a precise stage) into " + s(fresh) +
+    QCOMPARE(twice.out, "imported 12 image(s) (0 with a precise stage) into " + qs(fresh) +
                             "; 1 duplicate(s) not imported\n");
-    QCOMPARE(errLines(twice), "duplicate: " + s(data / "range7-8_0.png") + ": same content as " +
-                                  s(data / "range7-8_0.png") + " in this import; imported once");
+    QCOMPARE(errLines(twice), "duplicate: " + qs(data / "range7-8_0.png") + ": same content as " +
+                                  qs(data / "range7-8_0.png") + " in this import; imported once");
   }
 
   // Finding 3: re-importing a corrected labels.csv kept the old labels unseen. Now a label
@@ -220,8 +209,8 @@ class ImportTrustTest : public QObject {
     TempDir dir;
     const fs::path data = copySamples(dir);
     const fs::path project = dir / "p.flystage";
-    const QString P = s(project);
-    QCOMPARE(test::runCli({"import", P, "--csv", s(data / "labels.csv")}).code, 0);
+    const QString P = qs(project);
+    QCOMPARE(test::runCli({"import", P, "--csv", qs(data / "labels.csv")}).code, 0);
     std::int64_t handLabelled = 0;
     {
       Project p = Project::open(project, OpenMode::ReadOnly);
@@ -240,7 +229,7 @@ class ImportTrustTest : public QObject {
                 if (line == "range1-3_0.png,,1-3,") return std::string("range1-3_0.png,,1-3,3");
                 return line;
               }));
-    const auto r = test::runCli({"import", P, "--csv", s(data / "fixed.csv")});
+    const auto r = test::runCli({"import", P, "--csv", qs(data / "fixed.csv")});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
     QCOMPARE(r.out, "imported 0 image(s) (0 with a precise stage) into " + P +
                         "; 12 duplicate(s) not imported; 2 label(s) of images already in the "
@@ -253,9 +242,9 @@ class ImportTrustTest : public QObject {
       if (!line.startsWith("duplicate: ")) changes << line;
     QCOMPARE(changes,
              (QStringList{
-                 "label changed: " + s(data / "range1-3_1.png") + ": image #2, 1-3 -> 3 (1-3)",
-                 "label changed: " + s(data / "range7-8_0.png") + ": image #9, 7-8 -> 9-10",
-                 "label kept: " + s(data / "range1-3_0.png") +
+                 "label changed: " + qs(data / "range1-3_1.png") + ": image #2, 1-3 -> 3 (1-3)",
+                 "label changed: " + qs(data / "range7-8_0.png") + ": image #9, 7-8 -> 9-10",
+                 "label kept: " + qs(data / "range1-3_0.png") +
                      ": image #1 keeps 2 (1-3), set by hand; the import says 3 (1-3)",
              }));
     {
@@ -283,7 +272,7 @@ class ImportTrustTest : public QObject {
     }
 
     // The same labels again change nothing: the plain duplicate report, no action.
-    const auto same = test::runCli({"import", P, "--csv", s(data / "labels.csv")});
+    const auto same = test::runCli({"import", P, "--csv", qs(data / "labels.csv")});
     // (The hand label 2 lies inside the CSV's range 1-3: a range never erases a stage.)
     QCOMPARE(same.out, "imported 0 image(s) (0 with a precise stage) into " + P +
                            "; 12 duplicate(s) not imported\n");
@@ -293,7 +282,7 @@ class ImportTrustTest : public QObject {
 
     // Asked for: the hand label is replaced too, counted and undoable.
     const auto over =
-        test::runCli({"import", P, "--csv", s(data / "fixed.csv"), "--overwrite-user-labels"});
+        test::runCli({"import", P, "--csv", qs(data / "fixed.csv"), "--overwrite-user-labels"});
     QVERIFY2(over.code == 0, qPrintable(why(over)));
     QVERIFY2(over.out.contains("; 3 label(s) of images already in the project changed"),
              qPrintable(over.out));
@@ -314,12 +303,13 @@ class ImportTrustTest : public QObject {
     TempDir dir;
     const fs::path data = copySamples(dir);
     const fs::path project = dir / "p.flystage";
-    const auto r = test::runCli({"import", s(project), "--csv", s(data)});
+    const auto r = test::runCli({"import", qs(project), "--csv", qs(data)});
     QCOMPARE(r.code, 1);
-    QCOMPARE(errLines(r),
-             "flystage-cli: error: --csv " + s(data) +
-                 ": is a folder, not a labels CSV; give the file (--csv " + s(data / "labels.csv") +
-                 "), or import the folder's images without labels with --folder " + s(data));
+    QCOMPARE(errLines(r), "flystage-cli: error: --csv " + qs(data) +
+                              ": is a folder, not a labels CSV; give the file (--csv " +
+                              qs(data / "labels.csv") +
+                              "), or import the folder's images without labels with --folder " +
+                              qs(data));
     QVERIFY(noProjectFiles(project));
   }
 
@@ -330,7 +320,7 @@ class ImportTrustTest : public QObject {
   void endlessAndHugeFilesFailFastInBoundedMemory() {
     TempDir dir;
     const fs::path project = dir / "p.flystage";
-    const QStringList args = {"import", s(project), "--csv", "/dev/zero"};
+    const QStringList args = {"import", qs(project), "--csv", "/dev/zero"};
     const bool gnuTime = QFile::exists("/usr/bin/time");
     QElapsedTimer clock;
     clock.start();
@@ -360,16 +350,16 @@ class ImportTrustTest : public QObject {
     const fs::path huge = dir / "huge.csv";
     { std::ofstream(huge).put('p'); }
     fs::resize_file(huge, 300ull << 20);
-    const auto big = test::runCli({"import", s(project), "--csv", s(huge)});
-    QCOMPARE(errLines(big), "flystage-cli: error: " + s(huge) +
+    const auto big = test::runCli({"import", qs(project), "--csv", qs(huge)});
+    QCOMPARE(errLines(big), "flystage-cli: error: " + qs(huge) +
                                 ": the file is 300 MiB, over the limit of 256 MiB for a CSV; is "
                                 "it the right file? Split a real one into smaller files");
 
     // 1 MiB on one line.
     const fs::path oneLine = dir / "oneline.csv";
     writeText(oneLine, "path,stage\n" + std::string(1 << 20, 'a'));
-    const auto line = test::runCli({"import", s(project), "--csv", s(oneLine)});
-    QCOMPARE(errLines(line), "flystage-cli: error: " + s(oneLine) +
+    const auto line = test::runCli({"import", qs(project), "--csv", qs(oneLine)});
+    QCOMPARE(errLines(line), "flystage-cli: error: " + qs(oneLine) +
                                  ":2: a row longer than 64 KiB starts here; is this a CSV file?");
     QVERIFY(noProjectFiles(project));
   }
@@ -383,8 +373,8 @@ class ImportTrustTest : public QObject {
     for (int i = 0; i < 1000000; ++i) csv += "x" + std::to_string(i) + ".png,99\n";
     writeText(dir / "many.csv", csv);
     const fs::path project = dir / "p.flystage";
-    const QString file = s(dir / "many.csv");
-    const auto r = test::runCli({"import", s(project), "--csv", file});
+    const QString file = qs(dir / "many.csv");
+    const auto r = test::runCli({"import", qs(project), "--csv", file});
     QCOMPARE(r.code, 1);
     const QStringList lines = errLines(r).split('\n');
     QCOMPARE(lines.size(), 22);
@@ -399,7 +389,7 @@ class ImportTrustTest : public QObject {
 
     // One row more than a labels CSV may hold (each row planned costs memory): refused.
     writeText(dir / "many.csv", csv + "x.png,5\n");
-    const auto over = test::runCli({"import", s(project), "--csv", file});
+    const auto over = test::runCli({"import", qs(project), "--csv", file});
     QCOMPARE(errLines(over), "flystage-cli: error: " + file +
                                  ":1000002: more than 1000000 rows; split the file into smaller "
                                  "ones");
@@ -411,25 +401,25 @@ class ImportTrustTest : public QObject {
   void failedFirstImportLeavesNoProjectFile() {
     TempDir dir;
     const fs::path data = copySamples(dir);
-    writeText(data / "missing.csv", readText(data / "labels.csv") + "gone.png,,4-6,\n");
-    const QString csv = s(data / "missing.csv");
+    writeText(data / "missing.csv", readBytes(data / "labels.csv") + "gone.png,,4-6,\n");
+    const QString csv = qs(data / "missing.csv");
     const fs::path project = dir / "new.flystage";
-    const auto r = test::runCli({"import", s(project), "--csv", csv});
+    const auto r = test::runCli({"import", qs(project), "--csv", csv});
     QCOMPARE(r.code, 1);
     QCOMPARE(errLines(r),
-             csv + ":14: " + s(data / "gone.png") +
+             csv + ":14: " + qs(data / "gone.png") +
                  ": no such image file (check the path and that it is a file)\n" +
                  "flystage-cli: error: 1 problem(s) in " + csv +
                  "; nothing was imported. Fix them, or use --skip-bad to import the good rows");
     QVERIFY(noProjectFiles(project));
 
     const fs::path made = dir / "made.flystage";
-    const auto created = test::runCli({"new", s(made)});
+    const auto created = test::runCli({"new", qs(made)});
     QVERIFY2(created.code == 0, qPrintable(why(created)));
-    const std::string before = readText(made);
-    QCOMPARE(test::runCli({"import", s(made), "--csv", csv}).code, 1);
+    const std::string before = readBytes(made);
+    QCOMPARE(test::runCli({"import", qs(made), "--csv", csv}).code, 1);
     QVERIFY(fs::exists(made));
-    QCOMPARE(readText(made), before);
+    QCOMPARE(readBytes(made), before);
   }
 };
 

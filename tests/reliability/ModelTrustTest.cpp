@@ -26,20 +26,11 @@
 
 using namespace flystage;
 
+using flystage::test::qs;
+using flystage::test::readBytes;
+using flystage::test::why;
+
 namespace {
-
-QString s(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-std::string readFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-QString why(const test::CliRun& r) {
-  return r.out + r.err;
-}
 
 // A TorchScript module whose __setstate__ overwrites `victim` with 'X' bytes when the archive is
 // loaded: what a hostile lab could put in a project's model blob. LibTorch's archive reader
@@ -288,7 +279,7 @@ class ModelTrustTest : public QObject {
       std::istringstream in(hostileArchive(probe));
       torch::serialize::InputArchive archive;
       archive.load_from(in);
-      QCOMPARE(readFile(probe).substr(0, 8), std::string("XXXXXXXX"));
+      QCOMPARE(readBytes(probe).substr(0, 8), std::string("XXXXXXXX"));
     }
 
     const auto project = work / "shared.flystage";
@@ -307,22 +298,22 @@ class ModelTrustTest : public QObject {
       db.exec("UPDATE runs SET status = 'cancelled' WHERE id = " + std::to_string(run_));
     }
     const QString run = QString::number(run_);
-    const QString refusal = "flystage-cli: error: " + s(project) + ": run #" + run +
+    const QString refusal = "flystage-cli: error: " + qs(project) + ": run #" + run +
                             "'s model is stored in FlyStage's old format (a LibTorch archive, "
                             "which can run code when it is loaded), so it is not read. If you "
                             "trust where this project came from, convert it once with "
                             "'flystage-cli migrate " +
-                            s(project) + " --trust-models'; otherwise train the run again";
+                            qs(project) + " --trust-models'; otherwise train the run again";
     const QList<QStringList> commands = {
-        {"predict", s(project), "--run", run, "--csv", s(work / "p.csv")},
-        {"saliency", s(project), "--run", run, "--image", "1", "--out", s(work / "s.png")},
-        {"gem", s(project), "--run", run, "--masked", "--out", s(work / "g.png")},
-        {"train", s(project), "--resume", run},
+        {"predict", qs(project), "--run", run, "--csv", qs(work / "p.csv")},
+        {"saliency", qs(project), "--run", run, "--image", "1", "--out", qs(work / "s.png")},
+        {"gem", qs(project), "--run", run, "--masked", "--out", qs(work / "g.png")},
+        {"train", qs(project), "--resume", run},
     };
     for (const auto& args : commands) {
       const auto r = test::runCli(args);
       QVERIFY2(r.code != 0, qPrintable(args.join(' ') + ": " + why(r)));
-      QCOMPARE(readFile(victim), std::string("precious data\n"));
+      QCOMPARE(readBytes(victim), std::string("precious data\n"));
       if (args.contains("--resume")) {
         QVERIFY2(r.err.contains("run #" + run + "'s checkpoint is stored in FlyStage's old format"),
                  qPrintable(why(r)));
@@ -337,18 +328,18 @@ class ModelTrustTest : public QObject {
              refusal.mid(QString("flystage-cli: error: ").size()).toStdString());
     QCOMPARE(errorOf([&] { predictStages(p, run_, {1}); }),
              refusal.mid(QString("flystage-cli: error: ").size()).toStdString());
-    QCOMPARE(readFile(victim), std::string("precious data\n"));
+    QCOMPARE(readBytes(victim), std::string("precious data\n"));
 
     // migrate without --trust-models reads nothing and changes nothing.
-    const auto before = readFile(project);
-    const auto r = test::runCli({"migrate", s(project)});
+    const auto before = readBytes(project);
+    const auto r = test::runCli({"migrate", qs(project)});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("1 model(s) and 1 checkpoint(s) are stored in FlyStage's old format, "
                             "which can run code when loaded, so they were not read and nothing "
                             "was changed."),
              qPrintable(why(r)));
-    QCOMPARE(readFile(victim), std::string("precious data\n"));
-    QVERIFY(readFile(project) == before);
+    QCOMPARE(readBytes(victim), std::string("precious data\n"));
+    QVERIFY(readBytes(project) == before);
   }
 
   // An older project's real models: refused until the user trusts them, then converted once;
@@ -368,12 +359,12 @@ class ModelTrustTest : public QObject {
       replaceModelBytes(project, run_, legacy);
     }
     const QString run = QString::number(run_);
-    auto r = test::runCli({"predict", s(project), "--run", run, "--csv", s(work / "p.csv")});
+    auto r = test::runCli({"predict", qs(project), "--run", run, "--csv", qs(work / "p.csv")});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains("'flystage-cli migrate " + s(project) + " --trust-models'"),
+    QVERIFY2(r.err.contains("'flystage-cli migrate " + qs(project) + " --trust-models'"),
              qPrintable(why(r)));
 
-    r = test::runCli({"migrate", s(project), "--trust-models"});
+    r = test::runCli({"migrate", qs(project), "--trust-models"});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
     QVERIFY2(r.out.contains("run #" + run + ": final model converted to the data-only format"),
              qPrintable(why(r)));
@@ -390,7 +381,7 @@ class ModelTrustTest : public QObject {
       for (std::size_t k = 0; k < after[i].probabilities.size(); ++k)
         QVERIFY(std::abs(after[i].probabilities[k] - expected[i].probabilities[k]) < 1e-5);
     }
-    r = test::runCli({"migrate", s(project)});
+    r = test::runCli({"migrate", qs(project)});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
     QVERIFY2(r.out.contains("up to date; no model in the old format"), qPrintable(why(r)));
   }

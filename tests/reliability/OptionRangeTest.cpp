@@ -30,18 +30,11 @@ using flystage::test::CliRun;
 using flystage::test::TempDir;
 namespace fs = std::filesystem;
 
+using flystage::test::qs;
+using flystage::test::readBytes;
+using flystage::test::why;
+
 namespace {
-
-QString s(const fs::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-std::string readBytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The project file and its write-ahead log, if any: what "unchanged" is compared on.
 QByteArray projectHash(const fs::path& p) {
@@ -50,10 +43,6 @@ QByteArray projectHash(const fs::path& p) {
   const fs::path wal = p.string() + "-wal";
   if (fs::exists(wal)) h.addData(QByteArray::fromStdString(readBytes(wal)));
   return h.result().toHex();
-}
-
-QString why(const CliRun& r) {
-  return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(r.out, r.err);
 }
 
 // The split as stored: every assignment and the seed and fractions it was drawn with.
@@ -128,7 +117,7 @@ class OptionRangeTest : public QObject {
   void initTestCase() {
     project_ = test::makeSyntheticProject(dir_);
     // One run for the commands that need a model (a tiny preset, one epoch: a few seconds).
-    const auto r = test::runCli({"train", s(project_), "--method", "plain", "--preset", "tiny",
+    const auto r = test::runCli({"train", qs(project_), "--method", "plain", "--preset", "tiny",
                                  "--plain-epochs", "1", "--threads", "1", "--quiet"});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
     QCOMPARE(r.out.trimmed(), QStringLiteral("1"));
@@ -138,7 +127,7 @@ class OptionRangeTest : public QObject {
   void badValuesAreRefusedBeforeAnyWrite_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    const QString P = s(project_);
+    const QString P = qs(project_);
     const QStringList train = {"train",          P,   "--method", "plain", "--preset", "tiny",
                                "--plain-epochs", "0", "--quiet"};
     const QString lr = QStringLiteral("must be a number > 0 and <= 1");
@@ -211,7 +200,7 @@ class OptionRangeTest : public QObject {
                "--test 0.5 + --validation 0.5: must be below 1 together, so that a training "
                "part is left");
 
-    const QString out = s(dir_ / "never.csv");
+    const QString out = qs(dir_ / "never.csv");
     for (const char* v : {"0", "-1", "abc"})
       QTest::addRow("predict --run %s", v)
           << QStringList{"predict", P, "--run", v, "--csv", out}
@@ -223,7 +212,7 @@ class OptionRangeTest : public QObject {
         << QStringList{"merge-predictions", P, "--run", "0", out}
         << QStringLiteral("--run 0: must be a whole number >= 1");
 
-    const QString png = s(dir_ / "never.png");
+    const QString png = qs(dir_ / "never.png");
     const QStringList sal = {"saliency", P, "--run", "1", "--image", "1", "--out", png};
     QTest::addRow("saliency --run 0")
         << QStringList{"saliency", P, "--run", "0", "--image", "1", "--out", png}
@@ -284,7 +273,7 @@ class OptionRangeTest : public QObject {
         << QStringList{"compare", P, "--runs", "1,2x"}
         << QStringLiteral("--runs 1,2x: must be run ids separated by commas, e.g. 1,2,3");
 
-    const QString report = s(dir_ / "never-report");
+    const QString report = qs(dir_ / "never-report");
     QTest::addRow("report --min-confidence 1.5")
         << QStringList{"report", P, "--out", report, "--min-confidence", "1.5"}
         << QStringLiteral("--min-confidence 1.5: must be a number >= 0 and <= 1");
@@ -301,7 +290,7 @@ class OptionRangeTest : public QObject {
     QTest::addRow("report --run -1") << QStringList{"report", P, "--out", report, "--run", "-1"}
                                      << QStringLiteral("--run -1: must be a whole number >= 1");
 
-    const QString demo = s(dir_ / "never-demo");
+    const QString demo = qs(dir_ / "never-demo");
     for (const char* v : {"nan", "0", "2"})
       QTest::addRow("demo --scale %s", v)
           << QStringList{"demo", "--out", demo, "--scale", v}
@@ -340,7 +329,7 @@ class OptionRangeTest : public QObject {
   void badLearningRateStartsNoRun() {
     const int runs = runCount(project_);
     for (const char* v : {"inf", "-1", "nan"})
-      expectRefused({"train", s(project_), "--method", "plain", "--preset", "tiny",
+      expectRefused({"train", qs(project_), "--method", "plain", "--preset", "tiny",
                      "--plain-epochs", "1", "--quiet", "--lr", v},
                     QStringLiteral("--lr %1: must be a number > 0 and <= 1").arg(v));
     QCOMPARE(runCount(project_), runs);
@@ -380,7 +369,7 @@ class OptionRangeTest : public QObject {
     const QString before = splitState(project_);
     QVERIFY(before.contains(QStringLiteral("split_seed=1")));
     QVERIFY(before.count('\n') > 50);
-    expectRefused({"split", s(project_), "--reset", "--test", "0.9", "--validation", "0.9"},
+    expectRefused({"split", qs(project_), "--reset", "--test", "0.9", "--validation", "0.9"},
                   QStringLiteral("--test 0.9 + --validation 0.9: must be below 1 together, so "
                                  "that a training part is left"));
     QCOMPARE(splitState(project_), before);
@@ -388,7 +377,7 @@ class OptionRangeTest : public QObject {
     TempDir other;
     const auto copy = other / "copy.flystage";
     fs::copy_file(project_, copy);
-    const auto r = test::runCli({"split", s(copy), "--reset", "--seed", "5"});
+    const auto r = test::runCli({"split", qs(copy), "--reset", "--seed", "5"});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
     QVERIFY(r.out.trimmed().endsWith(QStringLiteral("image(s) newly assigned (seed 5)")));
     QVERIFY(splitState(copy).contains(QStringLiteral("split_seed=5")));
@@ -400,10 +389,10 @@ class OptionRangeTest : public QObject {
     TempDir out;
     const auto folder = out / "predictions";
     fs::create_directory(folder);
-    expectRefused({"predict", s(project_), "--run", "1", "--csv", s(folder)},
-                  "--csv " + s(folder) + ": is a folder; name a file to write");
-    expectRefused({"predict", s(project_), "--run", "1", "--csv", s(out / "none/p.csv")},
-                  "--csv " + s(out / "none/p.csv") + ": the folder " + s(out / "none") +
+    expectRefused({"predict", qs(project_), "--run", "1", "--csv", qs(folder)},
+                  "--csv " + qs(folder) + ": is a folder; name a file to write");
+    expectRefused({"predict", qs(project_), "--run", "1", "--csv", qs(out / "none/p.csv")},
+                  "--csv " + qs(out / "none/p.csv") + ": the folder " + qs(out / "none") +
                       " does not exist; create it first");
     QVERIFY(!fs::exists(folder.string() + ".part"));
     // A write that fails half-way (the file size limit stands in for a full disk): the
@@ -413,15 +402,15 @@ class OptionRangeTest : public QObject {
     CliRun r;
     {
       const FileSizeLimit limit(36000);
-      r = test::runCli({"saliency", s(project_), "--run", "1", "--image", "1", "--out", s(csv)});
+      r = test::runCli({"saliency", qs(project_), "--run", "1", "--image", "1", "--out", qs(csv)});
     }
     QCOMPARE(r.code, 1);
-    QCOMPARE(r.err.trimmed(), "flystage-cli: error: " + s(csv) + ": write failed (disk full?)");
+    QCOMPARE(r.err.trimmed(), "flystage-cli: error: " + qs(csv) + ": write failed (disk full?)");
     QVERIFY(!fs::exists(csv));
     QCOMPARE(std::distance(fs::directory_iterator(out.path()), fs::directory_iterator()), 1);
     // evaluate --json: the same checks.
-    expectRefused({"evaluate", s(project_), "--run", "1", "--json", s(folder)},
-                  "--json " + s(folder) + ": is a folder; name a file to write");
+    expectRefused({"evaluate", qs(project_), "--run", "1", "--json", qs(folder)},
+                  "--json " + qs(folder) + ": is a folder; name a file to write");
   }
 
   // The finding: info --json on a project in a folder whose name is not UTF-8 printed a JSON
@@ -435,7 +424,7 @@ class OptionRangeTest : public QObject {
     // Through sh: QProcess would re-encode a QString argument, losing the raw byte.
     QProcess p;
     p.start(QStringLiteral("sh"), {"-c", R"(exec "$0" info --json "$1$(printf '\377')/p.flystage")",
-                                   QString::fromStdString(test::cliPath()), s(root / "Daten ")});
+                                   QString::fromStdString(test::cliPath()), qs(root / "Daten ")});
     QVERIFY(p.waitForFinished(60000));
     const CliRun r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
                    QString::fromUtf8(p.readAllStandardError())};
@@ -445,7 +434,7 @@ class OptionRangeTest : public QObject {
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(j["project"].toString(), QString::fromStdString(root.path().string()) +
                                           QStringLiteral("/Daten \uFFFD/p.flystage"));
-    const auto original = test::runCli({"info", "--json", s(project_)});
+    const auto original = test::runCli({"info", "--json", qs(project_)});
     QCOMPARE(j["images"].toInt(),
              QJsonDocument::fromJson(original.out.toUtf8()).object()["images"].toInt());
     QVERIFY(j["images"].toInt() > 0);
@@ -458,7 +447,7 @@ class OptionRangeTest : public QObject {
     fs::copy_file(project_, copy);
     const auto before = projectHash(copy);
     for (const char* v : {"3", "1", "6"}) {
-      const auto r = test::runCli({"label", s(copy), "--image", "1", "--range", v});
+      const auto r = test::runCli({"label", qs(copy), "--image", "1", "--range", v});
       QCOMPARE(r.code, 1);
       QCOMPARE(r.err.trimmed(),
                QStringLiteral("flystage-cli: error: --range %1: must be one of 1-3, 4-6, 7-8, "
@@ -466,15 +455,15 @@ class OptionRangeTest : public QObject {
                               "ambiguous: a stage, or a BDGP bin?)")
                    .arg(v));
     }
-    const auto bad = test::runCli({"label", s(copy), "--image", "1", "--range", "3-5"});
+    const auto bad = test::runCli({"label", qs(copy), "--image", "1", "--range", "3-5"});
     QCOMPARE(bad.err.trimmed(),
              QStringLiteral("flystage-cli: error: --range 3-5: must be one of 1-3, 4-6, 7-8, "
                             "9-10, 11-12, 13-17, named by its stages"));
     QCOMPARE(projectHash(copy), before);
-    const auto good = test::runCli({"label", s(copy), "--image", "1", "--range", "7-8"});
+    const auto good = test::runCli({"label", qs(copy), "--image", "1", "--range", "7-8"});
     QVERIFY2(good.code == 0, qPrintable(why(good)));
     QCOMPARE(good.out.trimmed(), QStringLiteral("label: Label image #1 as 7-8 (1 image(s))"));
-    const auto bdgp = test::runCli({"label", s(copy), "--image", "2", "--range", "13-16"});
+    const auto bdgp = test::runCli({"label", qs(copy), "--image", "2", "--range", "13-16"});
     QCOMPARE(bdgp.out.trimmed(), QStringLiteral("label: Label image #2 as 13-17 (1 image(s))"));
   }
 
@@ -484,11 +473,11 @@ class OptionRangeTest : public QObject {
     const auto png = dir_ / "big.png";
     QElapsedTimer t;
     t.start();
-    expectRefused({"gem", s(project_), "--out", s(png), "--dpi", "2400"},
+    expectRefused({"gem", qs(project_), "--out", qs(png), "--dpi", "2400"},
                   QStringLiteral("--dpi 2400: the PNG would be 26134 x 16467 pixels (430 "
                                  "megapixels), over the limit of 64 megapixels; lower --dpi "
                                  "or --columns, or write .svg or .pdf"));
-    expectRefused({"gem", s(project_), "--out", s(png), "--columns", "14", "--dpi", "2400"},
+    expectRefused({"gem", qs(project_), "--out", qs(png), "--columns", "14", "--dpi", "2400"},
                   QStringLiteral("--columns 14 --dpi 2400: the PNG would be 84134 x 5867 "
                                  "pixels (494 megapixels), over the limit of 64 megapixels; "
                                  "lower --dpi or --columns, or write .svg or .pdf"));
@@ -496,7 +485,7 @@ class OptionRangeTest : public QObject {
     QVERIFY(!fs::exists(png));
     // Fewer panels make a smaller figure: two stages at 1200 dpi fit.
     const auto r = test::runCli(
-        {"gem", s(project_), "--out", s(png), "--stage", "5", "--stage", "6", "--dpi", "1200"});
+        {"gem", qs(project_), "--out", qs(png), "--stage", "5", "--stage", "6", "--dpi", "1200"});
     QVERIFY2(r.code == 0, qPrintable(why(r)));
     QVERIFY(fs::exists(png));
   }

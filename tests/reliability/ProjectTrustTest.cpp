@@ -33,18 +33,11 @@ using flystage::test::CliRun;
 using flystage::test::TempDir;
 namespace fs = std::filesystem;
 
+using flystage::test::qs;
+using flystage::test::readBytes;
+using flystage::test::why;
+
 namespace {
-
-QString s(const fs::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-std::string readBytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 QByteArray fileHash(const fs::path& p) {
   return QCryptographicHash::hash(QByteArray::fromStdString(readBytes(p)),
@@ -57,10 +50,6 @@ std::set<std::string> listing(const fs::path& folder) {
   std::set<std::string> out;
   for (const auto& e : fs::directory_iterator(folder)) out.insert(e.path().filename().string());
   return out;
-}
-
-QString why(const CliRun& r) {
-  return QStringLiteral("exit %1\nout: %2\nerr: %3").arg(r.code).arg(r.out, r.err);
 }
 
 CliRun runProgram(const QString& program, const QStringList& args, int timeoutMs = 300000) {
@@ -108,7 +97,7 @@ void makeForeignDb(const fs::path& file, int userVersion, bool wal = false, int 
 // A real project holding the 12 labelled BDGP samples.
 fs::path sampleProject(const TempDir& dir, const std::string& name = "p.flystage") {
   const fs::path file = dir / name;
-  const auto r = runCli({"import", s(file), "--csv", s(test::samplesDir() / "labels.csv")});
+  const auto r = runCli({"import", qs(file), "--csv", qs(test::samplesDir() / "labels.csv")});
   if (r.code != 0) throw std::runtime_error(why(r).toStdString());
   return file;
 }
@@ -173,10 +162,10 @@ class ProjectTrustTest : public QObject {
 
     const auto before = listing(folder);
     QCOMPARE(before.size(), cases.size());
-    const QString csv = s(test::samplesDir() / "labels.csv");
+    const QString csv = qs(test::samplesDir() / "labels.csv");
     for (const auto& c : cases) {
       const QByteArray hash = fileHash(c.file);
-      const QString f = s(c.file);
+      const QString f = qs(c.file);
       for (const QStringList& args :
            {QStringList{"label", f, "--image", "1", "--stage", "5"}, QStringList{"undo", f},
             QStringList{"import", f, "--csv", csv}, QStringList{"split", f},
@@ -201,9 +190,9 @@ class ProjectTrustTest : public QObject {
   void projectsAreCreatedOnlyWhereNothingIs() {
     TempDir dir;
     const fs::path file = dir / "n.flystage";
-    const auto made = runCli({"new", s(file)});
+    const auto made = runCli({"new", qs(file)});
     QVERIFY2(made.code == 0, qPrintable(why(made)));
-    QCOMPARE(made.out.trimmed(), "created " + s(file));
+    QCOMPARE(made.out.trimmed(), "created " + qs(file));
     QCOMPARE(pragma(file, "application_id"), kApplicationId);
     QCOMPARE(pragma(file, "user_version"), kSchemaVersion);
     QCOMPARE(listing(dir.path()), (std::set<std::string>{"n.flystage"}));  // nothing hidden
@@ -216,9 +205,9 @@ class ProjectTrustTest : public QObject {
     QCOMPARE(int(header[19]), 2);
 
     const QByteArray hash = fileHash(file);
-    const auto again = runCli({"new", s(file)});
+    const auto again = runCli({"new", qs(file)});
     QCOMPARE(again.code, 1);
-    QCOMPARE(again.err.trimmed(), "flystage-cli: error: " + s(file) +
+    QCOMPARE(again.err.trimmed(), "flystage-cli: error: " + qs(file) +
                                       ": already exists; a new project is only made where no "
                                       "file is (open this one, or choose another name). The "
                                       "file was not changed.");
@@ -257,7 +246,7 @@ class ProjectTrustTest : public QObject {
     }
     QCOMPARE(pragma(file, "application_id"), 0);
     const QByteArray hash = fileHash(file);
-    const auto info = runCli({"info", s(file)});
+    const auto info = runCli({"info", qs(file)});
     QVERIFY2(info.code == 0, qPrintable(why(info)));
     QVERIFY2(info.out.contains("schema version 2"), qPrintable(info.out));
     QCOMPARE(fileHash(file), hash);
@@ -276,9 +265,9 @@ class ProjectTrustTest : public QObject {
       db.exec("PRAGMA user_version = 2");  // claims 2 without its tables
     }
     const QByteArray partialHash = fileHash(partial);
-    const auto label = runCli({"label", s(partial), "--image", "1", "--stage", "5"});
+    const auto label = runCli({"label", qs(partial), "--image", "1", "--stage", "5"});
     QCOMPARE(label.code, 1);
-    QCOMPARE(label.err.trimmed(), "flystage-cli: error: " + s(partial) +
+    QCOMPARE(label.err.trimmed(), "flystage-cli: error: " + qs(partial) +
                                       ": not a FlyStage project, or a damaged one: schema "
                                       "version 2 but no table 'run_images'. The file was not "
                                       "changed.");
@@ -298,18 +287,19 @@ class ProjectTrustTest : public QObject {
       const QByteArray hash = fileHash(file);
       const QString expected =
           version > kSchemaVersion
-              ? "flystage-cli: error: " + s(file) +
+              ? "flystage-cli: error: " + qs(file) +
                     ": project schema version 99 is newer "
                     "than this FlyStage understands (" +
                     QString::number(kSchemaVersion) +
                     "); open it with a newer FlyStage. The file was not changed."
-              : "flystage-cli: error: " + s(file) + ": project schema version " +
+              : "flystage-cli: error: " + qs(file) + ": project schema version " +
                     QString::number(version) + " is not one FlyStage writes (1 to " +
                     QString::number(kSchemaVersion) +
                     "): the file is damaged or not a FlyStage project. The file was not "
                     "changed.";
-      for (const QStringList& args : {QStringList{"label", s(file), "--image", "1", "--stage", "5"},
-                                      QStringList{"undo", s(file)}, QStringList{"info", s(file)}}) {
+      for (const QStringList& args :
+           {QStringList{"label", qs(file), "--image", "1", "--stage", "5"},
+            QStringList{"undo", qs(file)}, QStringList{"info", qs(file)}}) {
         const auto r = runCli(args);
         QVERIFY2(r.code == 1, qPrintable(args.join(' ') + "\n" + why(r)));
         QCOMPARE(r.err.trimmed(), expected);
@@ -344,12 +334,13 @@ class ProjectTrustTest : public QObject {
       fs::copy_file(source, file);
       QCOMPARE(::chown(file.c_str(), owner, owner), 0);
 
-      for (const QStringList& args : {QStringList{"info", s(file)}, QStringList{"runs", s(file)}}) {
+      for (const QStringList& args :
+           {QStringList{"info", qs(file)}, QStringList{"runs", qs(file)}}) {
         const auto r = runAs(reader, args);
         QVERIFY2(r.code == 0, qPrintable(args.join(' ') + "\n" + why(r)));
       }
       QCOMPARE(listing(folder), (std::set<std::string>{"p.flystage"}));
-      const auto label = runAs(owner, {"label", s(file), "--image", "1", "--stage", "2"});
+      const auto label = runAs(owner, {"label", qs(file), "--image", "1", "--stage", "2"});
       QVERIFY2(label.code == 0, qPrintable(why(label)));
       QCOMPARE(listing(folder), (std::set<std::string>{"p.flystage"}));
       QCOMPARE(Project::open(file, OpenMode::ReadOnly).label(1).stage, std::optional<int>(2));
@@ -363,11 +354,11 @@ class ProjectTrustTest : public QObject {
                                            fs::perms::group_read | fs::perms::others_read);
       }
       const QByteArray hash = fileHash(file);
-      const auto blocked = runAs(owner, {"label", s(file), "--image", "1", "--stage", "3"});
+      const auto blocked = runAs(owner, {"label", qs(file), "--image", "1", "--stage", "3"});
       QCOMPARE(blocked.code, 1);
-      const QString shm = s(folder / "p.flystage-shm");
+      const QString shm = qs(folder / "p.flystage-shm");
       QCOMPARE(blocked.err.trimmed(),
-               "flystage-cli: error: " + s(file) + ": cannot write the project: " + shm +
+               "flystage-cli: error: " + qs(file) + ": cannot write the project: " + shm +
                    " belongs to user 'nobody' and you may not write it (SQLite's shared-memory "
                    "index, left by their program reading or using the project). When no one "
                    "has the project open, user 'nobody' (or whoever may delete files in its "
@@ -384,8 +375,9 @@ class ProjectTrustTest : public QObject {
     TempDir dir;
     const fs::path file = test::makeSyntheticProject(dir, 21, 0.002, 3);
     QProcess train;
-    train.start(cli(), {"train", s(file), "--method", "data-level", "--preset", "tiny", "--threads",
-                        "1", "--range-epochs", "2", "--fine-epochs", "40", "--seed", "1"});
+    train.start(cli(),
+                {"train", qs(file), "--method", "data-level", "--preset", "tiny", "--threads", "1",
+                 "--range-epochs", "2", "--fine-epochs", "40", "--seed", "1"});
     QVERIFY(train.waitForStarted());
     std::int64_t run = 0;
     QDeadlineTimer deadline(120000);
@@ -403,7 +395,7 @@ class ProjectTrustTest : public QObject {
     ::kill(static_cast<pid_t>(train.processId()), SIGKILL);
     QVERIFY(train.waitForFinished(10000));
 
-    const auto runs = runCli({"runs", s(file)});
+    const auto runs = runCli({"runs", qs(file)});
     QVERIFY2(runs.code == 0, qPrintable(why(runs)));
     QString shown;
     for (const auto& line : runs.out.split('\n'))
@@ -437,7 +429,7 @@ class ProjectTrustTest : public QObject {
                   std::to_string(elsewhere) + "," + std::to_string(reused) + ")");
     }
 
-    const auto resumed = runCli({"train", s(file), "--resume", QString::number(run), "--quiet"});
+    const auto resumed = runCli({"train", qs(file), "--resume", QString::number(run), "--quiet"});
     QVERIFY2(resumed.code == 0, qPrintable(why(resumed)));
     Project p = Project::open(file, OpenMode::ReadOnly);
     QCOMPARE(runstore::run(p, run)->status, std::string("finished"));
@@ -467,7 +459,7 @@ class ProjectTrustTest : public QObject {
                      "skipped as a duplicate.");
       }
     }
-    const auto again = runCli({"import", s(file), "--csv", s(test::samplesDir() / "labels.csv")});
+    const auto again = runCli({"import", qs(file), "--csv", qs(test::samplesDir() / "labels.csv")});
     QVERIFY2(again.code == 0, qPrintable(why(again)));
     QVERIFY2(again.out.contains("imported 0 image(s)"), qPrintable(again.out));
     QVERIFY2(again.out.contains("12 duplicate(s) not imported"), qPrintable(again.out));

@@ -17,6 +17,19 @@ std::filesystem::path samplesDir() {
   return FLYSTAGE_SAMPLES_DIR;
 }
 
+QString qs(const std::filesystem::path& p) {
+  return QString::fromStdString(p.string());
+}
+
+std::string readBytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+QString why(const CliRun& r) {
+  return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(r.out, r.err);
+}
+
 std::string cliPath() {
   return FLYSTAGE_CLI;
 }

@@ -39,6 +39,13 @@ struct CliRun {
 };
 CliRun runCli(const QStringList& args);
 
+// A path as Qt text, for command-line arguments and expected messages.
+QString qs(const std::filesystem::path& p);
+// A file's bytes (empty when it cannot be read).
+std::string readBytes(const std::filesystem::path& p);
+// A command's exit code and output, for the message of a failed check.
+QString why(const CliRun& r);
+
 // A project in `dir` (named `name`) holding the synthetic demo data, standardized crops at
 // `scale` of BDGP's size with at least `minPerStage` stage-labelled images per stage 4..17,
 // imported with its labels and split. Throws std::runtime_error when the import fails.
