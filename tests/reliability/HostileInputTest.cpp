@@ -32,6 +32,7 @@
 #include "store/LabelHistory.h"
 #include "store/Project.h"
 #include "store/Schema.h"
+#include "support/HostileFiles.h"
 #include "support/TestSupport.h"
 #include "util/Csv.h"
 #include "util/Error.h"
@@ -43,6 +44,10 @@ using flystage::test::TempDir;
 using flystage::test::writeText;
 namespace fs = std::filesystem;
 
+using flystage::test::be32;
+using flystage::test::chunk;
+using flystage::test::crc32;
+using flystage::test::FileSizeLimit;
 using flystage::test::qs;
 using flystage::test::readBytes;
 using flystage::test::why;
@@ -83,48 +88,7 @@ QString errLines(const CliRun& r) {
   return out.join('\n');
 }
 
-// RLIMIT_FSIZE for this process while it lives, with SIGXFSZ ignored, so that a write past
-// it fails with EFBIG as on a full disk.
-class FileSizeLimit {
- public:
-  explicit FileSizeLimit(rlim_t bytes) {
-    oldHandler_ = std::signal(SIGXFSZ, SIG_IGN);
-    getrlimit(RLIMIT_FSIZE, &old_);
-    rlimit limit = old_;
-    limit.rlim_cur = bytes;
-    setrlimit(RLIMIT_FSIZE, &limit);
-  }
-  ~FileSizeLimit() {
-    setrlimit(RLIMIT_FSIZE, &old_);
-    std::signal(SIGXFSZ, oldHandler_);
-  }
-  FileSizeLimit(const FileSizeLimit&) = delete;
-  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-
- private:
-  rlimit old_{};
-  void (*oldHandler_)(int) = nullptr;
-};
-
 // --- PNG files written byte by byte, for headers no encoder would write. ---
-
-std::uint32_t crc32(const std::string& bytes) {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (unsigned char b : bytes) {
-    c ^= b;
-    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-  }
-  return c ^ 0xFFFFFFFFu;
-}
-
-std::string be32(std::uint32_t v) {
-  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-          static_cast<char>(v)};
-}
-
-std::string chunk(const std::string& type, const std::string& data) {
-  return be32(static_cast<std::uint32_t>(data.size())) + type + data + be32(crc32(type + data));
-}
 
 // A complete PNG: `rows` are the raw scanlines, each already prefixed with its filter byte.
 std::string png(std::uint32_t width, std::uint32_t height, int depth, int colorType,

@@ -19,6 +19,7 @@
 
 #include "data/ImageIo.h"
 #include "store/Project.h"
+#include "support/HostileFiles.h"
 #include "support/TestSupport.h"
 
 using namespace flystage;
@@ -27,6 +28,9 @@ using flystage::test::TempDir;
 using flystage::test::writeText;
 namespace fs = std::filesystem;
 
+using flystage::test::be32;
+using flystage::test::chunk;
+using flystage::test::crc32;
 using flystage::test::qs;
 using flystage::test::readBytes;
 using flystage::test::why;
@@ -205,24 +209,6 @@ std::string tiff(const TiffSpec& t) {
 }
 
 // --- PNG and BMP written byte by byte. ---
-
-std::uint32_t crc32(const std::string& bytes) {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (unsigned char b : bytes) {
-    c ^= b;
-    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-  }
-  return c ^ 0xFFFFFFFFu;
-}
-
-std::string be32(std::uint32_t v) {
-  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-          static_cast<char>(v)};
-}
-
-std::string chunk(const std::string& type, const std::string& data) {
-  return be32(static_cast<std::uint32_t>(data.size())) + type + data + be32(crc32(type + data));
-}
 
 // An 8-bit RGB PNG of the given size whose single IDAT holds `rows` (filter bytes included).
 std::string png(std::uint32_t width, std::uint32_t height, const std::string& rows) {

@@ -22,6 +22,7 @@
 
 #include "model/Presets.h"
 #include "store/Split.h"
+#include "support/HostileFiles.h"
 #include "support/TestSupport.h"
 #include "train/TrainConfig.h"
 
@@ -30,6 +31,7 @@ using flystage::test::CliRun;
 using flystage::test::TempDir;
 namespace fs = std::filesystem;
 
+using flystage::test::FileSizeLimit;
 using flystage::test::qs;
 using flystage::test::readBytes;
 using flystage::test::why;
@@ -69,27 +71,6 @@ int runCount(const fs::path& project) {
 
 // RLIMIT_FSIZE for this process and the programs it starts, with SIGXFSZ ignored (inherited
 // across exec), so that a write past it fails with EFBIG as on a full disk.
-class FileSizeLimit {
- public:
-  explicit FileSizeLimit(rlim_t bytes) {
-    oldHandler_ = std::signal(SIGXFSZ, SIG_IGN);
-    getrlimit(RLIMIT_FSIZE, &old_);
-    rlimit limit = old_;
-    limit.rlim_cur = bytes;
-    setrlimit(RLIMIT_FSIZE, &limit);
-  }
-  ~FileSizeLimit() {
-    setrlimit(RLIMIT_FSIZE, &old_);
-    std::signal(SIGXFSZ, oldHandler_);
-  }
-  FileSizeLimit(const FileSizeLimit&) = delete;
-  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-
- private:
-  rlimit old_{};
-  void (*oldHandler_)(int) = nullptr;
-};
-
 QString threadsAllowed() {
   return QStringLiteral("0 (all cores) or a whole number 1..%1")
       .arg(4 * std::thread::hardware_concurrency());
