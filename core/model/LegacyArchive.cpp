@@ -111,7 +111,8 @@ LegacyMigration migrateLegacyModels(Project& project, bool trustModels) {
     const std::string what = file + ": run #" + std::to_string(m.run) + "'s " + m.role + " model";
     std::string weights;
     try {
-      const bool gabor = m.specJson.find("\"kind\":\"gabor\"") != std::string::npos;
+      const auto spec = nlohmann::json::parse(m.specJson, nullptr, false);
+      const bool gabor = spec.is_object() && spec.value("kind", "") == "gabor";
       weights = gabor ? convertGabor(m.specJson, m.weights, what)
                       : convertNetwork(m.specJson, m.weights, what).weights;
     } catch (const Error&) {

@@ -63,11 +63,23 @@ ModelBlob saveModel(ResNet& model) {
   return blob;
 }
 
-ResNet loadModel(const ModelBlob& blob, const std::string& what) {
+namespace {
+
+void checkChecksum(const ModelBlob& blob, const std::string& what) {
   if (sha256Hex(blob.weights) != blob.sha256)
     throw Error(what +
                 "'s weights fail their checksum (the file was changed or damaged); retrain "
                 "or restore the project from a backup");
+}
+
+}  // namespace
+
+ResNet loadModel(const ModelBlob& blob, const std::string& what) {
+  checkChecksum(blob, what);
+  return loadCheckedModel(blob, what);
+}
+
+ResNet loadCheckedModel(const ModelBlob& blob, const std::string& what) {
   const ModelSpec spec = ModelSpec::fromJson(blob.specJson);  // bounds-checked
   const TensorFile file = readTensorFile(blob.weights, what);
   auto meta = [&](const char* key) {
@@ -99,18 +111,16 @@ ModelBlob storedModelBlob(Project& project, std::int64_t run, const std::string&
          (role == "final" ? std::string("model") : role + " model");
   if (isLegacyTorchArchive(stored->weights))
     throw Error(legacyArchiveMessage(what, project.file().string()));
-  if (sha256Hex(stored->weights) != stored->sha256)
-    throw Error(what +
-                "'s weights fail their checksum (the file was changed or damaged); retrain "
-                "or restore the project from a backup");
-  return {stored->specJson, stored->weights, stored->sha256};
+  ModelBlob blob{stored->specJson, stored->weights, stored->sha256};
+  checkChecksum(blob, what);
+  return blob;
 }
 
 ResNet loadStoredModel(Project& project, std::int64_t run, const std::string& role,
                        const std::string& whenMissing) {
   std::string what;
   const ModelBlob blob = storedModelBlob(project, run, role, what, whenMissing);
-  return loadModel(blob, what);
+  return loadCheckedModel(blob, what);  // the checksum was just checked
 }
 
 }  // namespace flystage

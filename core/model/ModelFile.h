@@ -26,6 +26,9 @@ ModelBlob saveModel(ResNet& model);
 // weights are finite before loading; a tampered, truncated, foreign or legacy blob gets
 // flystage::Error naming `what`, never a crash and never code run. CPU, eval mode.
 ResNet loadModel(const ModelBlob& blob, const std::string& what = "the model");
+// loadModel without the checksum, for a blob storedModelBlob already checked (hashing a
+// large model twice costs a tenth of a second).
+ResNet loadCheckedModel(const ModelBlob& blob, const std::string& what);
 
 // The run's stored model of `role` ("final", "data-level"), its checksum checked and a legacy
 // archive refused, with errors that name the project and the run. `what` gets their name;

@@ -34,7 +34,7 @@ std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
     height = gabor->height;
     width = gabor->width;
   } else {
-    ResNet model = loadModel(stored, what);
+    ResNet model = loadCheckedModel(stored, what);
     model->to(device);
     net.emplace(model);
     height = net->spec().inputHeight;
