@@ -25,7 +25,7 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j 2 --timeout 900
 
 format:
-	@find app core ui tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	@find app core ui figure tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
 	rm -rf $(BUILD_DIR)

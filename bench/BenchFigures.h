@@ -1,7 +1,7 @@
 #pragma once
 
 // The figures of docs/performance.md, drawn from the merged results (bench/table.py's
-// results.json) with ui/figure's QPainter figures (no matplotlib on the machine).
+// results.json) with figure/'s QPainter figures (no matplotlib on the machine).
 #include <filesystem>
 #include <vector>
 
