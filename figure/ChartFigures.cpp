@@ -8,16 +8,12 @@
 
 #include "data/Stage.h"
 #include "figure/FigureParts.h"
+#include "figure/Palette.h"
 #include "util/Csv.h"
 
 namespace flystage::figure {
 
 namespace {
-
-// Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
-const QColor kSeries[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
-                          QColor(204, 121, 167), QColor(86, 180, 233), QColor(213, 94, 0),
-                          QColor(240, 228, 66),  QColor(0, 0, 0)};
 
 struct MethodBars {
   std::string method;
@@ -82,7 +78,7 @@ Figure stageAccuracyFigure(const std::vector<RunSummary>& runs, Provenance prove
         if (v.n == 0) continue;
         const double h = v.mean * plot.height();
         const QRectF bar(gx + m * barW, plot.bottom() - h, barW, h);
-        p.fillRect(bar, kSeries[m % 8]);
+        p.fillRect(bar, seriesColor(static_cast<int>(m)));
         if (v.n > 1) {
           const double cx = bar.center().x();
           const double lo = plot.bottom() - std::max(0.0, v.mean - v.sd) * plot.height();
@@ -103,7 +99,7 @@ Figure stageAccuracyFigure(const std::vector<RunSummary>& runs, Provenance prove
     // Legend.
     double lx = plot.left();
     for (std::size_t m = 0; m < bars.size(); ++m) {
-      p.fillRect(QRectF(lx, plot.bottom() + 32, 9, 9), kSeries[m % 8]);
+      p.fillRect(QRectF(lx, plot.bottom() + 32, 9, 9), seriesColor(static_cast<int>(m)));
       const QString name = QString::fromStdString(bars[m].method);
       p.drawText(QRectF(lx + 12, plot.bottom() + 30, 100, 12), Qt::AlignLeft | Qt::AlignVCenter,
                  name);
@@ -155,7 +151,7 @@ Figure confusionFigure(const StageMetrics& metrics, const std::string& title,
                  QString::number(kMinFineStage + t));
     }
     // The diagonal band: right, or off by one stage.
-    p.setPen(QPen(QColor(213, 94, 0), 0.8));
+    p.setPen(QPen(okabeIto()[5], 0.8));  // vermilion
     p.setBrush(Qt::NoBrush);
     for (int t = 0; t < kNumFineStages; ++t) {
       const int from = std::max(0, t - 1), to = std::min(kNumFineStages - 1, t + 1);

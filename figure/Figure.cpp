@@ -18,6 +18,7 @@
 
 #include <unistd.h>
 
+#include "util/AtomicFile.h"
 #include "util/Error.h"
 
 namespace flystage::figure {
@@ -113,17 +114,6 @@ void writePdf(const Figure& f, const QString& file) {
   paintOn(pdf, f, 1.0);
 }
 
-// Writes `tmp`, then renames it over `out`: readers never see half a file.
-void commit(const std::filesystem::path& tmp, const std::filesystem::path& out) {
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(out.string() + ": could not be written (" + ec.message() +
-                "); check that the folder exists and is writable");
-  }
-}
-
 }  // namespace
 
 bool isFigureFormat(const std::filesystem::path& file) {
@@ -169,9 +159,9 @@ std::vector<std::filesystem::path> exportFigure(const Figure& figure,
   const auto dir = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
   if (!std::filesystem::is_directory(dir))
     throw Error(out.string() + ": the folder " + dir.string() + " does not exist; create it first");
-  // Same extension on the temporary file: Qt picks writers by it.
-  const auto tmp = dir / ("." + out.filename().string() + ".part." + ext);
-  const QString tmpName = QString::fromStdString(tmp.string());
+  // Hidden, and the same extension at the end of the temporary file: Qt picks writers by it.
+  AtomicFile part(out, ".part." + ext, ".");
+  const QString tmpName = QString::fromStdString(part.tmp().string());
   try {
     if (ext == "png")
       writePng(figure, tmpName, options.dpi);
@@ -180,29 +170,25 @@ std::vector<std::filesystem::path> exportFigure(const Figure& figure,
     else
       writePdf(figure, tmpName);
   } catch (const Error& e) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
     throw Error(out.string() + ": " + e.what() + "; check the folder is writable and has space");
   }
-  if (!std::filesystem::exists(tmp) || std::filesystem::file_size(tmp) == 0) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
+  std::error_code ec;
+  if (!std::filesystem::exists(part.tmp(), ec) || std::filesystem::file_size(part.tmp(), ec) == 0)
     throw Error(out.string() +
                 ": could not be written; check the folder is writable and has space");
-  }
-  commit(tmp, out);
+  part.commit();
   std::vector<std::filesystem::path> written{out};
   if (options.csv && !figure.csv.empty()) {
     auto csvOut = out;
     csvOut.replace_extension(".csv");
-    const auto csvTmp = dir / ("." + csvOut.filename().string() + ".part");
+    AtomicFile csvPart(csvOut, ".part", ".");
     {
-      std::ofstream f(csvTmp, std::ios::binary);
+      std::ofstream f(csvPart.tmp(), std::ios::binary);
       f << figure.csv;
       if (!f.flush())
         throw Error(csvOut.string() + ": could not be written; check the folder has space");
     }
-    commit(csvTmp, csvOut);
+    csvPart.commit();
     written.push_back(csvOut);
   }
   return written;

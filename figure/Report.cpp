@@ -7,19 +7,21 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 #include "Version.h"
 #include "data/Stage.h"
+#include "eval/ReportContent.h"
 #include "eval/RunComparison.h"
 #include "figure/ChartFigures.h"
 #include "figure/GemFigure.h"
 #include "figure/SaliencyFigure.h"
+#include "interpret/GemProvenance.h"
 #include "interpret/Saliency.h"
 #include "interpret/StageGems.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "util/AtomicFile.h"
 #include "util/Error.h"
 
 namespace flystage::figure {
@@ -109,17 +111,6 @@ class FigureWriter {
   std::vector<std::filesystem::path> files_;
 };
 
-// `newestFirst`: the newest finished two-step run, else the newest finished network run.
-std::optional<std::int64_t> pickFeaturedRun(const std::vector<RunRecord>& newestFirst) {
-  std::optional<std::int64_t> network;
-  for (const auto& r : newestFirst) {
-    if (r.status != "finished" || r.method == "gabor") continue;
-    if (r.method == "two-step") return r.id;
-    if (!network) network = r.id;
-  }
-  return network;
-}
-
 std::string runsTable(const std::vector<RunSummary>& runs) {
   std::ostringstream o;
   o << "<table><thead><tr><th>Run</th><th>Method</th><th>Preset</th><th>Seed</th>";
@@ -199,35 +190,12 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
     return makeProvenance(what, project.file().string());
   };
 
-  auto allRuns = runstore::runs(project);
-  std::sort(allRuns.begin(), allRuns.end(),
-            [](const RunRecord& a, const RunRecord& b) { return a.id < b.id; });
-  std::vector<std::int64_t> finished;
-  for (const auto& r : allRuns)
-    if (r.status == "finished" && runstore::metricJson(project, r.id, "test"))
-      finished.push_back(r.id);
-  const auto summaries = loadRunSummaries(project, finished);
-  std::vector<std::string> methods;
-  for (const auto& s : summaries)
-    if (std::find(methods.begin(), methods.end(), s.method) == methods.end())
-      methods.push_back(s.method);
-
-  // The featured run: the given one, else the newest finished two-step, else newest network.
-  result.featuredRun = options.featuredRun;
-  if (!result.featuredRun) {
-    std::vector<RunRecord> newestFirst(allRuns.rbegin(), allRuns.rend());
-    result.featuredRun = pickFeaturedRun(newestFirst);
-  }
-  std::optional<RunRecord> featured;
-  if (result.featuredRun) {
-    featured = runstore::run(project, *result.featuredRun);
-    if (!featured || featured->status != "finished")
-      throw Error("run #" + std::to_string(*result.featuredRun) +
-                  " cannot be featured in the report: it does not exist or has not finished");
-    if (featured->method == "gabor")
-      throw Error("run #" + std::to_string(*result.featuredRun) +
-                  " is a Gabor baseline: saliency and masked GEMs need a network run");
-  }
+  // Which runs are compared, which one is featured and which images it shows: core's choice.
+  const ReportContent content = reportContent(project, options.featuredRun, options.examples);
+  const auto& summaries = content.compared;
+  const auto& methods = content.methods;
+  const std::optional<RunRecord>& featured = content.featured;
+  if (featured) result.featuredRun = featured->id;
 
   const auto summary = project.summary();
   std::ostringstream body;
@@ -305,13 +273,8 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
       r.masked = panel.masked;
       r.minConfidence = panel.by == StageAssignment::Prediction ? options.minConfidence : 0;
       const GemResult gems = buildStageGems(project, r, {}, cancel);
-      auto prov = base(panel.masked ? "masked GEM" : "GEM");
-      prov.runId = runId;
-      prov.runMethod = featured->method;
-      prov.labelSource = gems.labelSource;
-      for (const auto& g : gems.gems)
-        prov.imageIds.insert(prov.imageIds.end(), g.imageIds.begin(), g.imageIds.end());
-      if (panel.masked) prov.settings = {{"saliency method", "vanilla"}, {"mask quantile", "0.8"}};
+      // The settings the GEMs were built with (r), as the command line and the GUI write them.
+      const auto prov = gemProvenance(r, gems, project.file().string(), featured->method);
       GemFigureOptions fo;
       fo.masked = panel.masked;
       fo.columns = 7;
@@ -323,31 +286,15 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
 
     report("saliency", 5, kSteps);
     // Examples: the most confident right and wrong calls among the run's test images.
-    std::map<std::int64_t, int> truth;
-    for (const auto& ri : runstore::runImages(project, runId))
-      if (ri.part == "test" && ri.stage) truth[ri.imageId] = *ri.stage;
-    std::vector<StoredPrediction> right, wrong;
-    for (const auto& p : runstore::predictions(project, runId)) {
-      const auto t = truth.find(p.imageId);
-      if (t == truth.end()) continue;
-      (p.stage == t->second ? right : wrong).push_back(p);
-    }
-    const auto byConfidence = [](const StoredPrediction& a, const StoredPrediction& b) {
-      return a.probability > b.probability;
-    };
-    std::sort(right.begin(), right.end(), byConfidence);
-    std::sort(wrong.begin(), wrong.end(), byConfidence);
     std::vector<std::int64_t> ids;
-    const std::size_t half = static_cast<std::size_t>(std::max(1, options.examples / 2));
-    for (std::size_t i = 0; i < std::min(half, right.size()); ++i) ids.push_back(right[i].imageId);
-    for (std::size_t i = 0; i < std::min(half, wrong.size()); ++i) ids.push_back(wrong[i].imageId);
+    for (const auto& e : content.examples) ids.push_back(e.imageId);
     if (!ids.empty()) {
       const std::vector<SaliencyMethod> methodsShown = {
           SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad, SaliencyMethod::IntegratedGradients};
       std::vector<SaliencyExample> examples(ids.size());
       for (std::size_t i = 0; i < ids.size(); ++i) {
         examples[i].image = project.standardizedImage(ids[i]);
-        examples[i].trueStage = truth[ids[i]];
+        examples[i].trueStage = content.examples[i].trueStage;
       }
       for (auto method : methodsShown) {
         SaliencyOptions so;
@@ -377,13 +324,9 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
       "<title>FlyStage report</title><style>" +
       std::string(kStyle) + "</style></head><body>\n" + body.str() + "</body></html>\n";
   result.index = dir / "index.html";
-  const auto tmp = dir / ".index.html.part";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << page;
-    if (!out.flush()) throw Error(result.index.string() + ": write failed (disk full?)");
-  }
-  std::filesystem::rename(tmp, result.index);
+  AtomicFile index(result.index, ".part", ".");  // .index.html.part until complete
+  index.write(page);
+  index.commit();
   result.files = figures.files();
   return result;
 }

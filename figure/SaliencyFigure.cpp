@@ -20,7 +20,7 @@ Figure saliencyFigure(const cv::Mat& standardizedBgr, const SaliencyMap& map,
             std::to_string(map.stage) + ", image #" + std::to_string(map.imageId);
   f.size = QSizeF(2 * kMargin + 2 * kPanelW + kGap + 60, kMargin + kTitleH + kPanelH + 40);
   f.provenance = std::move(provenance);
-  const double top = maskedQuantile(map.map, {}, 0.99);
+  const double top = maskedQuantile(map.map, {}, kSaliencyQuantile);
   {
     std::ostringstream csv;
     csv << "row,col,saliency\n";
@@ -30,9 +30,9 @@ Figure saliencyFigure(const cv::Mat& standardizedBgr, const SaliencyMap& map,
     f.csv = csv.str();
   }
   const cv::Mat image = standardizedBgr.clone();
-  const cv::Mat scaled = scaleToUnit(map.map, 0.99);
   const QImage plain = toQImage(image);
-  const QImage overlay = toQImage(overlayMap(image, scaled, options.colormap, options.opacity));
+  const QImage overlay = toQImage(
+      saliencyOverlay(image, map.map, options.colormap, kSaliencyQuantile, options.opacity));
   QString subtitle = QStringLiteral("Predicted stage %1; p(stage %2) = %3")
                          .arg(map.predictedStage)
                          .arg(map.stage)
@@ -92,12 +92,12 @@ Figure saliencyGallery(const std::vector<SaliencyExample>& examples,
     for (std::size_t m = 0; m < e.maps.size(); ++m) {
       const auto& map = e.maps[m];
       r.overlays.push_back(
-          toQImage(overlayMap(e.image, scaleToUnit(map.map, 0.99), colormap, opacity)));
+          toQImage(saliencyOverlay(e.image, map.map, colormap, kSaliencyQuantile, opacity)));
       double mx = 0;
       cv::minMaxLoc(map.map, nullptr, &mx);
       csv << map.imageId << ',' << e.trueStage << ',' << map.predictedStage << ',' << map.stage
           << ',' << map.probability << ',' << saliencyMethodName(methods[m]) << ',' << mx << ','
-          << maskedQuantile(map.map, {}, 0.99) << '\n';
+          << maskedQuantile(map.map, {}, kSaliencyQuantile) << '\n';
     }
     const auto& first = e.maps.at(0);
     r.label = QStringLiteral("image #%1: labelled %2, predicted %3 (p = %4)")

@@ -4,7 +4,7 @@
 <context>
     <name>DurationText</name>
     <message>
-        <location filename="../ui/DurationText.h" line="+14"/>
+        <location filename="../ui/model/DurationText.h" line="+14"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>LabelKeys</name>
     <message>
-        <location filename="../ui/LabelKeys.cpp" line="+14"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+16"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>PlotSaving</name>
     <message>
-        <location filename="../ui/PlotSaving.cpp" line="+35"/>
+        <location filename="../ui/views/PlotSaving.cpp" line="+35"/>
         <source>%1: choose a .png, .pdf or .svg file name.</source>
         <translation>%1: Bitte einen Dateinamen mit der Endung .png, .pdf oder .svg wählen.</translation>
     </message>
@@ -123,7 +123,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/RunsPanel.cpp" line="+61"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="+61"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/TrainingPanel.cpp" line="+69"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+30"/>
         <source>#%1 %2 · %3 · seed %4</source>
         <translation>#%1 %2 · %3 · Seed %4</translation>
     </message>
@@ -164,7 +164,7 @@
 <context>
     <name>TrainingPhase</name>
     <message>
-        <location filename="../ui/TrainingPhase.h" line="+13"/>
+        <location filename="../ui/model/TrainingPhase.h" line="+13"/>
         <source>Loading images</source>
         <translation>Bilder werden geladen</translation>
     </message>
@@ -200,9 +200,17 @@
     </message>
 </context>
 <context>
+    <name>flystage::ui::BackgroundTask</name>
+    <message>
+        <location filename="../ui/tasks/BackgroundTask.cpp" line="+148"/>
+        <source>An unexpected error stopped the work.</source>
+        <translation>Ein unerwarteter Fehler hat die Arbeit beendet.</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::ConfusionMatrixView</name>
     <message>
-        <location filename="../ui/ConfusionMatrixView.cpp" line="+31"/>
+        <location filename="../ui/views/ConfusionMatrixView.cpp" line="+32"/>
         <source>Confusion matrix</source>
         <translation>Konfusionsmatrix</translation>
     </message>
@@ -267,7 +275,7 @@
 <context>
     <name>flystage::ui::FilterBar</name>
     <message>
-        <location filename="../ui/FilterBar.cpp" line="+55"/>
+        <location filename="../ui/panels/FilterBar.cpp" line="+55"/>
         <source>Image filters</source>
         <translation>Bildfilter</translation>
     </message>
@@ -674,7 +682,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/GemPanel.cpp" line="+43"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+43"/>
         <source>Model run</source>
         <translation>Modell-Lauf</translation>
     </message>
@@ -825,7 +833,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Choose a run and press Build to see the expression maps of every stage.</source>
         <translation>Einen Lauf wählen und auf „GEMs erstellen“ klicken, um die Expressionskarten aller Stadien zu sehen.</translation>
     </message>
@@ -845,12 +853,12 @@
         <translation>Kein Lauf (nur Stadium-Labels)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Building…</source>
         <translation>Wird erstellt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+33"/>
         <source>%n image(s) in the maps; images assigned by %1.</source>
         <translation>
             <numerusform>%n Bild in den Karten; Zuordnung der Bilder: %1.</numerusform>
@@ -896,7 +904,7 @@
 <context>
     <name>flystage::ui::ImageBrowser</name>
     <message>
-        <location filename="../ui/ImageBrowser.cpp" line="+25"/>
+        <location filename="../ui/panels/ImageBrowser.cpp" line="+26"/>
         <source>Image browser</source>
         <translation>Bildbrowser</translation>
     </message>
@@ -954,14 +962,14 @@
 <context>
     <name>flystage::ui::ImageTableModel</name>
     <message>
-        <location filename="../ui/ImageFilterModel.cpp" line="+108"/>
-        <location filename="../ui/ImageTableModel.cpp" line="+57"/>
+        <location filename="../ui/model/ImageFilterModel.cpp" line="+108"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="+57"/>
         <location line="+306"/>
         <source>unlabelled</source>
         <translation>ohne Label</translation>
     </message>
     <message>
-        <location filename="../ui/ImageTableModel.cpp" line="-334"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="-334"/>
         <source>Label from the import</source>
         <translation>Label aus dem Import</translation>
     </message>
@@ -1099,12 +1107,12 @@
 <context>
     <name>flystage::ui::ImageView</name>
     <message>
-        <location filename="../ui/ImageView.cpp" line="+93"/>
+        <location filename="../ui/views/ImageView.cpp" line="+94"/>
         <source>Image view</source>
         <translation>Bildansicht</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Standardized image</source>
         <translation>Standardisiertes Bild</translation>
     </message>
@@ -1209,7 +1217,7 @@
         <translation>Die Farbskala der Überlagerung</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Saliency opacity</source>
         <translation>Deckkraft der Salienz</translation>
     </message>
@@ -1256,7 +1264,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie oben bleibt im Projekt erhalten.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+22"/>
         <source>The original file could not be read: %1</source>
         <translation>Die Originaldatei konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1299,7 +1307,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::ImportController</name>
     <message>
-        <location filename="../ui/ImportWorker.cpp" line="+97"/>
+        <location filename="../ui/dialogs/ImportController.cpp" line="+27"/>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
@@ -1319,12 +1327,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Importfortschritt</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>Importing %1 of %2: %3</source>
         <translation>Importiere %1 von %2: %3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Import Failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
@@ -1337,7 +1345,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/ImportDialog.cpp" line="+25"/>
         <source>Import Images</source>
         <translation>Bilder importieren</translation>
     </message>
@@ -1438,7 +1446,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>In &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>labels.csv</source>
         <translation>labels.csv</translation>
     </message>
@@ -1511,7 +1519,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::ImportReportDialog</name>
     <message>
-        <location filename="../ui/ImportReportDialog.cpp" line="+37"/>
+        <location filename="../ui/dialogs/ImportReportDialog.cpp" line="+37"/>
         <source>Import Refused</source>
         <translation>Import abgelehnt</translation>
     </message>
@@ -1662,7 +1670,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::Labeller</name>
     <message>
-        <location filename="../ui/Labeller.cpp" line="+67"/>
+        <location filename="../ui/model/Labeller.cpp" line="+67"/>
         <source>The label history could not be read: %1</source>
         <translation>Der Label-Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1685,12 +1693,13 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+82"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+28"/>
+        <location line="+20"/>
         <source>FlyStage projects (*.flystage)</source>
         <translation>FlyStage-Projekte (*.flystage)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../ui/MainWindow.cpp" line="+78"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schreibgeschützt&lt;/b&gt;</translation>
     </message>
@@ -1700,7 +1709,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>FlyStage darf dieses Projekt nicht schreiben: Sie können es ansehen, Saliency anzeigen und Abbildungen exportieren, aber nicht labeln, importieren oder trainieren</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
@@ -1736,12 +1745,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+898"/>
+        <location line="+378"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-897"/>
+        <location line="-377"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -1811,7 +1820,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die zuletzt rückgängig gemachte Label-Aktion wiederherstellen (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="+39"/>
         <source>&amp;Next Image</source>
         <translation>&amp;Nächstes Bild</translation>
     </message>
@@ -1841,7 +1850,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Nach jedem Label das nächste Bild auswählen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Label-Next Queue</source>
         <translation>&amp;Label-Warteschlange</translation>
     </message>
@@ -1851,7 +1860,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die als Nächstes zu labelnden Bilder nach den Vorhersagen des gewählten Laufs anzeigen, geringste Konfidenz zuerst (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+82"/>
         <source>&amp;Filters</source>
         <translation>&amp;Filter</translation>
     </message>
@@ -1861,7 +1870,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Filter für Labels, Aufteilung und Vorhersagen anzeigen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/MainWindow.cpp" line="+2"/>
         <source>&amp;Labelling Keys</source>
         <translation>&amp;Label-Tasten</translation>
     </message>
@@ -1871,7 +1880,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Tasten zum Labeln, Blättern und Rückgängigmachen (F1)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+12"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
@@ -1886,7 +1895,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Bild &amp;einpassen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-29"/>
         <source>%1 for the selected images (%2)</source>
         <translation>%1 für die ausgewählten Bilder (%2)</translation>
     </message>
@@ -1896,7 +1905,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation> oder </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../ui/MainWindow.cpp" line="+5"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1911,12 +1920,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-14"/>
         <source>&amp;Label</source>
         <translation>&amp;Label</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+49"/>
         <source>&amp;Stage</source>
         <translation>&amp;Stadium</translation>
     </message>
@@ -1926,12 +1935,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Stadien&amp;bereich</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/MainWindow.cpp" line="+9"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1941,13 +1950,13 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Projekt</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+695"/>
+        <location line="+276"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+7"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>Entwicklungsstadien von Drosophila-Embryonen in In-situ-Hybridisierungsbildern bestimmen.</translation>
     </message>
@@ -1972,7 +1981,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+10"/>
         <source>&lt;p&gt;&lt;b&gt;No images yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Import a labels CSV, a folder of images or a BDGP dump.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Noch keine Bilder.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Eine Label-CSV, einen Bildordner oder einen BDGP-Dump importieren.&lt;/p&gt;</translation>
     </message>
@@ -1987,7 +1996,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Bilder importieren</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../ui/panels/LabelHistoryDock.cpp" line="+12"/>
         <source>Label history</source>
         <translation>Label-Verlauf</translation>
     </message>
@@ -2002,28 +2011,28 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&lt;geöffnetes Projekt&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Label History</source>
         <translation>Label-Verlauf</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Show the list of labelling actions</source>
         <translation>Die Liste der Label-Aktionen anzeigen</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+612"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+27"/>
+        <location line="+7"/>
         <source>Import Running</source>
         <translation>Import läuft</translation>
     </message>
     <message>
-        <location line="-611"/>
+        <location line="-6"/>
         <source>Wait for the import to finish, or cancel it, before opening another project.</source>
         <translation>Vor dem Öffnen eines anderen Projekts das Ende des Imports abwarten oder ihn abbrechen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-6"/>
         <source>Cannot Open Project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
@@ -2033,12 +2042,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../ui/MainWindow.cpp" line="-206"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-19"/>
         <source>Open Read-Only?</source>
         <translation>Schreibgeschützt öffnen?</translation>
     </message>
@@ -2058,13 +2067,13 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+428"/>
+        <location filename="../ui/MainWindow.cpp" line="+32"/>
+        <location line="+182"/>
         <source>The project is open read-only</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-176"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
@@ -2074,7 +2083,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 wird importiert…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-33"/>
         <source>New Project</source>
         <translation>Neues Projekt</translation>
     </message>
@@ -2099,7 +2108,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/panels/RunsWorkspace.cpp" line="+32"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -2114,7 +2123,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Expressionskarten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Predict All Images</source>
         <translation>Alle Bilder &amp;vorhersagen</translation>
     </message>
@@ -2124,7 +2133,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Das Stadium jedes Bildes mit dem ausgewählten Lauf vorhersagen und die Vorhersagen speichern, damit der Browser nach ihnen filtert und sortiert (Ctrl+Shift+R)</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Run #%1 predicted %n image(s).</source>
         <translation>
             <numerusform>Lauf #%1 hat %n Bild vorhergesagt.</numerusform>
@@ -2132,7 +2141,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Prediction cancelled; nothing was stored.</source>
         <translation>Vorhersage abgebrochen; nichts wurde gespeichert.</translation>
     </message>
@@ -2162,7 +2171,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Lauf #%1 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Choose a run in the browser&apos;s filters (Predictions of) to see its saliency.</source>
         <translation>Einen Lauf in den Filtern des Browsers (Lauf) wählen, um seine Salienz zu sehen.</translation>
     </message>
@@ -2172,7 +2181,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Salienz von Bild #%1 wird berechnet…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Saliency (%1) of stage %2 for image #%3 (p = %4).</source>
         <translation>Salienz (%1) von Stadium %2 für Bild #%3 (p = %4).</translation>
     </message>
@@ -2187,7 +2196,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+30"/>
         <source>Predict All Images</source>
         <translation>Alle Bilder vorhersagen</translation>
     </message>
@@ -2202,7 +2211,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Es läuft bereits eine Vorhersage.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+53"/>
         <source>About FlyStage</source>
         <translation>Über FlyStage</translation>
     </message>
@@ -2217,7 +2226,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&lt;p&gt;Bestimmt die Entwicklungsstadien von &lt;i&gt;Drosophila&lt;/i&gt;-Embryonen in In-situ-Hybridisierungsbildern: Bilder importieren und labeln, Modelle trainieren und Entwicklungsstadien vorhersagen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2; OpenCV %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location filename="../ui/MainWindow.cpp" line="+94"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -2241,7 +2250,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+25"/>
         <source>Run %1: %n image(s) of stage %2 predicted as %3</source>
         <translation>
             <numerusform>Lauf %1: %n Bild von Stadium %2 als %3 vorhergesagt</numerusform>
@@ -2249,7 +2258,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="+39"/>
         <source>The label-next queue ranks a run&apos;s predictions: train a model and store its predictions first.</source>
         <translation>Die Label-Warteschlange ordnet die Vorhersagen eines Laufs: zuerst ein Modell trainieren und seine Vorhersagen speichern.</translation>
     </message>
@@ -2262,47 +2271,47 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+16"/>
         <source>Select an image to label first.</source>
         <translation>Zuerst ein Bild zum Labeln auswählen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Stage %1</source>
         <translation>Stadium %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Range %1</source>
         <translation>Stadienbereich %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No label</source>
         <translation>Kein Label</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No prediction to accept: choose a run with predictions under Filters &gt; Run.</source>
         <translation>Keine Vorhersage zum Übernehmen: unter Filter &gt; Lauf einen Lauf mit Vorhersagen wählen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Predicted stage %1</source>
         <translation>Vorhergesagtes Stadium %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Predicted stages</source>
         <translation>Vorhergesagte Stadien</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 for image #%2</source>
         <translation>%1 für Bild #%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 for %n image(s)</source>
         <translation>
             <numerusform>%1 für %n Bild</numerusform>
@@ -2310,7 +2319,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+12"/>
         <source>Labelling Keys</source>
         <translation>Label-Tasten</translation>
     </message>
@@ -2321,7 +2330,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Label-Tasten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../ui/MainWindow.cpp" line="+45"/>
         <source>FlyStage — %1 (read-only)</source>
         <translation>FlyStage — %1 (schreibgeschützt)</translation>
     </message>
@@ -2346,32 +2355,32 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Labels können nicht gespeichert werden, solange ein Import läuft: Er belegt das Projekt bis zu seinem Ende. Bitte danach erneut labeln. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+39"/>
         <source>Recent projects</source>
         <translation>Zuletzt geöffnete Projekte</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../ui/MainWindow.cpp" line="+17"/>
         <source>&amp;%1  %2</source>
         <translation>&amp;%1  %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+7"/>
         <source>Open recent project %1</source>
         <translation>Zuletzt geöffnetes Projekt %1 öffnen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../ui/MainWindow.cpp" line="+7"/>
         <source>Clear Menu</source>
         <translation>Menü leeren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-31"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>Import abgebrochen; das Projekt ist unverändert.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Import failed: %1</source>
         <translation>Import fehlgeschlagen: %1</translation>
     </message>
@@ -2384,7 +2393,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Imported %n image(s).</source>
         <translation>
             <numerusform>%n Bild importiert.</numerusform>
@@ -2392,7 +2401,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-12"/>
         <source>An import is running. Cancel it and quit? The project stays as it was before the import.</source>
         <translation>Ein Import läuft. Abbrechen und beenden? Das Projekt bleibt so, wie es vor dem Import war.</translation>
     </message>
@@ -2400,17 +2409,17 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::PredictController</name>
     <message>
-        <location filename="../ui/PredictController.cpp" line="+37"/>
+        <location filename="../ui/dialogs/PredictProgressDialog.cpp" line="+29"/>
         <source>Predicting every image with run #%1…</source>
         <translation>Jedes Bild wird mit Lauf #%1 vorhergesagt…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Predict All Images</source>
         <translation>Alle Bilder vorhersagen</translation>
     </message>
@@ -2418,7 +2427,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/PreferencesDialog.cpp" line="+18"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+18"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2539,7 +2548,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/RunsPanel.cpp" line="+8"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="+8"/>
         <source>Runs and evaluation</source>
         <translation>Läufe und Auswertung</translation>
     </message>
@@ -2751,7 +2760,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::StageAccuracyPlot</name>
     <message>
-        <location filename="../ui/StageAccuracyPlot.cpp" line="+24"/>
+        <location filename="../ui/views/StageAccuracyPlot.cpp" line="+21"/>
         <location line="+5"/>
         <source>Per-stage accuracy plot</source>
         <translation>Diagramm der Genauigkeit je Stadium</translation>
@@ -2790,7 +2799,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::StageAccuracyTable</name>
     <message>
-        <location filename="../ui/StageAccuracyTable.cpp" line="+40"/>
+        <location filename="../ui/views/StageAccuracyTable.cpp" line="+40"/>
         <source>Per-stage accuracy table</source>
         <translation>Tabelle der Genauigkeit je Stadium</translation>
     </message>
@@ -2929,7 +2938,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::StageProbabilityChart</name>
     <message>
-        <location filename="../ui/StageProbabilityChart.cpp" line="+19"/>
+        <location filename="../ui/views/StageProbabilityChart.cpp" line="+20"/>
         <source>Probability of each stage</source>
         <translation>Wahrscheinlichkeit jedes Stadiums</translation>
     </message>
@@ -2957,7 +2966,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::SummaryPanel</name>
     <message>
-        <location filename="../ui/SummaryPanel.cpp" line="+85"/>
+        <location filename="../ui/panels/SummaryPanel.cpp" line="+86"/>
         <source>Project summary</source>
         <translation>Projektübersicht</translation>
     </message>
@@ -3082,7 +3091,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/TrainingCurves.cpp" line="+41"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+42"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
@@ -3142,28 +3151,28 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/TrainingPanel.cpp" line="+16"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Pausing after the batch under way…</source>
         <translation>Pause nach dem laufenden Batch…</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+635"/>
+        <location line="+272"/>
         <source>Training run #%1…</source>
         <translation>Trainingslauf #%1…</translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-261"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>Pausiert. „Fortsetzen“ (%1) drücken, um weiterzumachen; die Pausenzeit zählt nicht.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>&amp;Start Training</source>
         <translation>Training &amp;starten</translation>
     </message>
@@ -3179,12 +3188,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+5"/>
-        <location line="+466"/>
+        <location line="+125"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-122"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3219,7 +3228,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Den gewählten unterbrochenen Lauf ab seiner letzten abgeschlossenen Epoche fortsetzen; er endet so, wie ein ununterbrochener Lauf enden würde</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -3274,7 +3283,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="+107"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -3299,17 +3308,17 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+21"/>
         <source>No CUDA GPU was found by LibTorch</source>
         <translation>LibTorch hat keine CUDA-GPU gefunden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="-5"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -3324,7 +3333,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>float32</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bfloat16 (faster on this CPU)</source>
         <translation>bfloat16 (auf dieser CPU schneller)</translation>
     </message>
@@ -3334,12 +3343,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>bfloat16 (emuliert: auf dieser CPU langsamer)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Pre&amp;cision:</source>
         <translation>Ge&amp;nauigkeit:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
@@ -3354,12 +3363,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
@@ -3369,17 +3378,18 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Initialisiert die Gewichte, das Mischen und die Spiegelungen: derselbe Seed und dieselben Einstellungen ergeben dasselbe Modell</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+204"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+10"/>
         <source>Continue from run</source>
         <translation>Fortsetzen ab Lauf</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+1"/>
         <source>Two-step only: start the feature level from a finished data-level or two-step run instead of pretraining again</source>
         <translation>Nur zweistufig: die Merkmalsebene von einem abgeschlossenen Datenebenen- oder zweistufigen Lauf aus beginnen, statt erneut vorzutrainieren</translation>
     </message>
@@ -3419,12 +3429,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Aufteilung:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Optimisation</source>
         <translation>Optimierung</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="-194"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
@@ -3434,12 +3444,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>SGD-Lernrate der Phasen Bereich, Feinabstimmung und einfach</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Learning-rate steps</source>
         <translation>Lernratenschritte</translation>
     </message>
@@ -3449,12 +3459,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Epochen, nach denen die Lernrate mit dem Faktor unten multipliziert wird, z. B. „20, 30“</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>Rate &amp;steps at epochs:</source>
         <translation>Lernraten&amp;schritte bei Epochen:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Learning-rate factor</source>
         <translation>Lernratenfaktor</translation>
     </message>
@@ -3464,57 +3474,57 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Faktor, der bei jedem Schritt angewendet wird</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Step &amp;factor:</source>
         <translation>Schritt&amp;faktor:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Momentum</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>SGD momentum</source>
         <translation>SGD-Momentum</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Momentum:</source>
         <translation>M&amp;omentum:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Weight decay</source>
         <translation>Weight Decay</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>L2 weight decay of SGD</source>
         <translation>L2-Weight-Decay von SGD</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Weight decay:</source>
         <translation>&amp;Weight Decay:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Images per SGD step</source>
         <translation>Bilder pro SGD-Schritt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Random flips</source>
         <translation>Zufällige Spiegelungen</translation>
     </message>
@@ -3524,22 +3534,22 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Trainingsbilder mit Wahrscheinlichkeit 0,5 horizontal und vertikal spiegeln (nicht auf der Merkmalsebene)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Plain epochs</source>
         <translation>Epochen (einfach)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Epochs of plain training</source>
         <translation>Epochen des einfachen Trainings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Plain epochs:</source>
         <translation>Epochen (e&amp;infach):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Range epochs</source>
         <translation>Epochen (Bereiche)</translation>
     </message>
@@ -3549,12 +3559,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Epochen des Vortrainings auf Stadienbereichen (Datenebene, Schritt 1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Range epochs:</source>
         <translation>Epochen (Be&amp;reiche):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Stage epochs</source>
         <translation>Epochen (Stadien)</translation>
     </message>
@@ -3564,12 +3574,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Epochen der Feinabstimmung auf Stadien (Datenebene, Schritt 2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Stage &amp;epochs:</source>
         <translation>Epochen (Sta&amp;dien):</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Feature-level epochs</source>
         <translation>Epochen (Merkmalsebene)</translation>
     </message>
@@ -3579,32 +3589,32 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Epochen der Merkmalsebene (Feinabstimmung mit dem Ähnlichkeitsverlust)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Feature-level e&amp;pochs:</source>
         <translation>Epochen (Merkmalse&amp;bene):</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Feature-level learning rate</source>
         <translation>Lernrate der Merkmalsebene</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>SGD learning rate of the feature level</source>
         <translation>SGD-Lernrate der Merkmalsebene</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Feature-level r&amp;ate:</source>
         <translation>Lernrate (Merkmals&amp;ebene):</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+2"/>
         <source>Feature level</source>
         <translation>Merkmalsebene</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="+9"/>
         <source>Similarity loss</source>
         <translation>Ähnlichkeitsverlust</translation>
     </message>
@@ -3624,12 +3634,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Code der Autoren (Logits)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Similarity &amp;loss:</source>
         <translation>Ähnlichkeits&amp;verlust:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Reference criterion</source>
         <translation>Referenzkriterium</translation>
     </message>
@@ -3649,27 +3659,27 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Logit-Abstand</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Reference &amp;criterion:</source>
         <translation>Referenz&amp;kriterium:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Tau</source>
         <translation>Tau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Threshold for reference images</source>
         <translation>Schwellenwert für Referenzbilder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Tau:</source>
         <translation>&amp;Tau:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Reference sets</source>
         <translation>Referenzmengen</translation>
     </message>
@@ -3679,27 +3689,27 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>k: gezogene Referenzmengen, eine pro Batch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Reference &amp;sets (k):</source>
         <translation>Referenz&amp;mengen (k):</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Similarity weight</source>
         <translation>Ähnlichkeitsgewicht</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>w in L = L_CE + w · L_S (the paper: 1)</source>
         <translation>w in L = L_CE + w · L_S (in der Publikation: 1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Similarity &amp;weight:</source>
         <translation>Ähnlichkeits&amp;gewicht:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+12"/>
         <source>Restore defaults</source>
         <translation>Standardwerte wiederherstellen</translation>
     </message>
@@ -3714,7 +3724,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Standardwerte wiederherstellen</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
         <source>&amp;Interrupted runs:</source>
         <translation>&amp;Unterbrochene Läufe:</translation>
     </message>
@@ -3729,13 +3739,13 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Läufe, die abgebrochen wurden, fehlgeschlagen sind oder mit ihrem Prozess endeten; die Wiederaufnahme führt genau das aus, was ein ununterbrochener Lauf getan hätte</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+147"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+23"/>
+        <location line="+25"/>
         <source>Not training.</source>
         <translation>Kein Training aktiv.</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-25"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
@@ -3775,33 +3785,33 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Was das Training gerade tut oder wie es endete</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+26"/>
         <source>Open a project to train a model.</source>
         <translation>Ein Projekt öffnen, um ein Modell zu trainieren.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+65"/>
+        <location line="+53"/>
         <source>The project is open read-only: training needs a copy you can write.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet: Training braucht eine Kopie, die Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
         <source>None: pretrain first</source>
         <translation>Keiner: zuerst vortrainieren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="-27"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>The runs could not be read: %1</source>
         <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -3816,12 +3826,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Open a project first.</source>
         <translation>Zuerst ein Projekt öffnen.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+26"/>
         <source>There is no run #%1.</source>
         <translation>Es gibt keinen Lauf #%1.</translation>
     </message>
@@ -3856,12 +3866,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Training abgebrochen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+18"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+9"/>
         <source>Resuming run #%1…</source>
         <translation>Lauf #%1 wird wieder aufgenommen…</translation>
     </message>
@@ -3871,7 +3881,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Neuer Lauf wird gestartet…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+14"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 von %3</translation>
     </message>
@@ -3901,7 +3911,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation> · %1 vergangen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Finished.</source>
         <translation>Abgeschlossen.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>DurationText</name>
     <message>
-        <location filename="../ui/DurationText.h" line="+14"/>
+        <location filename="../ui/model/DurationText.h" line="+14"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>LabelKeys</name>
     <message>
-        <location filename="../ui/LabelKeys.cpp" line="+14"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+16"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>PlotSaving</name>
     <message>
-        <location filename="../ui/PlotSaving.cpp" line="+35"/>
+        <location filename="../ui/views/PlotSaving.cpp" line="+35"/>
         <source>%1: choose a .png, .pdf or .svg file name.</source>
         <translation>%1：请选择扩展名为 .png、.pdf 或 .svg 的文件名。</translation>
     </message>
@@ -123,7 +123,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/RunsPanel.cpp" line="+61"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="+61"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/TrainingPanel.cpp" line="+69"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+30"/>
         <source>#%1 %2 · %3 · seed %4</source>
         <translation>#%1 %2 · %3 · 种子 %4</translation>
     </message>
@@ -164,7 +164,7 @@
 <context>
     <name>TrainingPhase</name>
     <message>
-        <location filename="../ui/TrainingPhase.h" line="+13"/>
+        <location filename="../ui/model/TrainingPhase.h" line="+13"/>
         <source>Loading images</source>
         <translation>正在加载图像</translation>
     </message>
@@ -200,9 +200,17 @@
     </message>
 </context>
 <context>
+    <name>flystage::ui::BackgroundTask</name>
+    <message>
+        <location filename="../ui/tasks/BackgroundTask.cpp" line="+148"/>
+        <source>An unexpected error stopped the work.</source>
+        <translation>一个意外错误中止了此项工作。</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::ConfusionMatrixView</name>
     <message>
-        <location filename="../ui/ConfusionMatrixView.cpp" line="+31"/>
+        <location filename="../ui/views/ConfusionMatrixView.cpp" line="+32"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
@@ -265,7 +273,7 @@
 <context>
     <name>flystage::ui::FilterBar</name>
     <message>
-        <location filename="../ui/FilterBar.cpp" line="+55"/>
+        <location filename="../ui/panels/FilterBar.cpp" line="+55"/>
         <source>Image filters</source>
         <translation>图像筛选</translation>
     </message>
@@ -670,7 +678,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/GemPanel.cpp" line="+43"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+43"/>
         <source>Model run</source>
         <translation>模型运行</translation>
     </message>
@@ -821,7 +829,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Choose a run and press Build to see the expression maps of every stage.</source>
         <translation>选择一个运行并点击“生成 GEM”，即可查看每个发育期的表达图谱。</translation>
     </message>
@@ -841,12 +849,12 @@
         <translation>无（仅用发育期标签）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Building…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+33"/>
         <source>%n image(s) in the maps; images assigned by %1.</source>
         <translation>
             <numerusform>图谱中共 %n 张图像；图像分配依据：%1。</numerusform>
@@ -891,7 +899,7 @@
 <context>
     <name>flystage::ui::ImageBrowser</name>
     <message>
-        <location filename="../ui/ImageBrowser.cpp" line="+25"/>
+        <location filename="../ui/panels/ImageBrowser.cpp" line="+26"/>
         <source>Image browser</source>
         <translation>图像浏览器</translation>
     </message>
@@ -949,14 +957,14 @@
 <context>
     <name>flystage::ui::ImageTableModel</name>
     <message>
-        <location filename="../ui/ImageFilterModel.cpp" line="+108"/>
-        <location filename="../ui/ImageTableModel.cpp" line="+57"/>
+        <location filename="../ui/model/ImageFilterModel.cpp" line="+108"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="+57"/>
         <location line="+306"/>
         <source>unlabelled</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../ui/ImageTableModel.cpp" line="-334"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="-334"/>
         <source>Label from the import</source>
         <translation>来自导入的标签</translation>
     </message>
@@ -1094,12 +1102,12 @@
 <context>
     <name>flystage::ui::ImageView</name>
     <message>
-        <location filename="../ui/ImageView.cpp" line="+93"/>
+        <location filename="../ui/views/ImageView.cpp" line="+94"/>
         <source>Image view</source>
         <translation>图像视图</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Standardized image</source>
         <translation>标准化图像</translation>
     </message>
@@ -1204,7 +1212,7 @@
         <translation>叠加层的色标</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Saliency opacity</source>
         <translation>显著性不透明度</translation>
     </message>
@@ -1251,7 +1259,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 该文件在导入后被移动或删除；上方的标准化副本仍保存在项目中。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+22"/>
         <source>The original file could not be read: %1</source>
         <translation>无法读取原始文件：%1</translation>
     </message>
@@ -1294,7 +1302,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::ImportController</name>
     <message>
-        <location filename="../ui/ImportWorker.cpp" line="+97"/>
+        <location filename="../ui/dialogs/ImportController.cpp" line="+27"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -1314,12 +1322,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>导入进度</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>Importing %1 of %2: %3</source>
         <translation>正在导入第 %1 个，共 %2 个：%3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Import Failed</source>
         <translation>导入失败</translation>
     </message>
@@ -1332,7 +1340,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/ImportDialog.cpp" line="+25"/>
         <source>Import Images</source>
         <translation>导入图像</translation>
     </message>
@@ -1433,7 +1441,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>导入到 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>labels.csv</source>
         <translation>labels.csv</translation>
     </message>
@@ -1506,7 +1514,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::ImportReportDialog</name>
     <message>
-        <location filename="../ui/ImportReportDialog.cpp" line="+37"/>
+        <location filename="../ui/dialogs/ImportReportDialog.cpp" line="+37"/>
         <source>Import Refused</source>
         <translation>导入被拒绝</translation>
     </message>
@@ -1646,7 +1654,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::Labeller</name>
     <message>
-        <location filename="../ui/Labeller.cpp" line="+67"/>
+        <location filename="../ui/model/Labeller.cpp" line="+67"/>
         <source>The label history could not be read: %1</source>
         <translation>无法读取标注历史：%1</translation>
     </message>
@@ -1669,12 +1677,13 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+82"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+28"/>
+        <location line="+20"/>
         <source>FlyStage projects (*.flystage)</source>
         <translation>FlyStage 项目 (*.flystage)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../ui/MainWindow.cpp" line="+78"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
         <translation>&lt;b&gt;只读&lt;/b&gt;</translation>
     </message>
@@ -1684,7 +1693,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>FlyStage 无权写入此项目：您可以浏览、显示显著性图并导出图表，但不能标注、导入或训练</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -1720,12 +1729,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+898"/>
+        <location line="+378"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-897"/>
+        <location line="-377"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -1795,7 +1804,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>重做最近撤销的标注操作（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="+39"/>
         <source>&amp;Next Image</source>
         <translation>下一张图像(&amp;N)</translation>
     </message>
@@ -1825,7 +1834,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>每次标注后选择下一张图像</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Label-Next Queue</source>
         <translation>待标注队列(&amp;L)</translation>
     </message>
@@ -1835,7 +1844,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>根据所选运行的预测显示接下来要标注的图像，置信度最低的优先（Ctrl+L）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+82"/>
         <source>&amp;Filters</source>
         <translation>筛选(&amp;F)</translation>
     </message>
@@ -1845,7 +1854,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>显示针对标签、数据划分和预测的筛选条件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/MainWindow.cpp" line="+2"/>
         <source>&amp;Labelling Keys</source>
         <translation>标注快捷键(&amp;L)</translation>
     </message>
@@ -1855,7 +1864,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>用于标注、浏览和撤销的按键（F1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+12"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -1870,7 +1879,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>图像适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-29"/>
         <source>%1 for the selected images (%2)</source>
         <translation>%1：作用于所选图像（%2）</translation>
     </message>
@@ -1880,7 +1889,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation> 或 </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../ui/MainWindow.cpp" line="+5"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1895,12 +1904,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-14"/>
         <source>&amp;Label</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+49"/>
         <source>&amp;Stage</source>
         <translation>发育期(&amp;S)</translation>
     </message>
@@ -1910,12 +1919,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>发育期范围(&amp;R)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/MainWindow.cpp" line="+9"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1925,13 +1934,13 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+695"/>
+        <location line="+276"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+7"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>判定原位杂交图像中果蝇胚胎的发育期。</translation>
     </message>
@@ -1956,7 +1965,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+10"/>
         <source>&lt;p&gt;&lt;b&gt;No images yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Import a labels CSV, a folder of images or a BDGP dump.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;尚无图像。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;请导入标签 CSV、图像文件夹或 BDGP 转储。&lt;/p&gt;</translation>
     </message>
@@ -1971,7 +1980,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>导入图像</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../ui/panels/LabelHistoryDock.cpp" line="+12"/>
         <source>Label history</source>
         <translation>标注历史</translation>
     </message>
@@ -1986,28 +1995,28 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>&lt;已打开的项目&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Label History</source>
         <translation>标注历史</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Show the list of labelling actions</source>
         <translation>显示标注操作列表</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+612"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+27"/>
+        <location line="+7"/>
         <source>Import Running</source>
         <translation>导入正在进行</translation>
     </message>
     <message>
-        <location line="-611"/>
+        <location line="-6"/>
         <source>Wait for the import to finish, or cancel it, before opening another project.</source>
         <translation>请等待导入完成或取消导入，然后再打开其他项目。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-6"/>
         <source>Cannot Open Project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -2017,12 +2026,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../ui/MainWindow.cpp" line="-206"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-19"/>
         <source>Open Read-Only?</source>
         <translation>以只读方式打开？</translation>
     </message>
@@ -2042,13 +2051,13 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>以只读方式打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+428"/>
+        <location filename="../ui/MainWindow.cpp" line="+32"/>
+        <location line="+182"/>
         <source>The project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-176"/>
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
@@ -2058,7 +2067,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-33"/>
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
@@ -2083,7 +2092,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/panels/RunsWorkspace.cpp" line="+32"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2098,7 +2107,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>表达图谱</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Predict All Images</source>
         <translation>预测所有图像(&amp;P)</translation>
     </message>
@@ -2108,14 +2117,14 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>用所选运行预测每张图像的发育期并保存预测结果，以便浏览器按其筛选和排序（Ctrl+Shift+R）</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Run #%1 predicted %n image(s).</source>
         <translation>
             <numerusform>运行 #%1 已预测 %n 张图像。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Prediction cancelled; nothing was stored.</source>
         <translation>预测已取消；未保存任何内容。</translation>
     </message>
@@ -2145,7 +2154,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>运行 #%1 失败。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Choose a run in the browser&apos;s filters (Predictions of) to see its saliency.</source>
         <translation>请在浏览器的筛选条件（运行）中选择一个运行，以查看其显著性。</translation>
     </message>
@@ -2155,7 +2164,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>正在计算图像 #%1 的显著性…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Saliency (%1) of stage %2 for image #%3 (p = %4).</source>
         <translation>图像 #%3 对发育期 %2 的显著性（%1）（p = %4）。</translation>
     </message>
@@ -2170,7 +2179,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+30"/>
         <source>Predict All Images</source>
         <translation>预测所有图像</translation>
     </message>
@@ -2185,7 +2194,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>已有预测正在运行。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+53"/>
         <source>About FlyStage</source>
         <translation>关于 FlyStage</translation>
     </message>
@@ -2200,7 +2209,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>&lt;p&gt;判定原位杂交图像中果蝇（&lt;i&gt;Drosophila&lt;/i&gt;）胚胎的发育期：导入、标注、训练并预测发育期。&lt;/p&gt;&lt;p&gt;基于 Qt %1 构建，运行于 Qt %2；OpenCV %3。&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location filename="../ui/MainWindow.cpp" line="+94"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
@@ -2221,14 +2230,14 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+25"/>
         <source>Run %1: %n image(s) of stage %2 predicted as %3</source>
         <translation>
             <numerusform>运行 %1：%n 张发育期 %2 的图像被预测为 %3</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="+39"/>
         <source>The label-next queue ranks a run&apos;s predictions: train a model and store its predictions first.</source>
         <translation>待标注队列依据某次运行的预测进行排序：请先训练模型并存储其预测。</translation>
     </message>
@@ -2240,54 +2249,54 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+16"/>
         <source>Select an image to label first.</source>
         <translation>请先选择要标注的图像。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Stage %1</source>
         <translation>发育期 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Range %1</source>
         <translation>发育期范围 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No label</source>
         <translation>无标签</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No prediction to accept: choose a run with predictions under Filters &gt; Run.</source>
         <translation>没有可接受的预测：请在“筛选 &gt; 运行”中选择一个有预测的运行。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Predicted stage %1</source>
         <translation>预测发育期 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Predicted stages</source>
         <translation>预测发育期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 for image #%2</source>
         <translation>图像 #%2：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 for %n image(s)</source>
         <translation>
             <numerusform>%n 张图像：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+12"/>
         <source>Labelling Keys</source>
         <translation>标注快捷键</translation>
     </message>
@@ -2298,7 +2307,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>标注快捷键</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../ui/MainWindow.cpp" line="+45"/>
         <source>FlyStage — %1 (read-only)</source>
         <translation>FlyStage — %1（只读）</translation>
     </message>
@@ -2323,32 +2332,32 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>导入进行中，无法保存标注：导入结束前会一直占用该项目。请在导入完成后重新标注。未做任何更改。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+39"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../ui/MainWindow.cpp" line="+17"/>
         <source>&amp;%1  %2</source>
         <translation>&amp;%1  %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/panels/WelcomePage.cpp" line="+7"/>
         <source>Open recent project %1</source>
         <translation>打开最近的项目 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../ui/MainWindow.cpp" line="+7"/>
         <source>Clear Menu</source>
         <translation>清空菜单</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-31"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消；项目未更改。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
@@ -2360,14 +2369,14 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Imported %n image(s).</source>
         <translation>
             <numerusform>已导入 %n 张图像。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-12"/>
         <source>An import is running. Cancel it and quit? The project stays as it was before the import.</source>
         <translation>导入正在进行。要取消导入并退出吗？项目将保持导入前的状态。</translation>
     </message>
@@ -2375,17 +2384,17 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::PredictController</name>
     <message>
-        <location filename="../ui/PredictController.cpp" line="+37"/>
+        <location filename="../ui/dialogs/PredictProgressDialog.cpp" line="+29"/>
         <source>Predicting every image with run #%1…</source>
         <translation>正在用运行 #%1 预测每张图像…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Predict All Images</source>
         <translation>预测所有图像</translation>
     </message>
@@ -2393,7 +2402,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/PreferencesDialog.cpp" line="+18"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+18"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2513,7 +2522,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/RunsPanel.cpp" line="+8"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="+8"/>
         <source>Runs and evaluation</source>
         <translation>运行与评估</translation>
     </message>
@@ -2724,7 +2733,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::StageAccuracyPlot</name>
     <message>
-        <location filename="../ui/StageAccuracyPlot.cpp" line="+24"/>
+        <location filename="../ui/views/StageAccuracyPlot.cpp" line="+21"/>
         <location line="+5"/>
         <source>Per-stage accuracy plot</source>
         <translation>各发育期准确率图</translation>
@@ -2763,7 +2772,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::StageAccuracyTable</name>
     <message>
-        <location filename="../ui/StageAccuracyTable.cpp" line="+40"/>
+        <location filename="../ui/views/StageAccuracyTable.cpp" line="+40"/>
         <source>Per-stage accuracy table</source>
         <translation>各发育期准确率表</translation>
     </message>
@@ -2900,7 +2909,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::StageProbabilityChart</name>
     <message>
-        <location filename="../ui/StageProbabilityChart.cpp" line="+19"/>
+        <location filename="../ui/views/StageProbabilityChart.cpp" line="+20"/>
         <source>Probability of each stage</source>
         <translation>各发育期的概率</translation>
     </message>
@@ -2928,7 +2937,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::SummaryPanel</name>
     <message>
-        <location filename="../ui/SummaryPanel.cpp" line="+85"/>
+        <location filename="../ui/panels/SummaryPanel.cpp" line="+86"/>
         <source>Project summary</source>
         <translation>项目概要</translation>
     </message>
@@ -3049,7 +3058,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/TrainingCurves.cpp" line="+41"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+42"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
@@ -3109,28 +3118,28 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/TrainingPanel.cpp" line="+16"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Pausing after the batch under way…</source>
         <translation>将在当前批次结束后暂停…</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+635"/>
+        <location line="+272"/>
         <source>Training run #%1…</source>
         <translation>正在训练运行 #%1…</translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-261"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>已暂停。按“继续”（%1）以继续；暂停时间不计入。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
@@ -3146,12 +3155,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+5"/>
-        <location line="+466"/>
+        <location line="+125"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-122"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3186,7 +3195,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>从最后完成的轮次继续所选的已中断运行；其结果与未中断的运行相同</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -3241,7 +3250,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>预设(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="+107"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -3266,17 +3275,17 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+21"/>
         <source>No CUDA GPU was found by LibTorch</source>
         <translation>LibTorch 未找到 CUDA GPU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="-5"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Precision</source>
         <translation>数值精度</translation>
     </message>
@@ -3291,7 +3300,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>float32</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bfloat16 (faster on this CPU)</source>
         <translation>bfloat16（在此 CPU 上更快）</translation>
     </message>
@@ -3301,12 +3310,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>bfloat16（模拟运行：在此 CPU 上更慢）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Pre&amp;cision:</source>
         <translation>数值精度(&amp;C):</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>CPU threads</source>
         <translation>CPU 线程</translation>
     </message>
@@ -3321,12 +3330,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>所有核心</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU 线程(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
@@ -3336,17 +3345,18 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>用于初始化权重、打乱顺序和随机翻转：相同的种子和设置会得到相同的模型</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>S&amp;eed:</source>
         <translation>种子(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+204"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+10"/>
         <source>Continue from run</source>
         <translation>从运行继续</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+1"/>
         <source>Two-step only: start the feature level from a finished data-level or two-step run instead of pretraining again</source>
         <translation>仅限两步法：从已完成的数据层面或两步法运行开始特征层面训练，而不再重新预训练</translation>
     </message>
@@ -3386,12 +3396,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>数据划分：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Optimisation</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="-194"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -3401,12 +3411,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>范围、微调和普通阶段的 SGD 学习率</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>&amp;Learning rate:</source>
         <translation>学习率(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Learning-rate steps</source>
         <translation>学习率阶梯</translation>
     </message>
@@ -3416,12 +3426,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>学习率乘以下方因子的轮次，例如“20, 30”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>Rate &amp;steps at epochs:</source>
         <translation>学习率阶梯所在轮次(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Learning-rate factor</source>
         <translation>学习率因子</translation>
     </message>
@@ -3431,57 +3441,57 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>每一阶梯应用的因子</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Step &amp;factor:</source>
         <translation>阶梯因子(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>SGD momentum</source>
         <translation>SGD 动量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Momentum:</source>
         <translation>动量(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>L2 weight decay of SGD</source>
         <translation>SGD 的 L2 权重衰减</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Images per SGD step</source>
         <translation>每个 SGD 步骤的图像数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Random flips</source>
         <translation>随机翻转</translation>
     </message>
@@ -3491,22 +3501,22 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>以 0.5 的概率对训练图像进行水平和垂直翻转（特征层面除外）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Plain epochs</source>
         <translation>普通训练轮数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Epochs of plain training</source>
         <translation>普通训练的轮数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Plain epochs:</source>
         <translation>普通训练轮数(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Range epochs</source>
         <translation>范围训练轮数</translation>
     </message>
@@ -3516,12 +3526,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>发育期范围预训练的轮数（数据层面第 1 步）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Range epochs:</source>
         <translation>范围训练轮数(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Stage epochs</source>
         <translation>发育期训练轮数</translation>
     </message>
@@ -3531,12 +3541,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>发育期微调的轮数（数据层面第 2 步）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Stage &amp;epochs:</source>
         <translation>发育期训练轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Feature-level epochs</source>
         <translation>特征层面轮数</translation>
     </message>
@@ -3546,32 +3556,32 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>特征层面的轮数（使用相似性损失进行微调）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Feature-level e&amp;pochs:</source>
         <translation>特征层面轮数(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Feature-level learning rate</source>
         <translation>特征层面学习率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>SGD learning rate of the feature level</source>
         <translation>特征层面的 SGD 学习率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Feature-level r&amp;ate:</source>
         <translation>特征层面学习率(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+2"/>
         <source>Feature level</source>
         <translation>特征层面</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="+9"/>
         <source>Similarity loss</source>
         <translation>相似性损失</translation>
     </message>
@@ -3591,12 +3601,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>作者代码（logit）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Similarity &amp;loss:</source>
         <translation>相似性损失(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Reference criterion</source>
         <translation>参考图像标准</translation>
     </message>
@@ -3616,27 +3626,27 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>Logit 差值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Reference &amp;criterion:</source>
         <translation>参考图像标准(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Tau</source>
         <translation>Tau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Threshold for reference images</source>
         <translation>参考图像的阈值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Tau:</source>
         <translation>Tau(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Reference sets</source>
         <translation>参考集</translation>
     </message>
@@ -3646,27 +3656,27 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>k：抽取的参考集数量，每批次一个</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Reference &amp;sets (k):</source>
         <translation>参考集 (k)(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Similarity weight</source>
         <translation>相似性权重</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>w in L = L_CE + w · L_S (the paper: 1)</source>
         <translation>L = L_CE + w · L_S 中的 w（论文中为 1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Similarity &amp;weight:</source>
         <translation>相似性权重(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+12"/>
         <source>Restore defaults</source>
         <translation>恢复默认值</translation>
     </message>
@@ -3681,7 +3691,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>恢复默认值(&amp;D)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
         <source>&amp;Interrupted runs:</source>
         <translation>已中断的运行(&amp;I)：</translation>
     </message>
@@ -3696,13 +3706,13 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>已取消、失败或随其进程一同停止的运行；恢复后的执行过程与未中断的运行完全相同</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+147"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+23"/>
+        <location line="+25"/>
         <source>Not training.</source>
         <translation>未在训练。</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-25"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
@@ -3742,33 +3752,33 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>训练当前的状态或结束方式</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+26"/>
         <source>Open a project to train a model.</source>
         <translation>打开项目以训练模型。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+65"/>
+        <location line="+53"/>
         <source>The project is open read-only: training needs a copy you can write.</source>
         <translation>项目以只读方式打开：训练需要一个您有写入权限的副本。</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
         <source>None: pretrain first</source>
         <translation>无：先进行预训练</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="-27"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>The runs could not be read: %1</source>
         <translation>无法读取运行：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
@@ -3783,12 +3793,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Open a project first.</source>
         <translation>请先打开项目。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+26"/>
         <source>There is no run #%1.</source>
         <translation>不存在运行 #%1。</translation>
     </message>
@@ -3823,12 +3833,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>训练已取消。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+18"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+9"/>
         <source>Resuming run #%1…</source>
         <translation>正在恢复运行 #%1…</translation>
     </message>
@@ -3838,7 +3848,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>正在启动新运行…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+14"/>
         <source>%1: %2 of %3</source>
         <translation>%1：%2/%3</translation>
     </message>
@@ -3868,7 +3878,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation> · 已用 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>

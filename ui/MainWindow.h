@@ -2,11 +2,10 @@
 
 #include <QMainWindow>
 
-#include <memory>
-
 #include "ImageFilter.h"
-#include "ImportWorker.h"
+#include "ImportController.h"
 #include "LabelKeys.h"
+#include "ProjectSession.h"
 #include "store/Project.h"
 
 class QAction;
@@ -14,7 +13,6 @@ class QDialog;
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QUndoStack;
@@ -25,24 +23,29 @@ class GemPanel;
 class ImageBrowser;
 class ImageTableModel;
 class ImageView;
+class LabelHistoryDock;
+class LabelMenu;
 class Labeller;
 class PredictController;
+class ProjectPage;
 class RunsPanel;
-class SaliencyController;
+class RunsWorkspace;
 class SummaryPanel;
 class TrainingPanel;
+class WelcomePage;
 
 // The main window: one open project at a time. The project page shows the summary, the
 // image browser (grid or table, with filters) and the selected image up close; the Label
 // menu's keys label the selected images, with undo and redo through the project's history.
 // Panels of other parts of the program (training, runs) dock around it with addPanel().
-// It holds the GUI thread's connection to the project; imports and thumbnail decoding run on
-// their own threads and connections.
+// The project itself (open, close, read-only, recent) is the ProjectSession's; the window keeps
+// the actions, menus and docks. Imports and thumbnail decoding run on their own threads and
+// connections.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  static constexpr int kMaxRecentProjects = 8;
+  static constexpr int kMaxRecentProjects = ProjectSession::kMaxRecentProjects;
 
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
@@ -60,7 +63,8 @@ class MainWindow : public QMainWindow {
   // an import is already running.
   bool startImport(const ImportRequest& request);
 
-  Project* project() const { return project_.get(); }
+  Project* project() const;
+  ProjectSession* session() const { return session_; }
   QString projectFile() const;
   ImageTableModel* imageModel() const { return model_; }
   QTableView* imageTable() const;
@@ -120,53 +124,46 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
-  // Asks whether to open a project the user may not write read-only; `why` is core's message.
-  bool askOpenReadOnly(const QString& file, const QString& why);
   void createActions();
   void createPanels();
   void applyPreferences();
-  void createLabelActions();
   void createMenus();
-  QWidget* createWelcomePage();
   QWidget* createProjectPage();
   void reload();
   void updateSummary();
   void updateTitleAndActions();
-  void addRecentProject(const QString& file);
   void updateRecentMenu();
   void onImportFinished(const ImportOutcome& outcome);
   void onLabelsChanged(const QList<qint64>& imageIds);
   void onCurrentImageChanged(qint64 imageId);
-  void toggleLabelQueue();
   void saveSettings() const;
   void restoreSettings();
   void saveViewState() const;
+  void detachProject();
   void restoreViewState();
 
-  std::unique_ptr<Project> project_;
+  ProjectSession* session_;
   ImageTableModel* model_;
   ImportController* import_;
   Labeller* labeller_;
 
   QStackedWidget* pages_;
-  QSplitter* splitter_;
+  ProjectPage* page_;
   SummaryPanel* summary_;
   ImageBrowser* browser_;
   ImageView* imageView_;
-  QStackedWidget* browserOrEmpty_;
   QLabel* statusCounts_;
   QLabel* statusReadOnly_;  // shown while the project is open read-only
-  QWidget* welcomeRecent_;
+  WelcomePage* welcome_;
   QDialog* labellingHelp_ = nullptr;
   qint64 lastCurrentImage_ = 0;
-  QDockWidget* historyDock_ = nullptr;
+  LabelHistoryDock* historyDock_ = nullptr;
   QList<QDockWidget*> panels_;
   TrainingPanel* training_ = nullptr;
   RunsPanel* runs_ = nullptr;
   GemPanel* gems_ = nullptr;
-  SaliencyController* saliency_ = nullptr;
   PredictController* predict_ = nullptr;
-  QAction* predictAct_ = nullptr;
+  RunsWorkspace* workspace_ = nullptr;
   QAction* preferencesAct_ = nullptr;
 
   QAction* newAct_;
@@ -178,16 +175,8 @@ class MainWindow : public QMainWindow {
   QAction* aboutQtAct_;
   QAction* undoAct_;
   QAction* redoAct_;
-  QAction* nextAct_;
-  QAction* previousAct_;
-  QAction* advanceAct_;
-  QAction* queueAct_;
-  QAction* filtersAct_;
   QAction* helpKeysAct_;
-  QAction* zoomInAct_;
-  QAction* zoomOutAct_;
-  QAction* zoomFitAct_;
-  QList<QAction*> labelActs_;  // one per labelKeys() entry, same order
+  LabelMenu* labelMenu_;
   QMenu* recentMenu_;
   QMenu* viewMenu_ = nullptr;
 };

@@ -13,6 +13,7 @@
 #include "eval/RunComparison.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "util/AtomicFile.h"
 #include "util/Error.h"
 
 namespace flystage::cli {
@@ -63,7 +64,7 @@ void evaluate(const std::string& file, std::int64_t runId, const std::string& js
     j["run"] = runId;
     j["preset"] = summary.preset;
     j["seed"] = summary.seed;
-    PartFile part(jsonOut);  // a failed write leaves neither half a file nor the .part
+    AtomicFile part(jsonOut);  // a failed write leaves neither half a file nor the .part
     {
       std::ofstream out(part.tmp());
       if (!out) throw Error(jsonOut + ": cannot write (check the folder and permissions)");
@@ -114,12 +115,12 @@ void addEvaluateCommands(CLI::App& app) {
     Project project = Project::open(*rfile, OpenMode::ReadOnly);
     std::printf("id\tmethod\tpreset\tseed\tstatus\tdevice\tseconds\ttest mean per-stage\n");
     for (const auto& r : runstore::runs(project)) {
-      const auto json = runstore::metricJson(project, r.id, "test");
+      const auto metrics = runstore::metricJson(project, r.id, "test");
       std::string score = "-";
-      if (json) {
+      if (metrics) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.1f%%",
-                      100 * stageMetricsFromJson(*json).meanPerStageAccuracy);
+                      100 * stageMetricsFromJson(*metrics).meanPerStageAccuracy);
         score = buf;
       }
       std::printf("%lld\t%s\t%s\t%llu\t%s\t%s\t%.0f\t%s\n", static_cast<long long>(r.id),

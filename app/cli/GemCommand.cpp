@@ -11,6 +11,7 @@
 #include "ShardedRead.h"
 #include "figure/GemFigure.h"
 #include "interpret/GemPartial.h"
+#include "interpret/GemProvenance.h"
 #include "interpret/StageGems.h"
 #include "model/Device.h"
 #include "store/Project.h"
@@ -63,24 +64,7 @@ void exportGem(const GemPartial& whole, const FigureArgs& f) {
   const GemResult gems = whole.sums.result();
   checkGemFigureSize(gems, f, r);
   const figure::GemFigureOptions fo = figureOptions(f, r);
-  auto prov = makeProvenance(r.masked ? "masked GEM" : "GEM", whole.project);
-  if (r.runId) {
-    prov.runId = *r.runId;
-    prov.runMethod = whole.runMethod;
-  }
-  prov.labelSource = gems.labelSource;
-  for (const auto& g : gems.gems)
-    prov.imageIds.insert(prov.imageIds.end(), g.imageIds.begin(), g.imageIds.end());
-  prov.settings = {{"gene", r.gene.empty() ? "all (genome-wide)" : r.gene},
-                   {"minimum confidence", std::to_string(r.minConfidence)},
-                   {"stain", "log10(B / sqrt(R G)), per image / max(99th percentile, 0.15)"}};
-  if (r.masked) {
-    prov.settings.emplace_back("saliency method", saliencyMethodName(r.saliency.method));
-    prov.settings.emplace_back("mask quantile", std::to_string(r.maskQuantile));
-    prov.settings.emplace_back("mask smoothing sigma (px)", std::to_string(r.maskSigma));
-  }
-  if (whole.shards.size() > 1)
-    prov.settings.emplace_back("merged from shards", std::to_string(whole.shards.size()));
+  const auto prov = gemProvenance(r, gems, whole.project, whole.runMethod, whole.shards.size());
   figure::ExportOptions eo;
   eo.dpi = f.dpi;
   for (const auto& file : figure::exportFigure(figure::gemFigure(gems, fo, prov), f.out, eo))
@@ -133,14 +117,14 @@ void addGemCommands(CLI::App& app) {
       ->capture_default_str();
   addFigureOptions(cmd, a->figure);
   cmd->add_option("--out", a->figure.out, "Output figure: .png, .svg or .pdf");
-  auto* shard = cmd->add_option(
+  auto* shardOption = cmd->add_option(
       "--shard", a->shard,
       "Only shard I of N (0 <= I < N) of the project's images (positions I, I+N, ... of the "
       "id-ordered list), e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT");
   auto* partial = cmd->add_option(
       "--partial", a->partial,
       "Write the shard's sums (a versioned binary file) for gem-merge instead of a figure");
-  shard->needs(partial);
+  shardOption->needs(partial);
   withRange(cmd->add_option("--threads", a->threads,
                             "CPU threads libtorch uses (on a cluster: the cores the task was "
                             "given, e.g. $SLURM_CPUS_PER_TASK)"),

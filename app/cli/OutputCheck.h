@@ -1,7 +1,7 @@
 #pragma once
 
-// Output files are checked before the work that fills them, and written through a temporary
-// file that never outlives a failure.
+// Output files are checked before the work that fills them (and written through
+// util/AtomicFile, so no temporary file outlives a failure).
 
 #include <unistd.h>
 
@@ -40,33 +40,6 @@ inline void checkOutputFolder(const std::string& option, const std::filesystem::
   if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
     throw Error(option + " " + dir.string() + ": is a file, not a folder; name a folder");
 }
-
-// The temporary file beside `file` ("<file>.part" unless told): removed unless commit()
-// renamed it to `file`, so a failure (an exception, a full disk) leaves nothing behind.
-class PartFile {
- public:
-  explicit PartFile(std::filesystem::path file, const std::string& suffix = ".part")
-      : file_(std::move(file)), tmp_(file_.string() + suffix) {}
-  ~PartFile() {
-    if (done_) return;
-    std::error_code ec;
-    std::filesystem::remove(tmp_, ec);
-  }
-  PartFile(const PartFile&) = delete;
-  PartFile& operator=(const PartFile&) = delete;
-
-  const std::filesystem::path& tmp() const { return tmp_; }
-  void commit() {
-    std::error_code ec;
-    std::filesystem::rename(tmp_, file_, ec);
-    if (ec) throw Error(file_.string() + ": could not be written (" + ec.message() + ")");
-    done_ = true;
-  }
-
- private:
-  std::filesystem::path file_, tmp_;
-  bool done_ = false;
-};
 
 // A PNG is drawn into an ARGB image of (points * dpi / 72)^2 pixels before it is saved. The
 // limit is the one imported images have (64 megapixels, 256 MB as ARGB): `gem --columns 50

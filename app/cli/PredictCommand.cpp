@@ -11,9 +11,11 @@
 #include "ShardedRead.h"
 #include "model/Device.h"
 #include "model/Predictor.h"
+#include "model/StoredPredictions.h"
 #include "store/PredictionShard.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "util/AtomicFile.h"
 #include "util/Csv.h"
 #include "util/Error.h"
 #include "util/Shard.h"
@@ -26,7 +28,7 @@ void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& p
                          const std::string& csv) {
   // Written to a temporary file and renamed, so a failure never leaves half a CSV, and the
   // temporary file is removed on any failure.
-  PartFile part(csv);
+  AtomicFile part(csv);
   const std::string tmp = part.tmp().string();
   {
     std::ofstream out(tmp, std::ios::binary);
@@ -50,15 +52,6 @@ void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& p
   part.commit();
 }
 
-std::vector<StoredPrediction> toStored(const std::vector<StagePrediction>& preds) {
-  std::vector<StoredPrediction> stored;
-  stored.reserve(preds.size());
-  for (const auto& p : preds)
-    stored.push_back({p.imageId, p.stage, p.probability,
-                      std::vector<float>(p.probabilities.begin(), p.probabilities.end())});
-  return stored;
-}
-
 }  // namespace
 
 void addPredictCommand(CLI::App& app) {
@@ -79,14 +72,14 @@ void addPredictCommand(CLI::App& app) {
   withRange(cmd->add_option("--run", a->run, "Run id"), idRange())->required();
   cmd->add_option("--csv", a->csv, "Output CSV file");
   cmd->add_flag("--store", a->store, "Also keep the predictions in the project (for the GUI)");
-  auto* shard = cmd->add_option(
+  auto* shardOption = cmd->add_option(
       "--shard", a->shard,
       "Only shard I of N (0 <= I < N): the images at positions I, I+N, I+2N... of the "
       "id-ordered list, e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT");
   auto* out = cmd->add_option("--out", a->out,
                               "Shard file for merge-predictions (predictions with the run, the "
                               "model checksum and each image's sha256)");
-  shard->needs(out);
+  shardOption->needs(out);
   withRange(cmd->add_option("--threads", a->threads,
                             "CPU threads libtorch uses (on a cluster: the cores the task was "
                             "given, e.g. $SLURM_CPUS_PER_TASK)"),
@@ -112,8 +105,8 @@ void addPredictCommand(CLI::App& app) {
     const auto preds = predictStages(project, a->run, ids, progress.fn(), &interruptToken());
     progress.finish();
     if (!a->csv.empty()) writePredictionsCsv(project, preds, a->csv);
-    if (!a->out.empty()) writePredictionShard(project, header, toStored(preds), a->out);
-    if (a->store) runstore::savePredictions(project, a->run, toStored(preds));
+    if (!a->out.empty()) writePredictionShard(project, header, toStoredPredictions(preds), a->out);
+    if (a->store) storePredictions(project, a->run, preds);
     std::printf("predicted %zu image(s)%s with run #%lld -> %s\n", preds.size(),
                 shard.whole() ? "" : (" of shard " + shardName(shard)).c_str(),
                 static_cast<long long>(a->run), (a->out.empty() ? a->csv : a->out).c_str());

@@ -18,6 +18,7 @@
 #include "store/ImageLookup.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "util/AtomicFile.h"
 #include "util/Csv.h"
 #include "util/Error.h"
 #include "util/Shard.h"
@@ -36,7 +37,7 @@ std::string lowerExtension(const std::filesystem::path& p) {
 // The raw float map, as a 32-bit float TIFF (opens in Fiji/ImageJ) or CSV.
 void writeRawMap(const SaliencyMap& m, const std::filesystem::path& out) {
   const auto ext = lowerExtension(out);
-  PartFile part(out, ".part" + ext);  // removed on any failure
+  AtomicFile part(out, ".part" + ext);  // removed on any failure
   const auto tmp = part.tmp().string();
   if (ext == ".csv") {
     std::ofstream f(tmp, std::ios::binary);
@@ -77,7 +78,7 @@ void explainImages(Project& project, std::int64_t run, const std::vector<std::in
   std::filesystem::create_directories(dir);
   const auto summary = dir / ("saliency-shard-" + std::to_string(shard.index) + "-of-" +
                               std::to_string(shard.count) + ".csv");
-  PartFile part(summary);
+  AtomicFile part(summary);
   std::ofstream csv(part.tmp(), std::ios::binary);
   if (!csv) throw Error(summary.string() + ": cannot write (check the folder and permissions)");
   csv << "image_id,sha256,path,stage,predicted_stage,probability,file\n";

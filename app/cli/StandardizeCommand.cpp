@@ -4,15 +4,14 @@
 #include <memory>
 #include <vector>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <CLI/CLI.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "Commands.h"
 #include "data/ImageIo.h"
 #include "image/Standardizer.h"
+#include "store/OrientationOverride.h"
 #include "store/Project.h"
-#include "store/WriteTransaction.h"
 #include "util/Error.h"
 
 namespace flystage::cli {
@@ -81,17 +80,10 @@ struct OrientArgs {
 
 void storeOrientation(const OrientArgs& a) {
   Project project = Project::open(a.project, OpenMode::Existing);
-  if (!project.image(a.image))
-    throw Error(a.project + ": there is no image #" + std::to_string(a.image));
-  WriteTransaction tx(project.db());
-  SQLite::Statement q(project.db(),
-                      "UPDATE standardized SET override_flip_h = ?, override_flip_v = ? WHERE "
-                      "image_id = ?");
-  q.bind(1, a.flipH ? 1 : 0);
-  q.bind(2, a.flipV ? 1 : 0);
-  q.bind(3, static_cast<int64_t>(a.image));
-  q.exec();
-  tx.commit();
+  OrientationOverride fix;
+  fix.flipHorizontal = a.flipH;
+  fix.flipVertical = a.flipV;
+  setOrientationOverride(project, a.image, fix);
   std::printf("image #%lld: manual orientation flip_h=%d flip_v=%d\n",
               static_cast<long long>(a.image), a.flipH ? 1 : 0, a.flipV ? 1 : 0);
 }

@@ -12,6 +12,7 @@
 #include "TrainProgress.h"
 #include "model/Presets.h"
 #include "store/Project.h"
+#include "train/SimilarityNames.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
 
@@ -91,8 +92,8 @@ struct TrainArgs {
   std::map<std::string, std::string> numbers;         // field -> the text given
   std::map<std::string, CLI::Option*> numberOptions;  // field -> its option
   std::string lrSteps;
-  std::string similarity = "paper";
-  std::string tauMode = "probability";
+  std::string similarity = similarityName(SimilarityVariant::Paper);
+  std::string tauMode = tauModeName(TauMode::Probability);
   bool noFlips = false;
   bool quiet = false;
 };
@@ -141,8 +142,8 @@ TrainConfig configFrom(const TrainArgs& a) {
   c.seed = parseSeed("--seed", a.seed);
   c.device = a.device;
   c.precision = parsePrecision(a.precision);
-  c.similarity = a.similarity == "code" ? SimilarityVariant::Code : SimilarityVariant::Paper;
-  c.tauMode = a.tauMode == "logit-margin" ? TauMode::LogitMargin : TauMode::Probability;
+  c.similarity = parseSimilarity(a.similarity);
+  c.tauMode = parseTauMode(a.tauMode);
   if (c.tauMode == TauMode::LogitMargin) c.tau = 3.0;  // the authors' code
   c.flips = !a.noFlips;
   if (a.numberOptions.at("lr_steps")->count())
@@ -215,12 +216,17 @@ void addTrainCommand(CLI::App& app) {
     a->numberOptions[o.field] = cmd->add_option(o.option, a->numbers[o.field], help)
                                     ->type_name(range.whole ? "INT" : "NUMBER");
   }
+  // The choices are core's names (train/SimilarityNames.h): CLI11 lists them in the help and
+  // in the error for any other value.
   cmd->add_option("--similarity", a->similarity,
-                  "paper (cosine of features, Eq. 4-6) or code (the authors' logit variant)")
-      ->check(CLI::IsMember({"paper", "code"}))
+                  similarityName(SimilarityVariant::Paper) + " (cosine of features, Eq. 4-6) or " +
+                      similarityName(SimilarityVariant::Code) + " (the authors' logit variant)")
+      ->check(CLI::IsMember(similarityNames()))
       ->capture_default_str();
-  cmd->add_option("--tau-mode", a->tauMode, "probability (paper) or logit-margin (code)")
-      ->check(CLI::IsMember({"probability", "logit-margin"}))
+  cmd->add_option("--tau-mode", a->tauMode,
+                  tauModeName(TauMode::Probability) + " (paper) or " +
+                      tauModeName(TauMode::LogitMargin) + " (code)")
+      ->check(CLI::IsMember(tauModeNames()))
       ->capture_default_str();
   cmd->add_flag("--no-flips", a->noFlips, "No random flips in plain and data-level training");
   cmd->add_flag("--quiet", a->quiet, "No progress on stderr");

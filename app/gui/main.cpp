@@ -35,7 +35,7 @@ void installTranslations(QApplication& app) {
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
-  // Organization and application name place QSettings (recent projects, last project).
+  // Organization and application name place the settings (recent projects, last project).
   QApplication::setOrganizationName(QStringLiteral("FlyStage"));
   QApplication::setApplicationName(QStringLiteral("FlyStage"));
   QApplication::setApplicationVersion(QString::fromLatin1(flystage::kVersion));

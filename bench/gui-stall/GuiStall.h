@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "ImportController.h"
 #include "ImportReportDialog.h"
-#include "ImportWorker.h"
 #include "MainWindow.h"
 #include "TrainingPanel.h"
 #include "data/LabelsCsv.h"

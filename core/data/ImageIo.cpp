@@ -342,8 +342,8 @@ class DecodeBudget {
 
  private:
   struct Share {
-    Share(DecodeBudget& budget, long long bytes, std::thread::id thread)
-        : budget(budget), bytes(bytes), thread(thread) {}
+    Share(DecodeBudget& owner, long long size, std::thread::id by)
+        : budget(owner), bytes(size), thread(by) {}
     ~Share() { budget.release(bytes, thread); }
     DecodeBudget& budget;
     long long bytes;

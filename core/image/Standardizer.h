@@ -2,14 +2,9 @@
 
 #include <opencv2/core.hpp>
 
-namespace flystage {
+#include "image/Orientation.h"
 
-// A manual orientation fix kept in the store per image: applied after the automatic
-// decision, so "flip" always means "flip what the standardizer produced".
-struct OrientationOverride {
-  bool flipHorizontal = false;  // swap anterior and posterior
-  bool flipVertical = false;    // swap dorsal and ventral
-};
+namespace flystage {
 
 struct StandardizeOptions {
   int height = 128;  // the model's input size (paper: 128 x 320, height x width)
@@ -33,9 +28,10 @@ struct StandardizeResult {
   double foregroundFraction = 0;   // share of input pixels segmented as embryo
 };
 
-// Segments the embryo from the light background, fits its long axis, rotates it
-// horizontal, crops with a margin, resizes to height x width and orients it
-// anterior-left, dorsal-up where the shape cues are clear (see docs/standardization.md).
+// The pipeline: segments the embryo from the light background (Segmentation.h), fits its
+// long axis, rotates it horizontal, crops with a margin, resizes to height x width and
+// orients it anterior-left, dorsal-up where the shape cues are clear (Orientation.h; see
+// docs/standardization.md).
 class Standardizer {
  public:
   explicit Standardizer(StandardizeOptions options = {});
@@ -44,8 +40,8 @@ class Standardizer {
   // Throws flystage::Error when no embryo can be found.
   StandardizeResult run(const cv::Mat& bgr, const OrientationOverride& fix = {}) const;
 
-  // Foreground mask (CV_8U, 255 = embryo) of a BGR image: the largest dark or stained blob,
-  // or, for pale embryos, the granular textured region (docs/standardization.md).
+  // Foreground mask (CV_8U, 255 = embryo) of a BGR image at its own size:
+  // segmentEmbryo(bgr).inputMask(bgr.size()) (Segmentation.h).
   cv::Mat segment(const cv::Mat& bgr) const;
 
   const StandardizeOptions& options() const { return options_; }

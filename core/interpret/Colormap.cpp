@@ -104,4 +104,16 @@ cv::Mat overlayMap(const cv::Mat& image, const cv::Mat& map01, Colormap c, doubl
   return out;
 }
 
+cv::Mat saliencyOverlay(const cv::Mat& bgr, const cv::Mat& map, Colormap c, double quantile,
+                        double alpha) {
+  if (bgr.empty() || bgr.type() != CV_8UC3)
+    throw Error("saliency overlay: the image must be an 8-bit BGR image");
+  if (map.empty() || map.channels() != 1)
+    throw Error("saliency overlay: the saliency map must be a non-empty one-channel map");
+  cv::Mat values;
+  map.convertTo(values, CV_32F);
+  cv::patchNaNs(values, 0.0);  // a NaN would poison the quantile's ordering
+  return overlayMap(bgr, scaleToUnit(values, quantile), c, std::clamp(alpha, 0.0, 1.0));
+}
+
 }  // namespace flystage

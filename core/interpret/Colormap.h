@@ -26,4 +26,16 @@ cv::Mat scaleToUnit(const cv::Mat& values, double q = 0.99);
 // image CV_8UC3 BGR, map CV_32F in [0,1] (resized to the image).
 cv::Mat overlayMap(const cv::Mat& image, const cv::Mat& map01, Colormap c, double alpha);
 
+// The quantile a saliency map is scaled to before it is shown (GUI and figures alike).
+inline constexpr double kSaliencyQuantile = 0.99;
+
+// The one saliency overlay: the GUI's image view and every saliency figure call it, so both
+// show the same pixels. `map` is the raw map (one channel, >= 0, any size; NaN counts as 0),
+// scaled to [0,1] by its `quantile` at its own resolution (scaleToUnit: an almost-all-zero map
+// whose quantile is 0 shows nothing), then resized to the image and blended by overlayMap
+// (alpha, clamped to [0,1], weighted per pixel by the scaled value). bgr CV_8UC3; returns
+// CV_8UC3 BGR of the image's size. Throws flystage::Error on an empty map or a non-BGR image.
+cv::Mat saliencyOverlay(const cv::Mat& bgr, const cv::Mat& map, Colormap c, double quantile,
+                        double alpha);
+
 }  // namespace flystage

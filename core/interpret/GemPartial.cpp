@@ -12,6 +12,7 @@
 #include "data/Stage.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "util/AtomicFile.h"
 #include "util/Error.h"
 #include "util/Sha256.h"
 
@@ -197,14 +198,9 @@ void saveGemPartial(const GemPartial& p, const std::filesystem::path& file) {
   }
   out += sha256Hex(out);
 
-  const auto tmp = file.string() + ".part";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    if (!f) throw Error(file.string() + ": cannot write (check the folder and permissions)");
-    f.write(out.data(), static_cast<std::streamsize>(out.size()));
-    if (!f.flush()) throw Error(file.string() + ": write failed (disk full?)");
-  }
-  std::filesystem::rename(tmp, file);
+  AtomicFile part(file);  // FILE.part until complete: a killed job leaves no partial
+  part.write(out);
+  part.commit();
 }
 
 GemPartial loadGemPartial(const std::filesystem::path& file) {

@@ -13,6 +13,7 @@
 
 #include "data/Stage.h"
 #include "store/Project.h"
+#include "util/AtomicFile.h"
 #include "util/Csv.h"
 #include "util/Error.h"
 #include "util/Text.h"
@@ -91,9 +92,9 @@ PredictionShardHeader predictionShardHeader(Project& project, std::int64_t runId
 void writePredictionShard(Project& project, const PredictionShardHeader& header,
                           const std::vector<StoredPrediction>& predictions,
                           const std::filesystem::path& file) {
-  const std::string tmp = file.string() + ".part";
+  AtomicFile part(file);  // FILE.part until complete: a killed job leaves no shard
   {
-    std::ofstream out(tmp, std::ios::binary);
+    std::ofstream out(part.tmp(), std::ios::binary);
     if (!out) throw Error(file.string() + ": cannot write (check the folder and permissions)");
     out << headerLine(header) << "\n";
     out << "image_id,sha256,path,predicted_stage,probability";
@@ -118,7 +119,7 @@ void writePredictionShard(Project& project, const PredictionShardHeader& header,
     }
     if (!out.flush()) throw Error(file.string() + ": write failed (disk full?)");
   }
-  std::filesystem::rename(tmp, file);
+  part.commit();
 }
 
 std::size_t mergePredictionShards(Project& project, std::int64_t runId,

@@ -14,6 +14,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "image/Orientation.h"
 #include "store/RunStore.h"
 #include "store/Schema.h"
 #include "store/WriteTransaction.h"
@@ -350,14 +351,7 @@ cv::Mat Project::standardizedImage(std::int64_t id) {
                 "it from a backup copy; importing the image again would be skipped as a "
                 "duplicate.");
   }
-  const bool h = q.getColumn(1).getInt() != 0;
-  const bool v = q.getColumn(2).getInt() != 0;
-  if (h && v)
-    cv::flip(img, img, -1);
-  else if (h)
-    cv::flip(img, img, 1);
-  else if (v)
-    cv::flip(img, img, 0);
+  flipImage(img, q.getColumn(1).getInt() != 0, q.getColumn(2).getInt() != 0);
   return img;
 }
 

@@ -19,6 +19,7 @@
 #include "data/StageRange.h"
 #include "synth/EmbryoGenerator.h"
 #include "synth/SynthRandom.h"
+#include "util/AtomicFile.h"
 #include "util/Error.h"
 
 namespace flystage {
@@ -208,12 +209,9 @@ DemoSummary writeDemoDataset(const DemoOptions& options, const std::filesystem::
   // labels.csv that names images it did not write.
   DemoSummary summary;
   summary.labelsCsv = outDir / "labels.csv";
-  const std::filesystem::path partial = outDir / "labels.csv.partial";
-  writeFile(partial, labelsCsvText(items));
-  std::filesystem::rename(partial, summary.labelsCsv, ec);
-  if (ec)
-    throw Error(summary.labelsCsv.string() + ": cannot replace the file (" + ec.message() +
-                "); check that it is not open elsewhere and the folder is writable");
+  AtomicFile labels(summary.labelsCsv);
+  labels.write(labelsCsvText(items));
+  labels.commit();
 
   summary.images = static_cast<int>(total);
   for (const Item& item : items) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/Presets.h"
+#include "train/SimilarityNames.h"
 #include "util/Error.h"
 
 namespace flystage {
@@ -78,9 +79,7 @@ std::optional<RangeProblem> TrainConfig::validate() const {
     const NumberRange r = rangeOf(field);
     if (r.contains(value)) return std::nullopt;
     std::string allowed = r.text();
-    if (std::string(field) == "tau")
-      allowed +=
-          tauMode == TauMode::Probability ? " (tau mode probability)" : " (tau mode logit-margin)";
+    if (std::string(field) == "tau") allowed += " (tau mode " + tauModeName(tauMode) + ")";
     return RangeProblem{field, NumberRange::format(value), allowed};
   };
   const std::pair<const char*, double> fields[] = {
@@ -128,8 +127,8 @@ std::string TrainConfig::toJson() const {
   j["fine_epochs"] = fineEpochs;
   j["feature_epochs"] = featureEpochs;
   j["feature_learning_rate"] = featureLearningRate;
-  j["similarity"] = similarity == SimilarityVariant::Paper ? "paper" : "code";
-  j["tau_mode"] = tauMode == TauMode::Probability ? "probability" : "logit-margin";
+  j["similarity"] = similarityName(similarity);
+  j["tau_mode"] = tauModeName(tauMode);
   j["tau"] = tau;
   j["reference_sets"] = referenceSets;
   j["similarity_weight"] = similarityWeight;
@@ -161,10 +160,10 @@ TrainConfig TrainConfig::fromJson(const std::string& text) {
     c.fineEpochs = j.at("fine_epochs").get<int>();
     c.featureEpochs = j.at("feature_epochs").get<int>();
     c.featureLearningRate = j.at("feature_learning_rate").get<double>();
-    c.similarity = j.at("similarity").get<std::string>() == "code" ? SimilarityVariant::Code
-                                                                   : SimilarityVariant::Paper;
-    c.tauMode = j.at("tau_mode").get<std::string>() == "logit-margin" ? TauMode::LogitMargin
-                                                                      : TauMode::Probability;
+    // An unknown name is refused (like an unknown method): it used to be read silently as
+    // "paper" / "probability".
+    c.similarity = parseSimilarity(j.at("similarity").get<std::string>());
+    c.tauMode = parseTauMode(j.at("tau_mode").get<std::string>());
     c.tau = j.at("tau").get<double>();
     c.referenceSets = j.at("reference_sets").get<int>();
     c.similarityWeight = j.at("similarity_weight").get<double>();

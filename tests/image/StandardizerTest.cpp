@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -20,6 +22,7 @@
 #include "support/TestSupport.h"
 #include "synth/EmbryoGenerator.h"
 #include "util/Error.h"
+#include "util/Sha256.h"
 
 using flystage::OrientationOverride;
 using flystage::StandardizeOptions;
@@ -106,15 +109,6 @@ bool equalImages(const cv::Mat& a, const cv::Mat& b) {
   return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0;
 }
 
-std::string messageOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const flystage::Error& e) {
-    return e.what();
-  }
-  return "(no flystage::Error thrown)";
-}
-
 // The decision rule documented in docs/standardization.md.
 constexpr double kFlipConfidence = 0.5;
 
@@ -168,6 +162,24 @@ cv::Mat fade(const cv::Mat& image, const cv::Mat& mask, double contrast, double 
   return out;
 }
 
+// One line per input: SHA-256 of the standardized image and of the mask, the flip decisions,
+// the confidences, angle and foreground share at full precision.
+std::string fingerprint(const Standardizer& s, const cv::Mat& input) {
+  const StandardizeResult r = s.run(input);
+  const cv::Mat mask = s.segment(input);
+  auto hash = [](const cv::Mat& m) {
+    const cv::Mat c = m.isContinuous() ? m : m.clone();
+    return flystage::sha256Hex(
+               std::string(reinterpret_cast<const char*>(c.data), c.total() * c.elemSize()))
+        .substr(0, 16);
+  };
+  char line[400];
+  std::snprintf(line, sizeof line, "%s %s %d%d%d %.17g %.17g %.17g %.17g", hash(r.image).c_str(),
+                hash(mask).c_str(), r.passthrough, r.flippedHorizontal, r.flippedVertical,
+                r.apConfidence, r.dvConfidence, r.angleDegrees, r.foregroundFraction);
+  return line;
+}
+
 }  // namespace
 
 class StandardizerTest : public QObject {
@@ -190,6 +202,7 @@ class StandardizerTest : public QObject {
   void blankImagesThrowNoEmbryo();
   void paleSyntheticEmbryosAreFound();
   void fadedSamplesKeepTheirOutline();
+  void splitIntoSegmentationAndOrientationChangedNothing();
 };
 
 void StandardizerTest::everySampleBecomesModelSize() {
@@ -549,12 +562,12 @@ void StandardizerTest::blankImagesThrowNoEmbryo() {
   cv::RNG rng(7);
   rng.fill(noisy, cv::RNG::NORMAL, cv::Scalar::all(200), cv::Scalar::all(4));
   for (const cv::Mat& blank : {white, grey, noisy}) {
-    const std::string run = messageOf([&] { standardizer.run(blank); });
+    const std::string run = flystage::test::errorOf([&] { standardizer.run(blank); });
     QVERIFY2(run.find("no embryo") != std::string::npos, run.c_str());
-    const std::string seg = messageOf([&] { standardizer.segment(blank); });
+    const std::string seg = flystage::test::errorOf([&] { standardizer.segment(blank); });
     QVERIFY2(seg.find("no embryo") != std::string::npos, seg.c_str());
   }
-  const std::string empty = messageOf([&] { standardizer.run(cv::Mat()); });
+  const std::string empty = flystage::test::errorOf([&] { standardizer.run(cv::Mat()); });
   QVERIFY2(empty.find("BGR") != std::string::npos, empty.c_str());
 }
 
@@ -600,7 +613,7 @@ void StandardizerTest::paleSyntheticEmbryosAreFound() {
     const cv::Mat input = generator.render(c.stage, c.gene, c.seed);
     StandardizeResult r;
     cv::Mat mask, outMask;
-    const std::string error = messageOf([&] {
+    const std::string error = flystage::test::errorOf([&] {
       r = standardizer.run(input);
       mask = standardizer.segment(input);
       outMask = standardizer.segment(r.image);
@@ -649,7 +662,7 @@ void StandardizerTest::fadedSamplesKeepTheirOutline() {
     const cv::Mat pale = fade(inputs[i], reference, 0.25, 0.1, 1.5);
     double angle = 0;
     cv::Mat mask;
-    const std::string error = messageOf([&] {
+    const std::string error = flystage::test::errorOf([&] {
       angle = standardizer.run(pale).angleDegrees;
       mask = standardizer.segment(pale);
     });
@@ -671,11 +684,103 @@ void StandardizerTest::fadedSamplesKeepTheirOutline() {
   const cv::Mat reference = standardizer.segment(input);
   const cv::Mat pale = fade(input, reference, 0.25, 0.1, 1.5);
   cv::Mat mask;
-  const std::string error = messageOf([&] { mask = standardizer.segment(pale); });
+  const std::string error = flystage::test::errorOf([&] { mask = standardizer.segment(pale); });
   if (error == "(no flystage::Error thrown)")
     QVERIFY2(iou(mask, reference) > 0.93, std::to_string(iou(mask, reference)).c_str());
   else
     QVERIFY2(error.find("no embryo") != std::string::npos, error.c_str());
+}
+
+void StandardizerTest::splitIntoSegmentationAndOrientationChangedNothing() {
+  // Recorded from the single-file Standardizer before it was split into Segmentation,
+  // Orientation and the pipeline: every sample as it is (crops pass through, the large
+  // images are cropped) and every crop padded and turned 180 degrees (the flips decide).
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"range1-3_0.png", "f8e455e187dbc570 96ed5809fab66517 100 1 0 0 0.76459379483500722"},
+      {"range1-3_0.png@180",
+       "3fd700b6ef62b1af 1d38d07f40762301 010 1 0.36764655831338849 -0.25086151190550682 "
+       "0.21230300632911392"},
+      {"range1-3_1.png",
+       "36e1280df70763f4 2f0d178aade6a415 100 0.81761006289308169 0.33155357890715331 0 "
+       "0.72690125338753386"},
+      {"range1-3_1.png@180",
+       "c6a3d1736bf81b5f 0fd294abeb14b3f5 010 0.63823971573049054 0.36769365020180728 "
+       "0.08988605985528042 0.20927561728395064"},
+      {"range4-6_0.png",
+       "8215e947e089489a fa60dee4e8334419 100 0.47849369493867677 0 0 0.70674350821409648"},
+      {"range4-6_0.png@180",
+       "b32c99a01e042518 8cc04725ea6c6083 011 0.66991078669910786 0.59309513007506742 "
+       "0.062037604064149238 0.19823959651898737"},
+      {"range4-6_1.png",
+       "b06c06dcacbbfb12 405d9edd005872ff 100 0.26744419867283331 0.081416192944168686 0 "
+       "0.66187866187866184"},
+      {"range4-6_1.png@180",
+       "68b1870bddde57d0 30cdbf14abebe841 000 0.26024955436720137 0.04902232307860873 "
+       "-0.011660174608145297 0.19086617647058826"},
+      {"range7-8_0.png",
+       "66a83637adc63114 5c915a0a7ae7a138 100 0.35812907536973926 0 0 0.7538757973068746"},
+      {"range7-8_0.png@180",
+       "d086c96dba0fe990 126eb974c73a6ac9 011 0.59656218402426686 1 1.5932365244378572 "
+       "0.2113518987341772"},
+      {"range7-8_1.png", "affad760eb430dba 9c32815233544dae 100 1 1 0 0.67009705488621152"},
+      {"range7-8_1.png@180",
+       "e118e9b9fa6d8e56 74523e9049ee7407 011 1 1 -0.09466348248132217 0.19376790123456789"},
+      {"range9-10_0.png",
+       "f290d30e58077e15 0d80cf977061d45d 100 0.9363806924782534 0.21833250042150854 0 "
+       "0.70930489312842249"},
+      {"range9-10_0.png@180",
+       "56d705214cfc6c0e 627590340e4d01c5 010 0.7275047862156987 0.28197199542288887 "
+       "0.057976292922837305 0.19899042721518989"},
+      {"range9-10_1.png",
+       "50286df196428e1b 544a26a0baa5c037 100 0.15151515151515152 1 0 0.64328743545611011"},
+      {"range9-10_1.png@180",
+       "af2d11de66e4ca01 47b92550420e18c9 001 0.014922898358481181 1 0.2196390446180041 0.18336"},
+      {"range11-12_0.png",
+       "bd1ee5297c034feb 601c943e3675aec1 100 0.27606878056475781 0.16253819570003311 0 "
+       "0.73010766806722693"},
+      {"range11-12_0.png@180",
+       "3859f015b974eea1 ec197cbaf5596e41 001 0.29679343773303501 0.65419580995178628 "
+       "-0.10090322348501134 0.20548148734177216"},
+      {"range11-12_1.png", "1b2936b7f92a1ed2 7c1de5bdb76c756d 100 1 1 0 0.6749958664021164"},
+      {"range11-12_1.png@180",
+       "cfdee0bc035e18d6 a0ad3026e9aa6b0a 011 1 1 -0.1775392625827103 0.19672499999999996"},
+      {"range13-17_0.png",
+       "e2defa0064ca8a99 5379ce164f6aeb72 100 0.46901430109180381 0.38420348058902276 0 "
+       "0.74275813044250938"},
+      {"range13-17_0.png@180",
+       "a8e83c81026985a7 3a58708a6e776429 001 0.44750430292598964 1 -0.0027201197442302404 "
+       "0.20775545886075952"},
+      {"range13-17_1.png", "d6c9f224afef47fe ee0bc208590ba16f 100 1 1 0 0.67984281579447747"},
+      {"range13-17_1.png@180",
+       "65660f7dcad05261 750a6876baa748b1 011 1 1 0.48615255710938388 0.19677652863777093"},
+      {"unlabeled_0.png",
+       "9bcec3eac9077522 2f269846367e1a17 001 0 0.71318107204600412 0.014743074067901327 "
+       "0.78225322265624997"},
+      {"unlabeled_1.png",
+       "85032b3b4658311a eb952a3d895493ad 000 0.67737870195337113 0.8715142785368265 "
+       "0.10873409443407876 0.78380768229166664"},
+      {"unlabeled_2.png",
+       "cba1c8c46c718225 e189a233f6c62e3e 000 0 0.94656601228875725 0.026736555425768881 "
+       "0.773801953125"},
+      {"unlabeled_3.png",
+       "d744449d6669ba1b c13ab538505bc77d 000 0.39825762289981331 0.42438739343220588 "
+       "-0.46190659189080757 0.79209591471354179"},
+  };
+  const Standardizer standardizer;
+  std::vector<std::pair<std::string, std::string>> seen;
+  for (const auto& names : {cropNames(), largeNames()})
+    for (const std::string& name : names) {
+      const cv::Mat image = load(name);
+      seen.emplace_back(name, fingerprint(standardizer, image));
+      if (name.rfind("range", 0) == 0)
+        seen.emplace_back(name + "@180", fingerprint(standardizer, padRotate(image, 90, 180)));
+    }
+  QCOMPARE(seen.size(), expected.size());
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    QCOMPARE(seen[i].first, expected[i].first);
+    QVERIFY2(seen[i].second == expected[i].second,
+             (seen[i].first + ": " + seen[i].second + " != " + expected[i].second).c_str());
+  }
 }
 
 QTEST_GUILESS_MAIN(StandardizerTest)

@@ -52,7 +52,7 @@ class ExpressionMapTest : public QObject {
   void normalizationScalesEachImageToItsOwnStain() {
     const cv::Mat image = standardizedSample("range11-12_0.png");
     const cv::Mat embryo = standardizedEmbryoMask(image);
-    QVERIFY(cv::countNonZero(embryo) > image.total() / 3);
+    QVERIFY(static_cast<std::size_t>(cv::countNonZero(embryo)) > image.total() / 3);
     const cv::Mat e = normalizedExpression(image, embryo);
     double lo = 0, hi = 0;
     cv::minMaxLoc(e, &lo, &hi);

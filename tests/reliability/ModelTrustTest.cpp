@@ -87,15 +87,6 @@ std::string header(const std::string& json, const std::string& data = {}) {
   return out + json + data;
 }
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 }  // namespace
 
 class ModelTrustTest : public QObject {
@@ -194,7 +185,7 @@ class ModelTrustTest : public QObject {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
     const std::string message =
-        errorOf([&] { readTensorFile(std::string(bytes.constData(), bytes.size()), "W"); });
+        test::errorOf([&] { readTensorFile(std::string(bytes.constData(), bytes.size()), "W"); });
     QCOMPARE(QString::fromStdString(message),
              "W is damaged or not FlyStage's weights format (" + reason +
                  "); retrain it or restore the project from a backup");
@@ -207,36 +198,36 @@ class ModelTrustTest : public QObject {
 
     auto extra = good;
     extra.tensors.emplace_back("payload", torch::zeros({4}));
-    QCOMPARE(errorOf([&] { loadModel(blobWith(extra), "M"); }),
+    QCOMPARE(test::errorOf([&] { loadModel(blobWith(extra), "M"); }),
              std::string("M does not match its architecture (unexpected tensor 'payload')"));
 
     auto missing = good;
     const std::string dropped = missing.tensors.front().first;
     missing.tensors.erase(missing.tensors.begin());
-    QCOMPARE(errorOf([&] { loadModel(blobWith(missing), "M"); }),
+    QCOMPARE(test::errorOf([&] { loadModel(blobWith(missing), "M"); }),
              "M does not match its architecture (no tensor '" + dropped + "')");
 
     auto reshaped = good;
     reshaped.tensors.front().second = torch::zeros({1});
-    QCOMPARE(errorOf([&] { loadModel(blobWith(reshaped), "M"); }),
+    QCOMPARE(test::errorOf([&] { loadModel(blobWith(reshaped), "M"); }),
              "M does not match its architecture (tensor '" + reshaped.tensors.front().first +
                  "' has the wrong type or shape)");
 
     auto nan = good;
     for (auto& [name, t] : nan.tensors)
       if (name == "head.weight") t = t.clone().fill_(std::nan(""));
-    QCOMPARE(errorOf([&] { loadModel(blobWith(nan), "M"); }),
+    QCOMPARE(test::errorOf([&] { loadModel(blobWith(nan), "M"); }),
              std::string("M holds NaN or infinite weights (tensor 'head.weight'); retrain it"));
 
     auto oldVersion = good;
     oldVersion.metadata["format_version"] = "1";
-    QCOMPARE(errorOf([&] { loadModel(blobWith(oldVersion), "M"); }),
+    QCOMPARE(test::errorOf([&] { loadModel(blobWith(oldVersion), "M"); }),
              std::string("M has weights format version '1', not the supported 2; open the "
                          "project with the FlyStage that made it"));
 
     auto gabor = good;
     gabor.metadata["kind"] = "gabor";
-    QCOMPARE(errorOf([&] { loadModel(blobWith(gabor), "M"); }),
+    QCOMPARE(test::errorOf([&] { loadModel(blobWith(gabor), "M"); }),
              std::string("M is not a FlyStage network's weights; retrain it"));
 
     // And the model as saved loads and predicts as its source.
@@ -256,11 +247,11 @@ class ModelTrustTest : public QObject {
     m.std = torch::ones({3});
     m.weight = torch::zeros({14, 3});
     m.bias = torch::zeros({14});
-    QCOMPARE(errorOf([&] { GaborModel::load(m.specJson(), m.weightsBytes(), "G"); }),
+    QCOMPARE(test::errorOf([&] { GaborModel::load(m.specJson(), m.weightsBytes(), "G"); }),
              std::string("G's tensor 'mean' has the wrong type or shape"));
     auto big = m;
     big.width = 100000;  // building the filter bank at this size would take gigabytes
-    QCOMPARE(errorOf([&] { GaborModel::load(big.specJson(), big.weightsBytes(), "G"); }),
+    QCOMPARE(test::errorOf([&] { GaborModel::load(big.specJson(), big.weightsBytes(), "G"); }),
              std::string("G's description is invalid: input size out of range"));
   }
 
@@ -324,9 +315,9 @@ class ModelTrustTest : public QObject {
     // The core load paths the desktop application uses (train --from-run loads through
     // loadStoredModel too).
     Project p = Project::open(project, OpenMode::ReadOnly);
-    QCOMPARE(errorOf([&] { loadStoredModel(p, run_, "final"); }),
+    QCOMPARE(test::errorOf([&] { loadStoredModel(p, run_, "final"); }),
              refusal.mid(QString("flystage-cli: error: ").size()).toStdString());
-    QCOMPARE(errorOf([&] { predictStages(p, run_, {1}); }),
+    QCOMPARE(test::errorOf([&] { predictStages(p, run_, {1}); }),
              refusal.mid(QString("flystage-cli: error: ").size()).toStdString());
     QCOMPARE(readBytes(victim), std::string("precious data\n"));
 

@@ -1,9 +1,11 @@
 #include "support/TestSupport.h"
 
 #include "data/LabelsCsv.h"
+#include "importer/ImportPlan.h"
 #include "importer/Importer.h"
 #include "store/Project.h"
 #include "synth/DemoDataset.h"
+#include "util/Error.h"
 
 #include <QProcess>
 
@@ -28,6 +30,19 @@ std::string readBytes(const std::filesystem::path& p) {
 
 QString why(const CliRun& r) {
   return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(r.out, r.err);
+}
+
+std::string errorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no flystage::Error thrown)";
+}
+
+QString errorText(const std::function<void()>& f) {
+  return QString::fromStdString(errorOf(f));
 }
 
 std::string cliPath() {
@@ -63,6 +78,31 @@ CliRun runCli(const QStringList& args) {
   if (!p.waitForFinished(300000)) return {-1, {}, QStringLiteral("timeout")};
   return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
           QString::fromUtf8(p.readAllStandardError())};
+}
+
+std::filesystem::path unlabelledSamples(const TempDir& dir) {
+  const auto folder = dir / "unlabelled";
+  std::filesystem::create_directories(folder);
+  for (int i = 0; i < 4; ++i) {
+    const auto name = "unlabeled_" + std::to_string(i) + ".png";
+    std::filesystem::copy_file(samplesDir() / name, folder / name);
+  }
+  return folder;
+}
+
+std::filesystem::path makeSamplesProject(const TempDir& dir, bool withUnlabelled) {
+  const auto file = dir / "demo.flystage";
+  Project p = Project::open(file);
+  auto r = runImport(p, parseLabelsCsv(samplesDir() / "labels.csv"), {});
+  if (!r.committed || r.imported != 12)
+    throw std::runtime_error("the 12 labelled samples could not be imported into " + file.string());
+  if (withUnlabelled) {
+    r = runImport(p, planFolder(unlabelledSamples(dir)), {});
+    if (!r.committed || r.imported != 4)
+      throw std::runtime_error("the 4 unlabelled samples could not be imported into " +
+                               file.string());
+  }
+  return file;
 }
 
 std::filesystem::path makeSyntheticProject(const TempDir& dir, std::uint64_t seed, double scale,

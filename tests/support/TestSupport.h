@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace flystage::test {
@@ -45,6 +46,18 @@ QString qs(const std::filesystem::path& p);
 std::string readBytes(const std::filesystem::path& p);
 // A command's exit code and output, for the message of a failed check.
 QString why(const CliRun& r);
+// The message of the flystage::Error that `f` throws, or "(no flystage::Error thrown)".
+std::string errorOf(const std::function<void()>& f);
+// The same as Qt text.
+QString errorText(const std::function<void()>& f);
+
+// The four unlabelled BDGP samples copied into `dir`/unlabelled: a folder to import.
+std::filesystem::path unlabelledSamples(const TempDir& dir);
+
+// `dir`/demo.flystage holding the 12 labelled BDGP samples (two per stage range), imported
+// through core as the CLI would; with `withUnlabelled`, the four unlabelled ones as well.
+// Throws std::runtime_error when an import fails.
+std::filesystem::path makeSamplesProject(const TempDir& dir, bool withUnlabelled = false);
 
 // A project in `dir` (named `name`) holding the synthetic demo data, standardized crops at
 // `scale` of BDGP's size with at least `minPerStage` stage-labelled images per stage 4..17,

@@ -26,11 +26,11 @@
 #include "ImageTableModel.h"
 #include "ImageView.h"
 #include "MainWindow.h"
-#include "SaliencyOverlay.h"
 #include "ThumbnailLoader.h"
 #include "data/ImageIo.h"
 #include "data/Stage.h"
 #include "importer/Importer.h"
+#include "interpret/Colormap.h"
 #include "store/ImageList.h"
 #include "store/LabelHistory.h"
 #include "store/Project.h"
@@ -38,6 +38,7 @@
 #include "support/TestSupport.h"
 
 using namespace flystage;
+using flystage::test::qs;
 using flystage::test::TempDir;
 using flystage::ui::FilterBar;
 using flystage::ui::ImageBrowser;
@@ -46,10 +47,6 @@ using flystage::ui::ImageTableModel;
 using flystage::ui::MainWindow;
 
 namespace {
-
-QString qs(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
 
 // The 12 labelled BDGP samples with genes, some precise stages and a split, plus the four
 // unlabelled ones: every filter has something to find and something to leave out.
@@ -522,19 +519,25 @@ class BrowserTest : public QObject {
     QVERIFY(view->hasSaliencyMap());
     const QImage overlaid = view->displayedImage();
     QVERIFY(overlaid != plain);
-    // Left: half jet's top colour (dark red, BGR 0,0,128) over the image; right: jet's 0.
-    cv::Mat top(1, 1, CV_8U, cv::Scalar(255)), bottom(1, 1, CV_8U, cv::Scalar(0)), ct, cb;
-    cv::applyColorMap(top, ct, cv::COLORMAP_JET);
-    cv::applyColorMap(bottom, cb, cv::COLORMAP_JET);
-    const auto expect = [&](int x, int y, const cv::Mat& colour) {
-      const QRgb base = plain.pixel(x, y), got = overlaid.pixel(x, y);
-      const cv::Vec3b c = colour.at<cv::Vec3b>(0, 0);
-      QVERIFY(std::abs(qRed(got) - (qRed(base) + c[2]) / 2.0) <= 1.0);
-      QVERIFY(std::abs(qGreen(got) - (qGreen(base) + c[1]) / 2.0) <= 1.0);
-      QVERIFY(std::abs(qBlue(got) - (qBlue(base) + c[0]) / 2.0) <= 1.0);
+    // The view shows core's overlay byte for byte (the one a saliency figure draws): left,
+    // half jet's top colour (dark red, BGR 0,0,128) over the image; right, where the map is 0,
+    // the image itself (the GUI's former copy blended jet's blue over it).
+    const auto bgrOf = [](const QImage& image) {
+      const QImage bgr = image.convertToFormat(QImage::Format_BGR888);
+      return cv::Mat(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()),
+                     static_cast<std::size_t>(bgr.bytesPerLine()))
+          .clone();
     };
-    expect(40, 64, ct);
-    expect(280, 64, cb);
+    const cv::Mat expected =
+        saliencyOverlay(bgrOf(plain), map, Colormap::Jet, kSaliencyQuantile, 0.5);
+    const cv::Mat shown = bgrOf(overlaid);
+    QCOMPARE(shown.size(), expected.size());
+    QCOMPARE(cv::norm(shown, expected, cv::NORM_INF), 0.0);
+    const QRgb base = plain.pixel(40, 64), left = overlaid.pixel(40, 64);
+    QCOMPARE(qRed(left), cvRound(0.5 * 128 + 0.5 * qRed(base)));
+    QCOMPARE(qGreen(left), cvRound(0.5 * qGreen(base)));
+    QCOMPARE(qBlue(left), cvRound(0.5 * qBlue(base)));
+    QCOMPARE(overlaid.pixel(280, 64), plain.pixel(280, 64));
     view->setSaliencyEnabled(false);
     QCOMPARE(view->displayedImage(), plain);
     // Another image with the overlay on asks again for that image.
@@ -546,16 +549,17 @@ class BrowserTest : public QObject {
     QVERIFY(!view->hasSaliencyMap());
   }
 
-  void overlayScalesByThe99thPercentile() {
-    // 1000 values 0..999: the 99th percentile is 989; above it everything is full scale.
-    cv::Mat map(1, 1000, CV_32F);
-    for (int i = 0; i < 1000; ++i) map.at<float>(0, i) = static_cast<float>(i);
-    const cv::Mat unit = ui::scaleByQuantile(map);
-    QVERIFY(std::abs(unit.at<float>(0, 500) - 500.0f / 989.0f) < 1e-6);
-    QCOMPARE(unit.at<float>(0, 995), 1.0f);
-    QCOMPARE(unit.at<float>(0, 0), 0.0f);
-    QCOMPARE(ui::saliencyColormapNames().size(), 6);
-    QVERIFY(!ui::saliencyColormap(QStringLiteral("rainbow")));
+  void colourMapChoicesAreCores() {
+    // The image view's colour map chooser lists core's maps, in core's order.
+    MainWindow w;
+    QVERIFY(w.openProject(qs(file_)));
+    auto* box = child<QComboBox>(w, "saliencyColormap");
+    QStringList names;
+    for (const auto& n : colormapNames()) names << QString::fromStdString(n);
+    QStringList shown;
+    for (int i = 0; i < box->count(); ++i) shown << box->itemData(i).toString();
+    QCOMPARE(shown, names);
+    QCOMPARE(box->itemText(0), QStringLiteral("inferno"));
   }
 
   void reopeningRestoresTheView() {

@@ -57,6 +57,11 @@ class GemPanelTest : public QObject {
     QVERIFY(text.contains(QStringLiteral("Masked GEM (genome-wide)")));
     QVERIFY(text.contains(QStringLiteral("Stage 17")));
     QVERIFY(text.contains(QStringLiteral("\"run\":{\"id\":%1").arg(run_)));
+    // Core's gemProvenance(): the GUI's figure used to omit the stain and the mask smoothing.
+    QVERIFY2(text.contains(QStringLiteral(
+                 "stain: log10(B / sqrt(R G)), per image / max(99th percentile, 0.15)")),
+             qPrintable(text.left(1500)));
+    QVERIFY(text.contains(QStringLiteral("mask smoothing sigma (px): 3.000000")));
     QVERIFY(QFile::exists(QString::fromStdString((dir_ / "masked.csv").string())));
     QVERIFY(!panel.exportTo(QString::fromStdString((dir_ / "no" / "x.png").string()), false));
   }

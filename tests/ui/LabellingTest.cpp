@@ -22,8 +22,8 @@
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
 #include "ImageView.h"
+#include "ImportController.h"
 #include "ImportReportDialog.h"
-#include "ImportWorker.h"
 #include "LabelKeys.h"
 #include "Labeller.h"
 #include "MainWindow.h"
@@ -39,33 +39,13 @@
 #include "support/TestSupport.h"
 
 using namespace flystage;
+using flystage::test::qs;
 using flystage::test::TempDir;
 using flystage::ui::ImageFilter;
 using flystage::ui::ImageTableModel;
 using flystage::ui::MainWindow;
 
 namespace {
-
-QString qs(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-// The demo set: the 12 labelled BDGP samples (two per stage range) and the four unlabelled.
-std::filesystem::path makeDemoProject(const TempDir& dir) {
-  const auto file = dir / "demo.flystage";
-  Project p = Project::open(file);
-  auto r = runImport(p, parseLabelsCsv(test::samplesDir() / "labels.csv"), {});
-  if (!r.committed || r.imported != 12) throw std::runtime_error("demo import failed");
-  const auto folder = dir / "unlabelled";
-  std::filesystem::create_directories(folder);
-  for (int i = 0; i < 4; ++i) {
-    const auto name = "unlabeled_" + std::to_string(i) + ".png";
-    std::filesystem::copy_file(test::samplesDir() / name, folder / name);
-  }
-  r = runImport(p, planFolder(folder), {});
-  if (!r.committed || r.imported != 4) throw std::runtime_error("unlabelled import failed");
-  return file;
-}
 
 // The label as another connection reads it: what is committed.
 Label stored(const std::filesystem::path& file, std::int64_t id) {
@@ -125,7 +105,7 @@ class LabellingTest : public QObject {
     QCoreApplication::setApplicationName(QStringLiteral("LabellingTest"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, qs(settingsDir_.path()));
-    demo_ = makeDemoProject(demoDir_);
+    demo_ = test::makeSamplesProject(demoDir_, true);
   }
 
   void init() { QSettings().clear(); }

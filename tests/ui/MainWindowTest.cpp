@@ -22,8 +22,8 @@
 
 #include "ImageBrowser.h"
 #include "ImageTableModel.h"
+#include "ImportController.h"
 #include "ImportReportDialog.h"
-#include "ImportWorker.h"
 #include "LabelKeys.h"
 #include "Labeller.h"
 #include "MainWindow.h"
@@ -35,6 +35,7 @@
 #include "support/TestSupport.h"
 
 using namespace flystage;
+using flystage::test::qs;
 using flystage::test::TempDir;
 using flystage::ui::ImageTableModel;
 using flystage::ui::ImportOutcome;
@@ -42,37 +43,6 @@ using flystage::ui::ImportRequest;
 using flystage::ui::MainWindow;
 
 namespace {
-
-QString qs(const std::filesystem::path& p) {
-  return QString::fromStdString(p.string());
-}
-
-// A project holding the 12 labelled BDGP samples, made through core as the CLI would.
-std::filesystem::path makeDemoProject(const TempDir& dir) {
-  const auto file = dir / "demo.flystage";
-  Project p = Project::open(file);
-  const auto r = runImport(p, parseLabelsCsv(test::samplesDir() / "labels.csv"), {});
-  if (!r.committed || r.imported != 12) throw std::runtime_error("demo import failed");
-  return file;
-}
-
-// The four large unlabelled samples, copied into a folder of their own.
-std::filesystem::path unlabelledFolder(const TempDir& dir) {
-  const auto folder = dir / "unlabelled";
-  std::filesystem::create_directories(folder);
-  for (int i = 0; i < 4; ++i) {
-    const auto name = "unlabeled_" + std::to_string(i) + ".png";
-    std::filesystem::copy_file(test::samplesDir() / name, folder / name);
-  }
-  return folder;
-}
-
-std::string fileBytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Clicks `button` of the next modal dialog once it shows (QMessageBox::exec spins its own
 // loop); closes the dialog when it has no such button. Gives up after about 5 s.
@@ -115,7 +85,7 @@ class MainWindowTest : public QObject {
 
   void showsTheProjectWithLazyThumbnails() {
     TempDir dir;
-    const auto file = makeDemoProject(dir);
+    const auto file = test::makeSamplesProject(dir);
     MainWindow w;
     QCOMPARE(w.windowTitle(), QStringLiteral("FlyStage"));
     QVERIFY(w.openProject(qs(file)));
@@ -181,7 +151,7 @@ class MainWindowTest : public QObject {
 
   void restoresTheLastProject() {
     TempDir dir;
-    const auto file = makeDemoProject(dir);
+    const auto file = test::makeSamplesProject(dir);
     {
       MainWindow first;
       QVERIFY(first.openProject(qs(file)));
@@ -207,7 +177,7 @@ class MainWindowTest : public QObject {
 
   void importsAFolderOnAWorkerThread() {
     TempDir dir;
-    const auto file = makeDemoProject(dir);
+    const auto file = test::makeSamplesProject(dir);
     MainWindow w;
     QVERIFY(w.openProject(qs(file)));
     w.show();
@@ -218,7 +188,7 @@ class MainWindowTest : public QObject {
     QSignalSpy finished(w.importController(), &ui::ImportController::importFinished);
     ImportRequest request;
     request.kind = ImportRequest::Kind::Folder;
-    request.source = qs(unlabelledFolder(dir));
+    request.source = qs(test::unlabelledSamples(dir));
     QVERIFY(w.startImport(request));
     QVERIFY(w.importController()->isRunning());
     QVERIFY(!w.startImport(request));  // one import at a time
@@ -245,8 +215,8 @@ class MainWindowTest : public QObject {
 
   void refusedImportOffersTheGoodRows() {
     TempDir dir;
-    const auto file = makeDemoProject(dir);
-    const auto folder = unlabelledFolder(dir);
+    const auto file = test::makeSamplesProject(dir);
+    const auto folder = test::unlabelledSamples(dir);
     // Line 2 is good; line 3 names a missing image; line 4 has a stage outside its range.
     test::writeText(folder / "labels.csv",
                     "path,stage_range,stage\n"
@@ -290,31 +260,25 @@ class MainWindowTest : public QObject {
 
   void cancelRollsBack() {
     TempDir dir;
-    const auto file = makeDemoProject(dir);
+    const auto file = test::makeSamplesProject(dir);
     ImportRequest request;
     request.projectFile = qs(file);
     request.kind = ImportRequest::Kind::Folder;
-    request.source = qs(unlabelledFolder(dir));
-    ui::ImportWorker worker(request);
-    QSignalSpy finished(&worker, &ui::ImportWorker::finished);
-    worker.cancel();  // as the progress dialog's Cancel does while run() works
-    worker.run();
-    QCOMPARE(finished.count(), 1);
-    QVERIFY(finished.at(0).at(0).value<ImportOutcome>().cancelled);
+    request.source = qs(test::unlabelledSamples(dir));
+    CancelToken cancel;
+    cancel.cancel();  // as the progress dialog's Cancel does while the import works
+    QVERIFY(ui::ImportTask::run(request, {}, &cancel).cancelled);
     QCOMPARE(Project::open(file, OpenMode::ReadOnly).summary().images, 12);
   }
 
   void reportsAnUnreadableSource() {
     TempDir dir;
-    const auto file = makeDemoProject(dir);
+    const auto file = test::makeSamplesProject(dir);
     ImportRequest request;
     request.projectFile = qs(file);
     request.kind = ImportRequest::Kind::LabelsCsv;
     request.source = qs(dir / "no-such.csv");
-    ui::ImportWorker worker(request);
-    QSignalSpy finished(&worker, &ui::ImportWorker::finished);
-    worker.run();
-    const auto outcome = finished.at(0).at(0).value<ImportOutcome>();
+    const auto outcome = ui::ImportTask::run(request, {}, nullptr);
     QVERIFY(!outcome.ok());
     QVERIFY2(outcome.error.contains(QStringLiteral("no-such.csv")), qPrintable(outcome.error));
   }
@@ -333,7 +297,7 @@ class MainWindowTest : public QObject {
       const auto folder = dir / "shared lab";
       std::filesystem::create_directories(folder);
       file = folder / "p.flystage";
-      std::filesystem::copy_file(makeDemoProject(dir), file);
+      std::filesystem::copy_file(test::makeSamplesProject(dir), file);
       std::filesystem::remove(dir / "demo.flystage");
       namespace fs = std::filesystem;
       fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
@@ -365,7 +329,7 @@ class MainWindowTest : public QObject {
         return;
       }
     }
-    const std::string before = fileBytes(file);
+    const std::string before = test::readBytes(file);
     {  // Cancel: nothing opens.
       MainWindow w;
       clickInNextModal("no such button");  // closes the question: Cancel
@@ -407,7 +371,7 @@ class MainWindowTest : public QObject {
     QCOMPARE(w.browser()->currentImageId(), 3);
     QCOMPARE(w.undoStack()->count(), 0);
     w.close();
-    QVERIFY(fileBytes(file) == before);
+    QVERIFY(test::readBytes(file) == before);
   }
 
   void savesAScreenshot() {
@@ -415,7 +379,7 @@ class MainWindowTest : public QObject {
     const QString out = qEnvironmentVariable("FLYSTAGE_SCREENSHOT");
     if (out.isEmpty()) QSKIP("set FLYSTAGE_SCREENSHOT to save one");
     TempDir dir;
-    const auto file = makeDemoProject(dir);
+    const auto file = test::makeSamplesProject(dir);
     MainWindow w;
     QVERIFY(w.openProject(qs(file)));
     w.resize(1280, 800);

@@ -13,18 +13,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QVBoxLayout>
 
+#include "Preferences.h"
+
 namespace flystage::ui {
-
-namespace {
-
-const auto kKindKey = QStringLiteral("import/kind");
-const auto kSourceKey = QStringLiteral("import/source");
-const auto kImagesRootKey = QStringLiteral("import/imagesRoot");
-
-}  // namespace
 
 ImportDialog::ImportDialog(const QString& projectFile, QWidget* parent)
     : QDialog(parent), projectFile_(projectFile) {
@@ -111,11 +104,10 @@ ImportDialog::ImportDialog(const QString& projectFile, QWidget* parent)
   connect(browseImagesRoot_, &QPushButton::clicked, this, &ImportDialog::browseImagesRoot);
   connect(source_, &QLineEdit::textChanged, this, &ImportDialog::validate);
 
-  QSettings settings;
-  const int kind = settings.value(kKindKey, 0).toInt();
-  (kinds_->button(kind) ? kinds_->button(kind) : kinds_->button(0))->setChecked(true);
-  source_->setText(settings.value(kSourceKey).toString());
-  imagesRoot_->setText(settings.value(kImagesRootKey).toString());
+  const Preferences::ImportChoices last = Preferences::importChoices();
+  (kinds_->button(last.kind) ? kinds_->button(last.kind) : kinds_->button(0))->setChecked(true);
+  source_->setText(last.source);
+  imagesRoot_->setText(last.imagesRoot);
   kindChanged();
   resize(560, sizeHint().height());
 }
@@ -192,10 +184,7 @@ void ImportDialog::validate() {
 }
 
 void ImportDialog::accept() {
-  QSettings settings;
-  settings.setValue(kKindKey, static_cast<int>(kind()));
-  settings.setValue(kSourceKey, source_->text());
-  settings.setValue(kImagesRootKey, imagesRoot_->text());
+  Preferences::setImportChoices({static_cast<int>(kind()), source_->text(), imagesRoot_->text()});
   QDialog::accept();
 }
 

@@ -2,7 +2,7 @@
 
 #include <QDialog>
 
-#include "ImportWorker.h"
+#include "ImportTask.h"
 
 class QLabel;
 class QPlainTextEdit;

@@ -44,7 +44,7 @@ struct ImageFilter {
   bool operator==(const ImageFilter& o) const;
   bool operator!=(const ImageFilter& o) const { return !(*this == o); }
 
-  // For QSettings: the browser reopens with the filters it had.
+  // For the saved view of a project (Preferences::projectView): it reopens with its filters.
   QVariantMap toVariant() const;
   static ImageFilter fromVariant(const QVariantMap& map);
 };

@@ -1,6 +1,8 @@
 #include "LabelKeys.h"
 
+#include "Plural.h"
 #include "data/Stage.h"
+#include "store/Label.h"
 
 namespace flystage::ui {
 
@@ -94,6 +96,60 @@ QString labelKeysHelpHtml() {
              "or hold Shift and press the last digit. Stage ranges: Ctrl with the BDGP bin "
              "number 1 to 6. A stage sets its range too; a range replaces a stage.</p>") +
          QStringLiteral("<table>%1</table>").arg(rows);
+}
+
+LabelKeyAction labelKeyAction(const LabelKey& key, const QList<qint64>& imageIds,
+                              const std::function<std::optional<int>(qint64)>& predictedStage) {
+  LabelKeyAction action;
+  if (imageIds.isEmpty()) {
+    action.refused =
+        QCoreApplication::translate("flystage::ui::MainWindow", "Select an image to label first.");
+    return action;
+  }
+  auto& changes = action.changes;
+  QString what;
+  switch (key.kind) {
+    case LabelKey::Kind::Stage:
+      for (qint64 id : imageIds)
+        changes.push_back({id, labelForStage(key.stage, LabelSource::User)});
+      what = QCoreApplication::translate("flystage::ui::MainWindow", "Stage %1").arg(key.stage);
+      break;
+    case LabelKey::Kind::Range:
+      for (qint64 id : imageIds)
+        changes.push_back({id, labelForRange(*key.range, LabelSource::User)});
+      what = QCoreApplication::translate("flystage::ui::MainWindow", "Range %1")
+                 .arg(QString::fromStdString(key.range->name()));
+      break;
+    case LabelKey::Kind::Clear:
+      for (qint64 id : imageIds) changes.push_back({id, Label{}});
+      what = QCoreApplication::translate("flystage::ui::MainWindow", "No label");
+      break;
+    case LabelKey::Kind::AcceptPrediction:
+      for (qint64 id : imageIds)
+        if (const std::optional<int> stage = predictedStage(id))
+          changes.push_back({id, labelForStage(*stage, LabelSource::Model)});
+      if (changes.empty()) {
+        action.refused = QCoreApplication::translate(
+            "flystage::ui::MainWindow",
+            "No prediction to accept: choose a run with predictions under Filters > Run.");
+        return action;
+      }
+      what = changes.size() == 1
+                 ? QCoreApplication::translate("flystage::ui::MainWindow", "Predicted stage %1")
+                       .arg(*changes.front().label.stage)
+                 : QCoreApplication::translate("flystage::ui::MainWindow", "Predicted stages");
+      break;
+  }
+  const int n = static_cast<int>(changes.size());
+  action.description =
+      n == 1 ? QCoreApplication::translate("flystage::ui::MainWindow", "%1 for image #%2")
+                   .arg(what)
+                   .arg(changes.front().imageId)
+             : plural(QCoreApplication::translate("flystage::ui::MainWindow", "%1 for %n image(s)",
+                                                  nullptr, n),
+                      n)
+                   .arg(what);
+  return action;
 }
 
 }  // namespace flystage::ui

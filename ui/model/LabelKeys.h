@@ -5,9 +5,12 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 #include "data/StageRange.h"
+#include "store/LabelHistory.h"
 
 namespace flystage::ui {
 
@@ -36,5 +39,18 @@ QList<QKeySequence> previousImageKeys();  // Shift+Space, K
 
 // The key table as HTML, for the help dialog.
 QString labelKeysHelpHtml();
+
+// What a labelling key does to the selected images: the label changes and the text of the
+// undoable action ("Stage 12 for image #5"), or, when nothing can change, `refused` says why.
+// AcceptPrediction labels each image with its predicted stage (`predictedStage`: none when
+// the browser shows no prediction for it). The texts keep the main window's translation
+// context ("flystage::ui::MainWindow"), where they were made before.
+struct LabelKeyAction {
+  std::vector<LabelChange> changes;
+  QString description;
+  QString refused;
+};
+LabelKeyAction labelKeyAction(const LabelKey& key, const QList<qint64>& imageIds,
+                              const std::function<std::optional<int>(qint64)>& predictedStage);
 
 }  // namespace flystage::ui

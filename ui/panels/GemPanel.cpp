@@ -9,17 +9,16 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
-#include "BackgroundThread.h"
+#include "BackgroundTask.h"
 #include "figure/GemFigure.h"
+#include "interpret/GemProvenance.h"
 #include "interpret/StageGems.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
@@ -38,6 +37,7 @@ struct GemJob {
 
 GemPanel::GemPanel(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("gemPanel"));
+  task_ = new BackgroundTask(this);
   run_ = new QComboBox;
   run_->setObjectName(QStringLiteral("gemRun"));
   run_->setAccessibleName(tr("Model run"));
@@ -139,14 +139,23 @@ GemPanel::GemPanel(QWidget* parent) : QWidget(parent) {
   connect(assignment_, &QComboBox::currentIndexChanged, this, &GemPanel::updateControls);
   connect(masked_, &QCheckBox::toggled, this, &GemPanel::updateControls);
   connect(run_, &QComboBox::currentIndexChanged, this, &GemPanel::updateControls);
+  connect(task_, &BackgroundTask::progress, this, [this](const QVariant& value) {
+    const auto e = value.value<ProgressEvent>();
+    if (e.total == 0) return;
+    progress_->setRange(0, static_cast<int>(e.total));
+    progress_->setValue(static_cast<int>(e.done));
+  });
+  connect(task_, &BackgroundTask::finished, this, [this](const QVariant& job) {
+    onFinished(job.value<std::shared_ptr<GemJob>>(), {}, false);
+  });
+  connect(task_, &BackgroundTask::failed, this,
+          [this](const QString& error) { onFinished(nullptr, error, false); });
+  connect(task_, &BackgroundTask::cancelled, this, [this] { onFinished(nullptr, {}, true); });
   updateControls();
 }
 
 GemPanel::~GemPanel() {
-  if (thread_) {
-    cancel_.cancel();
-    thread_->wait();
-  }
+  task_->cancelAndWait();  // before the widgets go: nothing is delivered to them
 }
 
 void GemPanel::setProject(Project* project) {
@@ -195,7 +204,7 @@ void GemPanel::selectRun(qint64 runId) {
 
 void GemPanel::updateControls() {
   const bool hasRun = run_->currentData().toLongLong() > 0;
-  const bool busy = thread_ != nullptr;
+  const bool busy = isBuilding();
   if (!hasRun) {
     assignment_->setCurrentIndex(assignment_->findData(QStringLiteral("label")));
     masked_->setChecked(false);
@@ -213,7 +222,7 @@ void GemPanel::updateControls() {
 }
 
 void GemPanel::build() {
-  if (!project_ || thread_) return;
+  if (!project_ || isBuilding()) return;
   GemRequest request;
   const qint64 runId = run_->currentData().toLongLong();
   if (runId > 0) request.runId = runId;
@@ -230,68 +239,34 @@ void GemPanel::build() {
   options.masked = request.masked;
   options.gene = request.gene;
   const std::string file = project_->file().string();
-  cancel_.reset();
   progress_->setRange(0, 0);
   status_->setText(tr("Building…"));
-  QPointer<GemPanel> self(this);
-  thread_ = QThread::create([self, file, request, options, this] {
-    std::shared_ptr<GemJob> job;
-    QString error;
-    bool cancelled = false;
-    try {
-      Project project = Project::open(file, OpenMode::ReadOnly);
-      auto report = [self, this](const ProgressEvent& e) {
-        QMetaObject::invokeMethod(
-            this,
-            [self, e, this] {
-              if (!self || e.total == 0) return;
-              progress_->setRange(0, static_cast<int>(e.total));
-              progress_->setValue(static_cast<int>(e.done));
-            },
-            Qt::QueuedConnection);
-      };
-      GemResult gems = buildStageGems(project, request, report, &cancel_);
-      auto prov = makeProvenance(request.masked ? "masked GEM" : "GEM", file);
-      if (request.runId) {
-        prov.runId = *request.runId;
-        if (auto r = runstore::run(project, *request.runId)) prov.runMethod = r->method;
-      }
-      prov.labelSource = gems.labelSource;
-      for (const auto& g : gems.gems)
-        prov.imageIds.insert(prov.imageIds.end(), g.imageIds.begin(), g.imageIds.end());
-      prov.settings = {{"gene", request.gene.empty() ? "all (genome-wide)" : request.gene},
-                       {"minimum confidence", std::to_string(request.minConfidence)}};
-      if (request.masked) {
-        prov.settings.emplace_back("saliency method", saliencyMethodName(request.saliency.method));
-        prov.settings.emplace_back("mask quantile", std::to_string(request.maskQuantile));
-      }
-      job = std::make_shared<GemJob>();
-      job->figure = figure::gemFigure(gems, options, prov);
-      job->gems = std::move(gems);
-    } catch (const Cancelled&) {
-      cancelled = true;
-    } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [self, job, error, cancelled, this] {
-          if (self) onFinished(job, error, cancelled);
-        },
-        Qt::QueuedConnection);
+  task_->start([file, request, options](TaskContext& context) {
+    Project project = Project::open(file, OpenMode::ReadOnly);
+    auto report = [&context](const ProgressEvent& e) { context.progress(e); };
+    GemResult gems = buildStageGems(project, request, report, context.cancelToken());
+    std::string runMethod;
+    if (request.runId)
+      if (auto r = runstore::run(project, *request.runId)) runMethod = r->method;
+    // Core's provenance: the stain and the mask smoothing too, as the command line writes.
+    const auto prov = gemProvenance(request, gems, file, runMethod);
+    auto job = std::make_shared<GemJob>();
+    job->figure = figure::gemFigure(gems, options, prov);
+    job->gems = std::move(gems);
+    return QVariant::fromValue(job);
   });
-  connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
-  startInBackground(thread_);
   updateControls();
 }
 
+bool GemPanel::isBuilding() const {
+  return task_->isRunning();
+}
+
 void GemPanel::cancel() {
-  if (thread_) cancel_.cancel();
+  task_->cancel();
 }
 
 void GemPanel::onFinished(std::shared_ptr<void> result, const QString& error, bool cancelled) {
-  if (thread_) thread_->wait();
-  thread_ = nullptr;
   auto job = std::static_pointer_cast<GemJob>(result);
   if (job) {
     figure_ = job->figure;

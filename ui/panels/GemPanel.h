@@ -16,13 +16,14 @@ class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QThread;
 
 namespace flystage {
 class Project;
 }
 
 namespace flystage::ui {
+
+class BackgroundTask;
 
 // GEMs and masked GEMs per stage side by side, for a run's predictions above a confidence
 // threshold or for the stage labels, one gene or genome-wide; built off the GUI thread (its
@@ -41,7 +42,7 @@ class GemPanel : public QWidget {
   void refresh();
   void selectRun(qint64 runId);
 
-  bool isBuilding() const { return thread_ != nullptr; }
+  bool isBuilding() const;
   bool hasFigure() const { return figure_.has_value(); }
   // The shown figure at 2x, for tests and screenshots.
   QImage figureImage() const;
@@ -75,8 +76,7 @@ class GemPanel : public QWidget {
   QProgressBar* progress_;
   QLabel* status_;
   QLabel* view_;
-  QThread* thread_ = nullptr;
-  CancelToken cancel_;
+  BackgroundTask* task_;  // builds the maps off the GUI thread
   std::optional<figure::Figure> figure_;
 };
 

@@ -14,6 +14,7 @@
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
 #include "ThumbnailDelegate.h"
+#include "store/RunStore.h"
 
 namespace flystage::ui {
 
@@ -322,6 +323,48 @@ void ImageBrowser::onCurrentChanged() {
   if (id == lastCurrent_) return;
   lastCurrent_ = id;
   Q_EMIT currentImageChanged(id);
+}
+
+QVariantMap ImageBrowser::viewState() const {
+  return {{QStringLiteral("filter"), filter().toVariant()},
+          {QStringLiteral("sort"), static_cast<int>(sort())},
+          {QStringLiteral("viewMode"), static_cast<int>(viewMode())},
+          {QStringLiteral("filtersVisible"), filterBar()->detailsVisible()},
+          {QStringLiteral("selectedImage"), currentImageId()}};
+}
+
+void ImageBrowser::restoreViewState(const QVariantMap& view) {
+  setViewMode(view.value(QStringLiteral("viewMode")).toInt() == 1 ? ViewMode::Table
+                                                                  : ViewMode::Grid);
+  setFilter(ImageFilter::fromVariant(view.value(QStringLiteral("filter")).toMap()));
+  const int sort = view.value(QStringLiteral("sort"), 0).toInt();
+  if (!filter().queue && sort >= 0 && sort <= static_cast<int>(FilterBar::Sort::Column))
+    setSort(static_cast<FilterBar::Sort>(sort));
+  filterBar()->setDetailsVisible(view.value(QStringLiteral("filtersVisible"), false).toBool() ||
+                                 filterBar()->detailsVisible());
+  if (!selectImage(view.value(QStringLiteral("selectedImage"), 0).toLongLong())) selectRow(0);
+}
+
+void ImageBrowser::showProject(Project* project) {
+  const qint64 current = currentImageId();
+  model_->setProject(project);
+  if (!project) return;
+  setRuns(runstore::runs(*project));
+  // Loads the filter's run and queue into the model again (the run may be gone: the browser
+  // then says so and shows every image).
+  setFilter(filter());
+  rowsReloaded();
+  if (current != 0) selectImage(current);
+}
+
+void ImageBrowser::reloadRuns(const std::vector<RunRecord>& runs) {
+  setRuns(runs);
+  if (model_->runId() == 0) return;
+  const qint64 current = currentImageId();
+  model_->reload();      // re-reads the run's predictions too
+  model_->clearQueue();  // ranked again from the new predictions
+  setFilter(filter());
+  if (current != 0) selectImage(current);
 }
 
 }  // namespace flystage::ui

@@ -65,6 +65,18 @@ class ImageBrowser : public QWidget {
   bool selectRow(int proxyRow);
   int currentRow() const;  // -1: none
 
+  // How the project was viewed (filter, sort, grid or table, filters shown, the selected
+  // image), kept per project (Preferences::projectView) so it reopens as it was left.
+  QVariantMap viewState() const;
+  void restoreViewState(const QVariantMap& view);
+
+  // Reads the project's images and runs again (nullptr: none), keeping the filter and the
+  // selection. Throws when the project cannot be read (a damaged or vanished file).
+  void showProject(Project* project);
+  // After runs changed (one finished, predictions stored): the Run box, and the shown run's
+  // predictions and queue read again.
+  void reloadRuns(const std::vector<RunRecord>& runs);
+
   // The project's runs for the Run box; after an open, an import or a finished run.
   void setRuns(const std::vector<RunRecord>& runs);
   // After reading the rows again: genes for the gene box, counts, the queue.

@@ -13,6 +13,7 @@
 #include "Plural.h"
 #include "data/Stage.h"
 #include "data/StageRange.h"
+#include "figure/Palette.h"
 #include "store/Project.h"
 #include "store/SplitPart.h"
 
@@ -45,7 +46,7 @@ class CountBar : public QWidget {
     if (fraction_ <= 0) return;
     QRectF fill = r;
     fill.setWidth(std::max(4.0, r.width() * fraction_));
-    p.setBrush(isEnabled() ? QColor(0x3d, 0x5a, 0x98) : palette().color(QPalette::Mid));
+    p.setBrush(isEnabled() ? figure::applicationBlue() : palette().color(QPalette::Mid));
     p.drawRoundedRect(fill, 3, 3);
   }
 

@@ -2,20 +2,15 @@
 
 #include <QWidget>
 
+#include <vector>
+
 #include "TrainController.h"
+#include "TrainingForm.h"
 #include "model/Device.h"
 #include "train/TrainConfig.h"
 
 class QAction;
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
-class QFormLayout;
-class QGroupBox;
-class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QSpinBox;
 class QTimer;
 class QToolButton;
 
@@ -26,6 +21,7 @@ class Project;
 namespace flystage::ui {
 
 class TrainingCurves;
+class TrainingProgress;
 
 // Training: the method and preset of the paper's Algorithm 1 with their documented
 // defaults (TrainConfig::forPreset), the device, the seed and the main hyperparameters,
@@ -47,12 +43,12 @@ class TrainingPanel : public QWidget {
   void reloadRuns();
 
   // The settings as the controls show them; setConfig() shows a run's settings.
-  TrainConfig config() const;
-  void setConfig(const TrainConfig& config);
+  TrainConfig config() const { return form_->config(); }
+  void setConfig(const TrainConfig& config) { form_->setConfig(config); }
 
   bool isTraining() const { return controller_->isRunning(); }
   TrainController* controller() const { return controller_; }
-  TrainingCurves* curves() const { return curves_; }
+  TrainingCurves* curves() const;
 
   // For menus and toolbars: Start (Ctrl+T), Pause (Ctrl+Shift+P, checkable: unchecked
   // continues) and Cancel (Ctrl+Shift+X); enabled as the training's state allows.
@@ -81,11 +77,8 @@ class TrainingPanel : public QWidget {
   void trainingActiveChanged(bool active);
 
  private:
-  QWidget* createSettings();
   QWidget* createProgress();
   void createActions();
-  void applyDefaults();
-  void updateVisibleFields();
   void updateState();
   void fillFromRuns();
   void showMessage(const QString& text, bool problem = false);
@@ -93,7 +86,6 @@ class TrainingPanel : public QWidget {
   bool refusedReadOnly();
   void onStarted(bool resumed);
   void onRunCreated(qint64 runId);
-  void onProgress(const TrainProgress& p);
   void onEpochEnded(qint64 runId, const EpochRecord& e);
   void onFinished(const TrainOutcome& outcome);
 
@@ -103,53 +95,14 @@ class TrainingPanel : public QWidget {
   bool sessionPausable_ = false;  // the Gabor baseline has no batches to pause between
   qint64 shownRun_ = 0;           // the run the curves and progress belong to
 
-  QComboBox* method_;
-  QComboBox* preset_;
-  QLabel* presetHint_;
-  QComboBox* deviceBox_;
-  QComboBox* precision_;
-  QLabel* deviceHint_;
-  QSpinBox* threads_;
-  QSpinBox* seed_;
-  QComboBox* fromRun_;
-  QCheckBox* useSplitSeed_;
-  QSpinBox* splitSeed_;
-  QFormLayout* runForm_;
-
-  QDoubleSpinBox* learningRate_;
-  QLineEdit* lrSteps_;
-  QDoubleSpinBox* lrGamma_;
-  QDoubleSpinBox* momentum_;
-  QDoubleSpinBox* weightDecay_;
-  QSpinBox* batchSize_;
-  QCheckBox* flips_;
-  QSpinBox* plainEpochs_;
-  QSpinBox* rangeEpochs_;
-  QSpinBox* fineEpochs_;
-  QSpinBox* featureEpochs_;
-  QDoubleSpinBox* featureLearningRate_;
-  QFormLayout* optimForm_;
-  QGroupBox* optimBox_;
-
-  QGroupBox* featureBox_;
-  QComboBox* similarity_;
-  QComboBox* tauMode_;
-  QDoubleSpinBox* tau_;
-  QSpinBox* referenceSets_;
-  QDoubleSpinBox* similarityWeight_;
-
+  TrainingForm* form_;
   QComboBox* resumable_;
   QToolButton* startButton_;
   QToolButton* pauseButton_;
   QToolButton* cancelButton_;
   QToolButton* resumeButton_;
-  QToolButton* defaultsButton_;
 
-  QLabel* phase_;
-  QProgressBar* progress_;
-  QLabel* rate_;
-  QLabel* message_;
-  TrainingCurves* curves_;
+  TrainingProgress* progress_;
   QTimer* heldPoll_ = nullptr;
 
   QAction* startAct_;

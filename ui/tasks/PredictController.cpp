@@ -1,103 +1,66 @@
 #include "PredictController.h"
 
-#include <QProgressDialog>
-#include <QThread>
-#include <QWidget>
-
-#include "BackgroundThread.h"
+#include "BackgroundTask.h"
 #include "model/Predictor.h"
+#include "model/StoredPredictions.h"
 #include "store/BusyWait.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 
 namespace flystage::ui {
 
-PredictController::PredictController(QWidget* parentWindow)
-    : QObject(parentWindow), window_(parentWindow) {}
+PredictController::PredictController(QObject* parent)
+    : QObject(parent), task_(new BackgroundTask(this)) {
+  connect(task_, &BackgroundTask::progress, this, [this](const QVariant& value) {
+    const auto e = value.value<ProgressEvent>();
+    Q_EMIT progress(static_cast<int>(e.done), static_cast<int>(e.total));
+  });
+  connect(task_, &BackgroundTask::finished, this, [this](const QVariant& images) {
+    Q_EMIT stopped();
+    Q_EMIT finished(runId_, images.toInt());
+  });
+  connect(task_, &BackgroundTask::failed, this, [this](const QString& message) {
+    Q_EMIT stopped();
+    Q_EMIT failed(runId_, message);
+  });
+  connect(task_, &BackgroundTask::cancelled, this, [this] {
+    Q_EMIT stopped();
+    Q_EMIT cancelled(runId_);
+  });
+}
 
 PredictController::~PredictController() {
-  cancelAndWait();
+  task_->cancelAndWait();
+}
+
+bool PredictController::isRunning() const {
+  return task_->isRunning();
+}
+
+void PredictController::cancel() {
+  task_->cancel();
 }
 
 void PredictController::cancelAndWait() {
-  if (!thread_) return;
-  cancel_.cancel();
-  thread_->wait();
-  thread_ = nullptr;
-  ++generation_;
-  if (progress_) {
-    progress_->hide();
-    progress_->deleteLater();
-  }
+  if (!isRunning()) return;
+  task_->cancelAndWait();
+  Q_EMIT stopped();
 }
 
 bool PredictController::start(const QString& projectFile, qint64 runId) {
-  if (thread_) return false;
-  cancel_.reset();
-  progress_ = new QProgressDialog(tr("Predicting every image with run #%1…").arg(runId),
-                                  tr("Cancel"), 0, 0, window_);
-  progress_->setObjectName(QStringLiteral("predictProgress"));
-  progress_->setWindowTitle(tr("Predict All Images"));
-  progress_->setMinimumDuration(300);
-  progress_->setWindowModality(Qt::WindowModal);
-  connect(progress_, &QProgressDialog::canceled, this, [this] { cancel_.cancel(); });
-  const int generation = ++generation_;
-  QPointer<PredictController> self(this);
+  if (isRunning()) return false;
+  runId_ = runId;
   const std::string file = projectFile.toStdString();
-  thread_ = QThread::create([self, file, runId, generation, this] {
-    int images = 0;
-    QString error;
-    bool stopped = false;
-    try {
-      Project project = Project::open(file, OpenMode::Existing);
-      const BusyWait wait(project, &cancel_);  // an import may hold the write lock for long
-      auto report = [self, generation, this](const ProgressEvent& e) {
-        QMetaObject::invokeMethod(
-            this,
-            [self, generation, e, this] {
-              if (!self || generation != generation_ || !progress_) return;
-              progress_->setMaximum(static_cast<int>(e.total));
-              progress_->setValue(static_cast<int>(e.done));
-            },
-            Qt::QueuedConnection);
-      };
-      const auto preds = predictStages(project, runId, project.imageIds(), report, &cancel_);
-      std::vector<StoredPrediction> stored;
-      stored.reserve(preds.size());
-      for (const auto& p : preds)
-        stored.push_back({p.imageId, p.stage, p.probability,
-                          std::vector<float>(p.probabilities.begin(), p.probabilities.end())});
-      if (cancel_.cancelled()) throw Cancelled{"predict"};
-      runstore::savePredictions(project, runId, stored);
-      images = static_cast<int>(stored.size());
-    } catch (const Cancelled&) {
-      stopped = true;
-    } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [self, generation, runId, images, error, stopped, this] {
-          if (!self || generation != generation_) return;
-          if (thread_) thread_->wait();
-          thread_ = nullptr;
-          // Hidden now, not at the next event loop pass: a window-modal dialog still shown
-          // would swallow the keys of whoever reacts to finished().
-          if (progress_) {
-            progress_->hide();
-            progress_->deleteLater();
-          }
-          if (stopped)
-            Q_EMIT cancelled(runId);
-          else if (!error.isEmpty())
-            Q_EMIT failed(runId, error);
-          else
-            Q_EMIT finished(runId, images);
-        },
-        Qt::QueuedConnection);
+  task_->start([file, runId](TaskContext& context) {
+    Project project = Project::open(file, OpenMode::Existing);
+    const BusyWait wait(project, context.cancelToken());  // an import may hold the lock
+    const auto preds = predictStages(
+        project, runId, project.imageIds(),
+        [&context](const ProgressEvent& e) { context.progress(e); }, context.cancelToken());
+    context.throwIfCancelled();
+    return QVariant(static_cast<int>(storePredictions(project, runId, preds)));  // as --store
   });
-  connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
-  startInBackground(thread_);
+  Q_EMIT started(runId);
   return true;
 }
 

@@ -1,82 +1,79 @@
 #include "SaliencyController.h"
 
-#include <QPointer>
-#include <QThread>
-
-#include "BackgroundThread.h"
+#include "BackgroundTask.h"
 #include "interpret/Saliency.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
 
-SaliencyController::SaliencyController(QObject* parent) : QObject(parent) {}
+namespace {
+
+struct SaliencyResult {
+  cv::Mat map;
+  int stage = 0;
+  double probability = 0;
+};
+
+}  // namespace
+
+SaliencyController::SaliencyController(QObject* parent)
+    : QObject(parent), task_(new BackgroundTask(this)) {
+  connect(task_, &BackgroundTask::finished, this, [this](const QVariant& value) {
+    const auto result = value.value<SaliencyResult>();
+    const Request r = running_;
+    Q_EMIT ready(r.image, r.method, result.map, result.stage, result.probability);
+    startPending();
+  });
+  connect(task_, &BackgroundTask::failed, this, [this](const QString& message) {
+    Q_EMIT failed(running_.image, message);
+    startPending();
+  });
+  // Only cancelAndWait() cancels, and it drops the run: nothing to say, nothing pending.
+  connect(task_, &BackgroundTask::cancelled, this, &SaliencyController::startPending);
+}
 
 SaliencyController::~SaliencyController() {
   cancelAndWait();
 }
 
+bool SaliencyController::isBusy() const {
+  return task_->isRunning();
+}
+
 void SaliencyController::cancelAndWait() {
   pending_.reset();
-  if (!thread_) return;
-  cancel_.cancel();
-  thread_->wait();
-  thread_ = nullptr;
-  ++generation_;  // deleteLater runs on its finished signal
+  task_->cancelAndWait();
 }
 
 void SaliencyController::request(const QString& projectFile, qint64 runId, qint64 imageId,
                                  const QString& method) {
   const Request r{projectFile, runId, imageId, method};
-  if (thread_) {
+  if (isBusy()) {
     pending_ = r;
     return;
   }
   start(r);
 }
 
+void SaliencyController::startPending() {
+  if (!pending_ || isBusy()) return;
+  const Request next = *pending_;
+  pending_.reset();
+  start(next);
+}
+
 void SaliencyController::start(const Request& r) {
-  cancel_.reset();
-  QPointer<SaliencyController> self(this);
-  const int generation = ++generation_;
-  thread_ = QThread::create([self, r, generation, this] {
-    cv::Mat map;
-    int stage = 0;
-    double probability = 0;
-    QString error;
-    try {
-      Project project = Project::open(r.file.toStdString(), OpenMode::ReadOnly);
-      SaliencyOptions options;
-      options.method = parseSaliencyMethod(r.method.toStdString());
-      options.batchSize = 8;
-      const auto maps = computeSaliency(project, r.run, {r.image}, options, 0, {}, &cancel_);
-      map = maps.at(0).map;
-      stage = maps.at(0).stage;
-      probability = maps.at(0).probability;
-    } catch (const Cancelled&) {
-      return;
-    } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [self, r, map, stage, probability, error, generation, this] {
-          if (!self || generation != generation_) return;  // given up by cancelAndWait
-          if (thread_) thread_->wait();
-          thread_ = nullptr;
-          if (error.isEmpty())
-            Q_EMIT ready(r.image, r.method, map, stage, probability);
-          else
-            Q_EMIT failed(r.image, error);
-          if (pending_) {
-            const Request next = *pending_;
-            pending_.reset();
-            start(next);
-          }
-        },
-        Qt::QueuedConnection);
+  running_ = r;
+  task_->start([r](TaskContext& context) {
+    Project project = Project::open(r.file.toStdString(), OpenMode::ReadOnly);
+    SaliencyOptions options;
+    options.method = parseSaliencyMethod(r.method.toStdString());
+    options.batchSize = 8;
+    const auto maps =
+        computeSaliency(project, r.run, {r.image}, options, 0, {}, context.cancelToken());
+    return QVariant::fromValue(
+        SaliencyResult{maps.at(0).map, maps.at(0).stage, maps.at(0).probability});
   });
-  connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
-  startInBackground(thread_);
 }
 
 }  // namespace flystage::ui

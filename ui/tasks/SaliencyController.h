@@ -7,15 +7,14 @@
 
 #include <opencv2/core.hpp>
 
-#include "util/Progress.h"
-
-class QThread;
-
 namespace flystage::ui {
 
-// Computes one image's saliency map off the GUI thread (its own read-only connection to the
-// project), for the image view's overlay. While one map is being computed, only the newest
-// further request is kept: stepping through images quickly never queues up stale work.
+class BackgroundTask;
+
+// Computes one image's saliency map off the GUI thread (a BackgroundTask with its own
+// read-only connection to the project), for the image view's overlay. While one map is
+// being computed, only the newest further request is kept: stepping through images quickly
+// never queues up stale work.
 class SaliencyController : public QObject {
   Q_OBJECT
 
@@ -24,8 +23,8 @@ class SaliencyController : public QObject {
   ~SaliencyController() override;
 
   void request(const QString& projectFile, qint64 runId, qint64 imageId, const QString& method);
-  bool isBusy() const { return thread_ != nullptr; }
-  // Waits for the running computation (for closing the project).
+  bool isBusy() const;
+  // Waits for the running computation (for closing the project); nothing is delivered.
   void cancelAndWait();
 
  Q_SIGNALS:
@@ -40,11 +39,11 @@ class SaliencyController : public QObject {
     QString method;
   };
   void start(const Request& r);
+  void startPending();
 
-  QThread* thread_ = nullptr;
+  BackgroundTask* task_;
+  Request running_;
   std::optional<Request> pending_;
-  CancelToken cancel_;
-  int generation_ = 0;  // tells the current computation's result from a given-up one's
 };
 
 }  // namespace flystage::ui

@@ -1,6 +1,5 @@
 #include "ThumbnailLoader.h"
 
-#include <QMetaObject>
 #include <QThread>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "BackgroundTask.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
@@ -21,10 +21,19 @@ struct ThumbnailLoader::Shared {
   std::string file;
   QSize size{160, 64};
   int generation = 0;  // bumped by setProjectFile: results of the old project are dropped
-  int workers = 0;
-  int maxWorkers = 2;
   bool stopping = false;
 };
+
+namespace {
+
+// One decoded thumbnail, handed back as a decoder's progress.
+struct Thumbnail {
+  int generation = 0;
+  qint64 id = 0;
+  QImage image;
+};
+
+}  // namespace
 
 namespace {
 
@@ -43,8 +52,18 @@ QImage decodeThumbnail(Project& project, qint64 id, QSize size) {
 ThumbnailLoader::ThumbnailLoader(QObject* parent)
     : QObject(parent), shared_(std::make_shared<Shared>()) {
   // Two decoders keep up with scrolling and leave the other cores to training.
-  shared_->maxWorkers = std::clamp(QThread::idealThreadCount() / 2, 1, 4);
-  pool_.setMaxThreadCount(shared_->maxWorkers);
+  const int decoders = std::clamp(QThread::idealThreadCount() / 2, 1, 4);
+  for (int i = 0; i < decoders; ++i) {
+    auto* task = new BackgroundTask(this);
+    connect(task, &BackgroundTask::progress, this, [this](const QVariant& value) {
+      const auto t = value.value<Thumbnail>();
+      deliver(t.generation, t.id, t.image);
+    });
+    // A decoder stops when it finds the queue empty; a request queued just then is served
+    // by starting it again.
+    connect(task, &BackgroundTask::finished, this, &ThumbnailLoader::startWorkers);
+    decoders_.push_back(task);
+  }
 }
 
 ThumbnailLoader::~ThumbnailLoader() {
@@ -53,7 +72,7 @@ ThumbnailLoader::~ThumbnailLoader() {
     shared_->stopping = true;
     shared_->queue.clear();
   }
-  pool_.waitForDone();
+  for (BackgroundTask* task : decoders_) task->cancelAndWait();
 }
 
 void ThumbnailLoader::setProjectFile(const QString& file) {
@@ -105,25 +124,22 @@ int ThumbnailLoader::pendingCount() const {
 }
 
 void ThumbnailLoader::waitForIdle() {
-  pool_.waitForDone();
+  for (BackgroundTask* task : decoders_) task->wait();
 }
 
 void ThumbnailLoader::startWorkers() {
-  std::shared_ptr<Shared> shared = shared_;
-  int toStart = 0;
+  int queued = 0;
   {
-    std::lock_guard lock(shared->mutex);
-    toStart =
-        std::min(shared->maxWorkers - shared->workers, static_cast<int>(shared->queue.size()));
-    toStart = std::max(0, toStart);
-    shared->workers += toStart;
+    std::lock_guard lock(shared_->mutex);
+    if (!shared_->stopping) queued = static_cast<int>(shared_->queue.size());
   }
-  // The pool is waited for in the destructor, so `self` outlives every worker; a queued call
-  // still in the event queue when the loader is deleted is dropped by Qt.
-  ThumbnailLoader* self = this;
-  for (int i = 0; i < toStart; ++i) {
-    pool_.start([shared, self] {
-      std::unique_ptr<Project> project;  // this worker's own read-only connection
+  for (BackgroundTask* task : decoders_) {
+    if (queued == 0) return;
+    if (task->isRunning()) continue;
+    --queued;
+    std::shared_ptr<Shared> shared = shared_;
+    task->start([shared](TaskContext& context) {
+      std::unique_ptr<Project> project;  // this decoder's own read-only connection
       int openGeneration = -1;
       for (;;) {
         qint64 id = 0;
@@ -132,10 +148,7 @@ void ThumbnailLoader::startWorkers() {
         QSize size;
         {
           std::lock_guard lock(shared->mutex);
-          if (shared->stopping || shared->queue.empty()) {
-            --shared->workers;
-            return;
-          }
+          if (shared->stopping || shared->queue.empty() || context.cancelled()) return QVariant();
           id = shared->queue.front();
           shared->queue.pop_front();
           generation = shared->generation;
@@ -158,9 +171,7 @@ void ThumbnailLoader::startWorkers() {
           } catch (const std::exception&) {
           }
         }
-        QMetaObject::invokeMethod(
-            self, [self, generation, id, image] { self->deliver(generation, id, image); },
-            Qt::QueuedConnection);
+        context.progress(QVariant::fromValue(Thumbnail{generation, id, image}));
       }
     });
   }

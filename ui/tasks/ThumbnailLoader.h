@@ -4,16 +4,19 @@
 #include <QObject>
 #include <QSize>
 #include <QString>
-#include <QThreadPool>
 
 #include <memory>
+#include <vector>
 
 namespace flystage::ui {
 
+class BackgroundTask;
+
 // Decodes standardized images into thumbnails on worker threads, so scrolling through
-// 40 000 images never waits for a PNG decode. Each worker opens its own read-only
-// connection to the project (SQLite connections are not shared between threads) and serves
-// queued requests until the queue is empty. The newest requests go first: they are the
+// 40 000 images never waits for a PNG decode. A few BackgroundTasks (the decoders) each open
+// their own read-only connection to the project (SQLite connections are not shared between
+// threads) and serve queued requests until the queue is empty, handing each thumbnail back
+// as progress. The newest requests go first: they are the
 // rows on screen now; the oldest are dropped beyond kMaxPending (the view asks again when
 // they come back on screen).
 class ThumbnailLoader : public QObject {
@@ -35,7 +38,8 @@ class ThumbnailLoader : public QObject {
   void request(qint64 imageId);
   bool isPending(qint64 imageId) const;
   int pendingCount() const;
-  // Blocks until the workers are idle (tests, shutdown).
+  // Blocks until the decoders are idle (tests, shutdown); what they decoded is delivered by
+  // the event loop.
   void waitForIdle();
 
  Q_SIGNALS:
@@ -48,7 +52,7 @@ class ThumbnailLoader : public QObject {
   void deliver(int generation, qint64 imageId, const QImage& image);
 
   std::shared_ptr<Shared> shared_;
-  QThreadPool pool_;
+  std::vector<BackgroundTask*> decoders_;  // children; a few, so a few decodes at once
 };
 
 }  // namespace flystage::ui

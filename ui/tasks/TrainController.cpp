@@ -1,159 +1,153 @@
 #include "TrainController.h"
 
-#include <QThread>
+#include <QElapsedTimer>
 
-#include "BackgroundThread.h"
+#include "BackgroundTask.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
 
 namespace {
 
-void registerTypes() {
-  qRegisterMetaType<TrainProgress>();
-  qRegisterMetaType<EpochRecord>();
-  qRegisterMetaType<TrainOutcome>();
-}
+// What the training work reports besides TrainProgress and EpochRecord.
+struct RunCreated {
+  qint64 runId = 0;
+};
 
 }  // namespace
 
-TrainWorker::TrainWorker(QString projectFile, TrainConfig config, QObject* parent)
-    : QObject(parent), projectFile_(std::move(projectFile)), config_(std::move(config)) {
-  registerTypes();
-}
-
-TrainWorker::TrainWorker(QString projectFile, qint64 resumeRunId, QObject* parent)
-    : QObject(parent), projectFile_(std::move(projectFile)), resumeRunId_(resumeRunId) {
-  registerTypes();
-}
-
-void TrainWorker::reportProgress(const TrainProgress& p) {
-  // A tiny model runs hundreds of batches a second: a signal for each would flood the
-  // GUI's event queue. Epoch and phase ends always get through.
-  const QString phase = QString::fromStdString(p.phase);
-  const bool boundary = p.batch == p.batches || phase != lastPhase_;
-  if (!boundary && sinceProgress_.isValid() && sinceProgress_.elapsed() < 100) return;
-  sinceProgress_.start();
-  lastPhase_ = phase;
-  Q_EMIT progress(p);
-}
-
-void TrainWorker::run() {
-  TrainOutcome outcome;
-  outcome.resumed = !config_.has_value();
-  outcome.runId = resumeRunId_;
-  TrainCallbacks callbacks;
-  callbacks.cancel = &cancel_;
-  callbacks.pause = &pause_;
-  callbacks.runCreated = [&](std::int64_t id) {
-    outcome.runId = id;
-    Q_EMIT runCreated(id);
-  };
-  callbacks.progress = [this](const TrainProgress& p) { reportProgress(p); };
-  callbacks.epochEnd = [this](const EpochRecord& e) { Q_EMIT epochEnded(e); };
-  try {
-    // This thread's own connection: the GUI thread keeps reading through its own one.
-    Project project =
-        Project::open(std::filesystem::path(projectFile_.toStdString()), OpenMode::Existing);
-    if (config_)
-      train(project, *config_, callbacks);
-    else
-      resumeTraining(project, resumeRunId_, callbacks);
-    outcome.finished = true;
-  } catch (const Cancelled&) {
+TrainController::TrainController(QObject* parent)
+    : QObject(parent), task_(new BackgroundTask(this)) {
+  qRegisterMetaType<TrainProgress>();
+  qRegisterMetaType<EpochRecord>();
+  qRegisterMetaType<TrainOutcome>();
+  connect(task_, &BackgroundTask::progress, this, &TrainController::onProgress);
+  connect(task_, &BackgroundTask::finished, this,
+          [this](const QVariant& result) { onFinished(result.value<TrainOutcome>()); });
+  // The work turns a cancel and an error into its outcome; these are for anything else.
+  connect(task_, &BackgroundTask::failed, this, [this](const QString& message) {
+    TrainOutcome outcome;
+    outcome.runId = runId_;
+    outcome.resumed = resumed_;
+    outcome.error = message;
+    onFinished(outcome);
+  });
+  connect(task_, &BackgroundTask::cancelled, this, [this] {
+    TrainOutcome outcome;
+    outcome.runId = runId_;
+    outcome.resumed = resumed_;
     outcome.cancelled = true;
-  } catch (const std::exception& e) {
-    outcome.error = QString::fromStdString(e.what());
-  }
-  Q_EMIT finished(outcome);
-}
-
-TrainController::TrainController(QObject* parent) : QObject(parent) {
-  registerTypes();
+    onFinished(outcome);
+  });
 }
 
 TrainController::~TrainController() {
   cancelAndWait();
 }
 
+bool TrainController::isRunning() const {
+  return task_->isRunning();
+}
+
 bool TrainController::start(const QString& projectFile, const TrainConfig& config) {
   if (isRunning()) return false;
-  return launch(new TrainWorker(projectFile, config), false);
+  runId_ = 0;
+  return launch(projectFile, config, 0);
 }
 
 bool TrainController::resume(const QString& projectFile, qint64 runId) {
   if (isRunning()) return false;
   runId_ = runId;
-  return launch(new TrainWorker(projectFile, runId), true);
+  return launch(projectFile, std::nullopt, runId);
 }
 
-bool TrainController::launch(TrainWorker* worker, bool resumed) {
-  if (!resumed) runId_ = 0;
+bool TrainController::launch(const QString& projectFile, std::optional<TrainConfig> config,
+                             qint64 resumeRunId) {
   paused_ = false;
   cancelling_ = false;
-  thread_ = new QThread(this);
-  thread_->setObjectName(QStringLiteral("training"));
-  worker_ = worker;
-  worker_->moveToThread(thread_);
-  const int session = ++sessions_;
-  auto current = [this, session] { return session == sessions_ && worker_; };
-  connect(thread_, &QThread::started, worker, &TrainWorker::run);
-  // Direct: quit() is thread-safe, and the thread ends as soon as run() has returned.
-  connect(worker, &TrainWorker::finished, thread_, &QThread::quit, Qt::DirectConnection);
-  connect(thread_, &QThread::finished, worker, &QObject::deleteLater);
-  connect(worker, &TrainWorker::runCreated, this, [this, current](qint64 id) {
-    if (!current()) return;
-    runId_ = id;
-    Q_EMIT runCreated(id);
+  resumed_ = !config.has_value();
+  pause_ = std::make_shared<PauseToken>();
+  std::shared_ptr<PauseToken> pause = pause_;
+  const std::string file = projectFile.toStdString();
+  task_->start([file, config, resumeRunId, pause](TaskContext& context) {
+    TrainOutcome outcome;
+    outcome.resumed = !config.has_value();
+    outcome.runId = resumeRunId;
+    // A tiny model runs hundreds of batches a second: a signal for each would flood the
+    // GUI's event queue. Epoch and phase ends always get through.
+    QElapsedTimer sinceProgress;
+    std::string lastPhase;
+    TrainCallbacks callbacks;
+    callbacks.cancel = context.cancelToken();
+    callbacks.pause = pause.get();
+    callbacks.runCreated = [&](std::int64_t id) {
+      outcome.runId = id;
+      context.progress(QVariant::fromValue(RunCreated{id}));
+    };
+    callbacks.progress = [&](const TrainProgress& p) {
+      const bool boundary = p.batch == p.batches || p.phase != lastPhase;
+      if (!boundary && sinceProgress.isValid() && sinceProgress.elapsed() < 100) return;
+      sinceProgress.start();
+      lastPhase = p.phase;
+      context.progress(QVariant::fromValue(p));
+    };
+    callbacks.epochEnd = [&](const EpochRecord& e) { context.progress(QVariant::fromValue(e)); };
+    try {
+      // This thread's own connection: the GUI thread keeps reading through its own one.
+      Project project = Project::open(std::filesystem::path(file), OpenMode::Existing);
+      if (config)
+        train(project, *config, callbacks);
+      else
+        resumeTraining(project, resumeRunId, callbacks);
+      outcome.finished = true;
+    } catch (const Cancelled&) {
+      outcome.cancelled = true;
+    } catch (const std::exception& e) {
+      outcome.error = QString::fromStdString(e.what());
+    }
+    return QVariant::fromValue(outcome);
   });
-  connect(worker, &TrainWorker::progress, this, [this, current](const TrainProgress& p) {
-    if (current()) Q_EMIT progress(p);
-  });
-  connect(worker, &TrainWorker::epochEnded, this, [this, current](const EpochRecord& e) {
-    if (current()) Q_EMIT epochEnded(runId_, e);
-  });
-  connect(worker, &TrainWorker::finished, this, [this, current](const TrainOutcome& o) {
-    if (current()) onFinished(o);
-  });
-  startInBackground(thread_);
-  Q_EMIT started(resumed);
+  Q_EMIT started(resumed_);
   return true;
+}
+
+void TrainController::onProgress(const QVariant& value) {
+  if (value.metaType() == QMetaType::fromType<TrainProgress>()) {
+    Q_EMIT progress(value.value<TrainProgress>());
+  } else if (value.metaType() == QMetaType::fromType<EpochRecord>()) {
+    Q_EMIT epochEnded(runId_, value.value<EpochRecord>());
+  } else if (value.metaType() == QMetaType::fromType<RunCreated>()) {
+    runId_ = value.value<RunCreated>().runId;
+    Q_EMIT runCreated(runId_);
+  }
 }
 
 void TrainController::setPaused(bool paused) {
   if (!isRunning() || paused == paused_) return;
   paused_ = paused;
-  worker_->setPaused(paused);
+  paused ? pause_->pause() : pause_->resume();
   Q_EMIT pausedChanged(paused);
 }
 
 void TrainController::cancel() {
   if (!isRunning()) return;
   cancelling_ = true;
-  // A direct call, not a signal: run() is busy and checks the token before every batch
-  // (and every 50 ms while paused).
-  worker_->cancel();
+  // The trainer checks the token before every batch (and every 50 ms while paused).
+  task_->cancel();
 }
 
 void TrainController::cancelAndWait() {
-  if (!thread_) return;
-  worker_->cancel();
-  thread_->wait();  // the trainer stops before its next batch; the worker deletes itself
-  worker_ = nullptr;
-  delete thread_;
-  thread_ = nullptr;
+  if (!isRunning()) return;
+  task_->cancelAndWait();  // the trainer stops before its next batch
+  pause_.reset();
   runId_ = 0;
   paused_ = false;
   cancelling_ = false;
 }
 
 void TrainController::onFinished(const TrainOutcome& outcome) {
-  // run() has returned and the thread is quitting: wait, so isRunning() is exact.
-  thread_->wait();
-  thread_->deleteLater();
-  thread_ = nullptr;
-  worker_ = nullptr;  // deleted by the thread's finished signal
   const bool wasPaused = paused_;
+  pause_.reset();
   paused_ = false;
   cancelling_ = false;
   runId_ = 0;

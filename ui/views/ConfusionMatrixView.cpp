@@ -10,15 +10,16 @@
 #include <cstdlib>
 
 #include "Plural.h"
+#include "figure/Palette.h"
 
 namespace flystage::ui {
 
 namespace {
 
 constexpr int kLastStage = kMinFineStage + kNumFineStages - 1;
-const QColor kHeat(0x3d, 0x5a, 0x98);      // the application's blue
-const QColor kBand(0xe6, 0x9f, 0x00);      // adjacent-stage band (Okabe-Ito orange)
-const QColor kDiagonal(0x00, 0x9e, 0x73);  // right answers (Okabe-Ito green)
+const QColor kHeat = figure::applicationBlue();
+const QColor kBand = figure::okabeIto()[1];      // adjacent-stage band (orange)
+const QColor kDiagonal = figure::okabeIto()[2];  // right answers (green)
 
 int index(int stage) {
   return stage - kMinFineStage;

@@ -20,10 +20,11 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "SaliencyOverlay.h"
+#include "BackgroundTask.h"
 #include "StageProbabilityChart.h"
 #include "data/ImageIo.h"
 #include "data/Stage.h"
+#include "interpret/Colormap.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
@@ -91,7 +92,11 @@ ZoomView* zoomView(QGraphicsView* v) {
 ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("imageView"));
   setAccessibleName(tr("Image view"));
-  pool_.setMaxThreadCount(1);
+  originalTask_ = new BackgroundTask(this);
+  connect(originalTask_, &BackgroundTask::finished, this,
+          [this](const QVariant& image) { onOriginalLoaded(image.value<QImage>(), {}); });
+  connect(originalTask_, &BackgroundTask::failed, this,
+          [this](const QString& error) { onOriginalLoaded({}, error); });
 
   header_ = new QLabel(this);
   header_->setObjectName(QStringLiteral("imageHeader"));
@@ -173,7 +178,8 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   colormap_->setObjectName(QStringLiteral("saliencyColormap"));
   colormap_->setAccessibleName(tr("Saliency colour map"));
   colormap_->setToolTip(tr("The colour scale of the overlay"));
-  for (const QString& name : saliencyColormapNames()) colormap_->addItem(name, name);
+  for (const std::string& name : colormapNames())  // core's list: names and colours agree
+    colormap_->addItem(QString::fromStdString(name), QString::fromStdString(name));
   opacity_ = new QSlider(Qt::Horizontal, this);
   opacity_->setObjectName(QStringLiteral("saliencyOpacity"));
   opacity_->setAccessibleName(tr("Saliency opacity"));
@@ -240,7 +246,7 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
 }
 
 ImageView::~ImageView() {
-  pool_.waitForDone();
+  originalTask_->cancelAndWait();
 }
 
 QStringList ImageView::saliencyMethods() {
@@ -259,7 +265,7 @@ void ImageView::showImage(qint64 imageId) {
   imageId_ = imageId;
   if (!sameImage) map_.release();
   standardized_.release();
-  ++originalGeneration_;  // a read still running for the previous image is ignored
+  originalTask_->discard();  // a read still running for the previous image is ignored
   originalMissing_ = false;
   originalItem_->setPixmap(QPixmap());
   originalNote_->setVisible(false);
@@ -316,35 +322,21 @@ void ImageView::loadOriginal(const QString& path) {
     originalNote_->setVisible(true);
     return;
   }
-  const int generation = originalGeneration_;
-  const qint64 id = imageId_;
   const std::string file = path.toStdString();
-  pool_.start([this, generation, id, file] {
-    QImage image;
-    QString error;
-    try {
-      cv::Mat bgr = readImage(file).bgr;
-      const int side = std::max(bgr.cols, bgr.rows);
-      if (side > kMaxOriginalSide) {
-        const double f = static_cast<double>(kMaxOriginalSide) / side;
-        cv::resize(bgr, bgr, cv::Size(), f, f, cv::INTER_AREA);
-      }
-      image = toQImage(bgr);
-    } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
+  originalTask_->start([file](TaskContext& context) {
+    context.throwIfCancelled();  // another image was chosen before this read began
+    cv::Mat bgr = readImage(file).bgr;
+    const int side = std::max(bgr.cols, bgr.rows);
+    if (side > kMaxOriginalSide) {
+      const double f = static_cast<double>(kMaxOriginalSide) / side;
+      cv::resize(bgr, bgr, cv::Size(), f, f, cv::INTER_AREA);
     }
-    // The destructor waits for this pool, so `this` is alive; Qt drops the call if the
-    // view is deleted before the event loop delivers it.
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, id, image, error] { onOriginalLoaded(generation, id, image, error); },
-        Qt::QueuedConnection);
+    return QVariant(toQImage(bgr));
   });
 }
 
-void ImageView::onOriginalLoaded(int generation, qint64 imageId, const QImage& image,
-                                 const QString& error) {
-  if (generation != originalGeneration_ || imageId != imageId_) return;
+void ImageView::onOriginalLoaded(const QImage& image, const QString& error) {
+  const qint64 imageId = imageId_;  // a read for another image was discarded
   if (!error.isEmpty()) {
     originalNote_->setText(tr("The original file could not be read: %1").arg(error));
     originalNote_->setVisible(true);
@@ -448,8 +440,9 @@ void ImageView::render() {
   }
   cv::Mat shown = standardized_;
   if (saliency_->isChecked() && !map_.empty())
-    shown =
-        saliencyOverlay(standardized_, map_, saliencyColormap(colormap()).value_or(0), opacity());
+    // The combo box holds only core's names, so parseColormap cannot throw here.
+    shown = saliencyOverlay(standardized_, map_, parseColormap(colormap().toStdString()),
+                            kSaliencyQuantile, opacity());
   displayed_ = toQImage(shown);
   zoomView(standardizedView_)->setPicture(standardizedItem_, displayed_);
 }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QImage>
-#include <QThreadPool>
 #include <QVector>
 #include <QWidget>
 
@@ -26,6 +25,7 @@ class Project;
 
 namespace flystage::ui {
 
+class BackgroundTask;
 class StageProbabilityChart;
 
 // One image up close: the standardized image (zoom with the wheel or Ctrl++ / Ctrl+- /
@@ -60,7 +60,7 @@ class ImageView : public QWidget {
   bool saliencyEnabled() const;
   void setSaliencyMethod(const QString& method);  // vanilla, smoothgrad, integrated-gradients
   QString saliencyMethod() const;
-  void setColormap(const QString& name);  // saliencyColormapNames()
+  void setColormap(const QString& name);  // one of core's colormapNames()
   QString colormap() const;
   void setOpacity(double opacity);  // 0..1
   double opacity() const;
@@ -87,7 +87,7 @@ class ImageView : public QWidget {
   void render();
   void requestSaliency();
   void loadOriginal(const QString& path);
-  void onOriginalLoaded(int generation, qint64 imageId, const QImage& image, const QString& error);
+  void onOriginalLoaded(const QImage& image, const QString& error);
   void updateHeader();
 
   Project* project_ = nullptr;
@@ -95,7 +95,6 @@ class ImageView : public QWidget {
   cv::Mat standardized_;  // BGR
   cv::Mat map_;           // the saliency map of imageId_, for the current method
   QImage displayed_;
-  int originalGeneration_ = 0;
   bool originalMissing_ = false;
 
   QLabel* header_;
@@ -115,7 +114,7 @@ class ImageView : public QWidget {
   QLabel* saliencyStatus_;
   QLabel* prediction_;
   StageProbabilityChart* chart_;
-  QThreadPool pool_;  // reads originals; waited for in the destructor
+  BackgroundTask* originalTask_;  // reads originals; the newest read only
 };
 
 }  // namespace flystage::ui

@@ -7,15 +7,12 @@
 #include "CustomPlot.h"
 #include "PlotSaving.h"
 #include "data/Stage.h"
+#include "figure/Palette.h"
 
 namespace flystage::ui {
 
 QColor StageAccuracyPlot::runColor(int index) {
-  static const QColor colors[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
-                                  QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
-                                  QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
-                                  QColor(0xf0, 0xe4, 0x42), QColor(0x44, 0x44, 0x44)};
-  return colors[index % 8];
+  return figure::screenSeriesColor(index);
 }
 
 StageAccuracyPlot::StageAccuracyPlot(QWidget* parent)

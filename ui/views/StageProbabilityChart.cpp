@@ -11,6 +11,7 @@
 #undef foreach
 
 #include "data/Stage.h"
+#include "figure/Palette.h"
 
 namespace flystage::ui {
 
@@ -33,7 +34,7 @@ StageProbabilityChart::StageProbabilityChart(QWidget* parent) : QWidget(parent) 
   predicted_ = new QCPBars(plot_->xAxis, plot_->yAxis);
   predicted_->setWidth(0.75);
   predicted_->setPen(Qt::NoPen);
-  predicted_->setBrush(QColor(0x3d, 0x5a, 0x98));
+  predicted_->setBrush(figure::applicationBlue());
 
   plot_->xAxis->setRange(kMinFineStage - 0.6, kMaxStage + 0.6);
   plot_->yAxis->setRange(0, 1);

@@ -8,12 +8,13 @@
 #include "CustomPlot.h"
 #include "PlotSaving.h"
 #include "TrainingPhase.h"
+#include "figure/Palette.h"
 
 namespace flystage::ui {
 
 namespace {
 
-const QColor kTrainColor(0x3d, 0x5a, 0x98);       // blue
+const QColor kTrainColor = figure::applicationBlue();
 const QColor kValidationColor(0xd9, 0x6c, 0x1e);  // orange: tells apart in grey print too
 
 QCPGraph* addCurve(QCustomPlot* plot, QCPAxisRect* rect, const QColor& color, bool dashed,
