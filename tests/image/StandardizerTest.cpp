@@ -105,10 +105,6 @@ double axisDifference(double a, double b) {
   return d;
 }
 
-bool equalImages(const cv::Mat& a, const cv::Mat& b) {
-  return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0;
-}
-
 // The decision rule documented in docs/standardization.md.
 constexpr double kFlipConfidence = 0.5;
 
@@ -525,7 +521,7 @@ void StandardizerTest::autoOrientOffNeverFlips() {
   QCOMPARE(m.apConfidence, a.apConfidence);  // still measured and reported
   cv::Mat expected;
   cv::flip(a.image, expected, -1);
-  QVERIFY(equalImages(m.image, expected));
+  QVERIFY(flystage::test::equalImages(m.image, expected));
 }
 
 void StandardizerTest::overrideFlipsExactlyAfterTheAutomaticDecision() {
@@ -540,7 +536,7 @@ void StandardizerTest::overrideFlipsExactlyAfterTheAutomaticDecision() {
       const StandardizeResult r = standardizer.run(input, fix);
       cv::Mat expected;
       cv::flip(base.image, expected, code);
-      QVERIFY(equalImages(r.image, expected));
+      QVERIFY(flystage::test::equalImages(r.image, expected));
       // The flags keep reporting the automatic decision; the override is the user's.
       QCOMPARE(r.flippedHorizontal, base.flippedHorizontal);
       QCOMPARE(r.flippedVertical, base.flippedVertical);
@@ -551,7 +547,7 @@ void StandardizerTest::overrideFlipsExactlyAfterTheAutomaticDecision() {
   const cv::Mat crop = load(cropNames()[0]);
   cv::Mat expected;
   cv::flip(standardizer.run(crop).image, expected, 1);
-  QVERIFY(equalImages(standardizer.run(crop, {true, false}).image, expected));
+  QVERIFY(flystage::test::equalImages(standardizer.run(crop, {true, false}).image, expected));
 }
 
 void StandardizerTest::blankImagesThrowNoEmbryo() {

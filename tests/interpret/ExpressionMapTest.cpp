@@ -21,11 +21,6 @@ using namespace flystage;
 
 namespace {
 
-// A real BDGP image, standardized as the importer does.
-cv::Mat standardizedSample(const std::string& name) {
-  return Standardizer().run(readImage(test::samplesDir() / name).bgr).image;
-}
-
 int countNonZero01(const cv::Mat& m) {
   return cv::countNonZero(m > 0.5f);
 }
@@ -50,7 +45,7 @@ class ExpressionMapTest : public QObject {
   }
 
   void normalizationScalesEachImageToItsOwnStain() {
-    const cv::Mat image = standardizedSample("range11-12_0.png");
+    const cv::Mat image = test::standardizedSample("range11-12_0.png");
     const cv::Mat embryo = standardizedEmbryoMask(image);
     QVERIFY(static_cast<std::size_t>(cv::countNonZero(embryo)) > image.total() / 3);
     const cv::Mat e = normalizedExpression(image, embryo);
@@ -69,7 +64,7 @@ class ExpressionMapTest : public QObject {
   }
 
   void gemOfIdenticalImagesIsTheImage() {
-    const cv::Mat image = standardizedSample("range13-17_1.png");
+    const cv::Mat image = test::standardizedSample("range13-17_1.png");
     const cv::Mat embryo = standardizedEmbryoMask(image);
     const cv::Mat e = normalizedExpression(image, embryo);
     ExpressionMapBuilder b(image.rows, image.cols);
@@ -96,7 +91,7 @@ class ExpressionMapTest : public QObject {
     const cv::Mat one(128, 320, CV_32F, cv::Scalar(1)), zero(128, 320, CV_32F, cv::Scalar(0));
     int i = 0;
     for (const char* n : names) {
-      const cv::Mat image = standardizedSample(n);
+      const cv::Mat image = test::standardizedSample(n);
       const cv::Mat embryo = standardizedEmbryoMask(image);
       const cv::Mat e = normalizedExpression(image, embryo);
       plain.add(e, embryo);
@@ -122,7 +117,7 @@ class ExpressionMapTest : public QObject {
   }
 
   void saliencyMaskKeepsTheTopQuantileOfTheEmbryo() {
-    const cv::Mat image = standardizedSample("range7-8_0.png");
+    const cv::Mat image = test::standardizedSample("range7-8_0.png");
     const cv::Mat embryo = standardizedEmbryoMask(image);
     cv::Mat saliency(64, 160, CV_32F);
     cv::randu(saliency, 0.0f, 1.0f);

@@ -17,11 +17,6 @@ using namespace flystage;
 
 namespace {
 
-// A real BDGP image, standardized as the importer does.
-cv::Mat standardizedSample(const std::string& name) {
-  return Standardizer().run(readImage(test::samplesDir() / name).bgr).image;
-}
-
 // A map at a model input size of 64 x 160: columns 0-39 at 4, 40-79 at 2, the rest 0, and one
 // extreme pixel (1000) that the 99th percentile (4) keeps from darkening the rest.
 cv::Mat bandedMap() {
@@ -74,7 +69,7 @@ class SaliencyOverlayTest : public QObject {
   }
 
   void overlaysARealImageWithExactPixels() {
-    const cv::Mat image = standardizedSample("range11-12_0.png");
+    const cv::Mat image = test::standardizedSample("range11-12_0.png");
     QCOMPARE(image.type(), CV_8UC3);
     QCOMPARE(image.cols, 320);
     QCOMPARE(image.rows, 128);
@@ -104,7 +99,7 @@ class SaliencyOverlayTest : public QObject {
   void anAlmostAllZeroMapShowsNothing() {
     // 10 hot pixels of 10240: the 99th percentile is 0, so nothing is scaled up (the GUI's
     // copy fell back to the maximum and painted those pixels at full colour).
-    const cv::Mat image = standardizedSample("range4-6_0.png");
+    const cv::Mat image = test::standardizedSample("range4-6_0.png");
     cv::Mat map = cv::Mat::zeros(64, 160, CV_32F);
     for (int i = 0; i < 10; ++i) map.at<float>(30, 70 + i) = 5.0f;
     const cv::Mat out = saliencyOverlay(image, map, Colormap::Inferno, 0.99, 0.7);
@@ -112,7 +107,7 @@ class SaliencyOverlayTest : public QObject {
   }
 
   void nanCountsAsZeroAndOpacityIsClamped() {
-    const cv::Mat image = standardizedSample("range7-8_0.png");
+    const cv::Mat image = test::standardizedSample("range7-8_0.png");
     cv::Mat withNan = bandedMap();
     withNan.at<float>(10, 100) = std::numeric_limits<float>::quiet_NaN();
     const cv::Mat clean = bandedMap();
@@ -125,7 +120,7 @@ class SaliencyOverlayTest : public QObject {
   }
 
   void rejectsWhatIsNotAnImageAndAMap() {
-    const cv::Mat image = standardizedSample("range1-3_0.png");
+    const cv::Mat image = test::standardizedSample("range1-3_0.png");
     try {
       saliencyOverlay(image, cv::Mat(), Colormap::Jet, 0.99, 0.5);
       QFAIL("no error for an empty map");

@@ -37,10 +37,6 @@ std::vector<std::string> overrides(Project& p) {
   return rows;
 }
 
-bool equalImages(const cv::Mat& a, const cv::Mat& b) {
-  return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0;
-}
-
 OrientationOverride fix(bool h, bool v) {
   OrientationOverride f;
   f.flipHorizontal = h;
@@ -83,12 +79,12 @@ void OrientationOverrideTest::setReadBackAndPixelsFollow() {
     QCOMPARE(back.flipVertical, c.v);
     cv::Mat expected;
     cv::flip(plain, expected, c.flipCode);
-    QVERIFY(equalImages(p.standardizedImage(id), expected));
+    QVERIFY(test::equalImages(p.standardizedImage(id), expected));
   }
   // No flags resets it; the other images were never touched.
   setOrientationOverride(p, id, fix(false, false));
-  QVERIFY(equalImages(p.standardizedImage(id), plain));
-  QVERIFY(equalImages(p.standardizedImage(other), otherPlain));
+  QVERIFY(test::equalImages(p.standardizedImage(id), plain));
+  QVERIFY(test::equalImages(p.standardizedImage(other), otherPlain));
   for (const std::string& row : overrides(p))
     QVERIFY2(row.substr(row.size() - 2) == "00", row.c_str());
 }

@@ -1,17 +1,26 @@
 #include "support/TestSupport.h"
 
+#include "data/ImageIo.h"
 #include "data/LabelsCsv.h"
+#include "image/Standardizer.h"
 #include "importer/ImportPlan.h"
 #include "importer/Importer.h"
 #include "store/Project.h"
 #include "synth/DemoDataset.h"
 #include "util/Error.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
 
 #include <fstream>
 #include <random>
 #include <stdexcept>
+
+#include <unistd.h>
 
 namespace flystage::test {
 
@@ -102,6 +111,70 @@ std::filesystem::path makeSamplesProject(const TempDir& dir, bool withUnlabelled
       throw std::runtime_error("the 4 unlabelled samples could not be imported into " +
                                file.string());
   }
+  return file;
+}
+
+cv::Mat standardizedSample(const std::string& name) {
+  return Standardizer().run(readImage(samplesDir() / name).bgr).image;
+}
+
+bool equalImages(const cv::Mat& a, const cv::Mat& b) {
+  return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0;
+}
+
+void useThrowAwaySettings(const QString& app, const QString& dir) {
+  QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));
+  QCoreApplication::setApplicationName(app);
+  QSettings::setDefaultFormat(QSettings::IniFormat);
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+}
+
+std::filesystem::path readOnlySamplesProject(const TempDir& dir) {
+  namespace fs = std::filesystem;
+  const auto folder = dir / "shared lab";
+  fs::create_directories(folder);
+  const auto file = folder / "p.flystage";
+  fs::copy_file(makeSamplesProject(dir), file);
+  fs::remove(dir / "demo.flystage");
+  fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                              fs::perms::group_exec | fs::perms::others_read |
+                              fs::perms::others_exec);
+  fs::permissions(dir.path(), fs::perms::others_exec | fs::perms::group_exec,
+                  fs::perm_options::add);
+  return file;
+}
+
+std::filesystem::path unwritableProject(const TempDir& dir, std::optional<QString>* asNobody) {
+  const QByteArray given = qgetenv("FLYSTAGE_TEST_UNWRITABLE_PROJECT");
+  if (!given.isEmpty()) return given.toStdString();
+  const auto file = readOnlySamplesProject(dir);
+  if (geteuid() != 0) return file;
+  if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty()) {
+    QTest::qSkip("running as root and setpriv (util-linux) is not installed", __FILE__, __LINE__);
+    *asNobody = QString();
+    return file;
+  }
+  const QString function = QString::fromLatin1(QTest::currentTestFunction());
+  QProcess child;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("FLYSTAGE_TEST_UNWRITABLE_PROJECT"), qs(file));
+  env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
+  child.setProcessEnvironment(env);
+  child.setProcessChannelMode(QProcess::MergedChannels);
+  child.start(
+      QStringLiteral("setpriv"),
+      {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+       QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(), function});
+  const bool finished = child.waitForFinished(120000);
+  std::filesystem::permissions(file.parent_path(), std::filesystem::perms::owner_all);
+  const QString out = QString::fromUtf8(child.readAll());
+  // The child's own verdict on this one function: "PASS   : Suite::function()" (each suite's
+  // executable is named after its class).
+  const QString suite = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+  const bool passed = finished && child.exitCode() == 0 &&
+                      out.contains(QStringLiteral("PASS   : %1::%2()").arg(suite, function));
+  *asNobody = passed ? QString() : QStringLiteral("as nobody: ") + out;
   return file;
 }
 

@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include <opencv2/core.hpp>
 
 namespace flystage::test {
 
@@ -58,6 +61,26 @@ std::filesystem::path unlabelledSamples(const TempDir& dir);
 // through core as the CLI would; with `withUnlabelled`, the four unlabelled ones as well.
 // Throws std::runtime_error when an import fails.
 std::filesystem::path makeSamplesProject(const TempDir& dir, bool withUnlabelled = false);
+
+// A real BDGP sample (a file of samplesDir()), standardized as the importer does.
+cv::Mat standardizedSample(const std::string& name);
+// Same size, type and pixels.
+bool equalImages(const cv::Mat& a, const cv::Mat& b);
+
+// Desktop tests keep their settings (recent projects, preferences) in a throw-away INI file
+// in `dir`, under the application name `app`: the user's settings are never touched.
+void useThrowAwaySettings(const QString& app, const QString& dir);
+
+// A copy of makeSamplesProject() at `dir`/shared lab/p.flystage that its user may read but
+// not write: the file and its folder are read-only (others may enter `dir`).
+std::filesystem::path readOnlySamplesProject(const TempDir& dir);
+// The project a test of an unwritable project works on. In the child process described
+// next: the project its parent made (FLYSTAGE_TEST_UNWRITABLE_PROJECT). Otherwise a fresh
+// readOnlySamplesProject(dir); as root, who writes anyway, the current test function then
+// runs again as nobody (setpriv, from util-linux) on it, and `*asNobody` is set to how that
+// went: empty when it passed (or was skipped for want of setpriv), else its output. The
+// caller checks `*asNobody` and returns.
+std::filesystem::path unwritableProject(const TempDir& dir, std::optional<QString>* asNobody);
 
 // A project in `dir` (named `name`) holding the synthetic demo data, standardized crops at
 // `scale` of BDGP's size with at least `minPerStage` stage-labelled images per stage 4..17,

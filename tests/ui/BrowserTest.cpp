@@ -155,10 +155,7 @@ class BrowserTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("BrowserTest"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, qs(settingsDir_.path()));
+    test::useThrowAwaySettings(QStringLiteral("BrowserTest"), qs(settingsDir_.path()));
     file_ = makeProject(dir_, test::samplesDir());
   }
 

@@ -101,10 +101,7 @@ class LabellingTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("LabellingTest"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, qs(settingsDir_.path()));
+    test::useThrowAwaySettings(QStringLiteral("LabellingTest"), qs(settingsDir_.path()));
     demo_ = test::makeSamplesProject(demoDir_, true);
   }
 

@@ -75,10 +75,7 @@ class MainWindowTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     // Recent and last project go to a throw-away settings file, never the user's.
-    QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("MainWindowTest"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, qs(settingsDir_.path()));
+    test::useThrowAwaySettings(QStringLiteral("MainWindowTest"), qs(settingsDir_.path()));
   }
 
   void init() { QSettings().clear(); }
@@ -288,46 +285,12 @@ class MainWindowTest : public QObject {
   // and the file is not changed. Root writes anyway, so as root this function runs again as
   // nobody (setpriv) in a child process, on a project prepared here.
   void unwritableProjectIsOfferedReadOnly() {
-    const QByteArray given = qgetenv("FLYSTAGE_TEST_UNWRITABLE_PROJECT");
     TempDir dir;
-    std::filesystem::path file;
-    if (!given.isEmpty()) {
-      file = given.toStdString();
-    } else {
-      const auto folder = dir / "shared lab";
-      std::filesystem::create_directories(folder);
-      file = folder / "p.flystage";
-      std::filesystem::copy_file(test::makeSamplesProject(dir), file);
-      std::filesystem::remove(dir / "demo.flystage");
-      namespace fs = std::filesystem;
-      fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-      fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec |
-                                  fs::perms::group_read | fs::perms::group_exec |
-                                  fs::perms::others_read | fs::perms::others_exec);
-      fs::permissions(dir.path(), fs::perms::others_exec | fs::perms::group_exec,
-                      fs::perm_options::add);
-      if (geteuid() == 0) {
-        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
-          QSKIP("running as root and setpriv (util-linux) is not installed");
-        QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FLYSTAGE_TEST_UNWRITABLE_PROJECT"), qs(file));
-        env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
-        child.setProcessEnvironment(env);
-        child.setProcessChannelMode(QProcess::MergedChannels);
-        child.start(QStringLiteral("setpriv"),
-                    {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                     QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
-                     QStringLiteral("unwritableProjectIsOfferedReadOnly")});
-        QVERIFY(child.waitForFinished(120000));
-        const QString out = QString::fromUtf8(child.readAll());
-        fs::permissions(folder, fs::perms::owner_all);
-        QVERIFY2(child.exitCode() == 0, qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("PASS   : MainWindowTest::"
-                                             "unwritableProjectIsOfferedReadOnly()")),
-                 qPrintable(out));
-        return;
-      }
+    std::optional<QString> asNobody;
+    const auto file = test::unwritableProject(dir, &asNobody);
+    if (asNobody) {
+      QVERIFY2(asNobody->isEmpty(), qPrintable(*asNobody));
+      return;
     }
     const std::string before = test::readBytes(file);
     {  // Cancel: nothing opens.

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 
 #include "Preferences.h"
+#include "support/TestSupport.h"
 
 using flystage::ui::Preferences;
 
@@ -19,10 +20,7 @@ class PreferencesTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     // A settings scope of the test's own: the user's settings are never touched.
-    QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("PreferencesTest"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    flystage::test::useThrowAwaySettings(QStringLiteral("PreferencesTest"), settingsDir_.path());
   }
   void init() { QSettings().clear(); }
 

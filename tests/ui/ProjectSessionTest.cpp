@@ -30,10 +30,7 @@ class ProjectSessionTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     // A settings scope of the test's own: the user's settings are never touched.
-    QCoreApplication::setOrganizationName(QStringLiteral("FlyStageTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("ProjectSessionTest"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    test::useThrowAwaySettings(QStringLiteral("ProjectSessionTest"), settingsDir_.path());
   }
   void init() { QSettings().clear(); }
 
@@ -135,47 +132,15 @@ class ProjectSessionTest : public QObject {
   // reason; declined, nothing opens and there is no error to show; accepted, it opens
   // read-only. Root writes anyway, so as root this runs again as nobody (setpriv).
   void unwritableProjectAsksBeforeOpeningReadOnly() {
-    const QByteArray given = qgetenv("FLYSTAGE_TEST_UNWRITABLE_PROJECT");
+    std::optional<QString> asNobody;  // as root: how this test went when run as nobody
     TempDir dir;
-    fs::path file;
-    if (!given.isEmpty()) {
-      file = given.toStdString();
-    } else {
-      const auto folder = dir / "shared lab";
-      fs::create_directories(folder);
-      file = folder / "p.flystage";
-      fs::copy_file(test::makeSamplesProject(dir), file);
-      fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-      fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec |
-                                  fs::perms::group_read | fs::perms::group_exec |
-                                  fs::perms::others_read | fs::perms::others_exec);
-      fs::permissions(dir.path(), fs::perms::others_exec | fs::perms::group_exec,
-                      fs::perm_options::add);
-      if (geteuid() == 0) {
-        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
-          QSKIP("running as root and setpriv (util-linux) is not installed");
-        QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FLYSTAGE_TEST_UNWRITABLE_PROJECT"), qs(file));
-        env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
-        child.setProcessEnvironment(env);
-        child.setProcessChannelMode(QProcess::MergedChannels);
-        child.start(QStringLiteral("setpriv"),
-                    {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                     QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
-                     QStringLiteral("unwritableProjectAsksBeforeOpeningReadOnly")});
-        QVERIFY(child.waitForFinished(120000));
-        const QString out = QString::fromUtf8(child.readAll());
-        fs::permissions(folder, fs::perms::owner_all);
-        QVERIFY2(child.exitCode() == 0, qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("PASS   : ProjectSessionTest::"
-                                             "unwritableProjectAsksBeforeOpeningReadOnly()")),
-                 qPrintable(out));
-        return;
-      }
+    const auto file = test::unwritableProject(dir, &asNobody);
+    if (asNobody) {
+      QVERIFY2(asNobody->isEmpty(), qPrintable(*asNobody));
+      return;
     }
-    const std::string before = test::readBytes(file);
     ProjectSession s;
+    const std::string before = test::readBytes(file);
     QString askedWhy;
     const auto decline = [&](const QString&, const QString& why) {
       askedWhy = why;
