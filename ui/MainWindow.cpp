@@ -361,19 +361,15 @@ void MainWindow::importImages() {
 
 void MainWindow::createPanels() {
   workspace_ = new RunsWorkspace(this);
-  training_ = workspace_->training();
-  runs_ = workspace_->runs();
-  gems_ = workspace_->gems();
-  predict_ = workspace_->predict();
   applyPreferences();
 }
 
 void MainWindow::applyPreferences() {
   const Preferences prefs = Preferences::load();
-  TrainConfig c = training_->config();
+  TrainConfig c = trainingPanel()->config();
   c.device = prefs.device.toStdString();
   c.threads = prefs.threads;
-  training_->setConfig(c);
+  trainingPanel()->setConfig(c);
   model_->setThumbnailCacheMiB(prefs.thumbnailCacheMiB);
 }
 
@@ -408,9 +404,9 @@ bool MainWindow::showView(const QString& name) {
     if (project()) page_->showEmptyHint(false);
     return true;
   }
-  if (name == QStringLiteral("training")) return raise(training_);
-  if (name == QStringLiteral("runs")) return raise(runs_);
-  if (name == QStringLiteral("gems")) return raise(gems_);
+  if (name == QStringLiteral("training")) return raise(trainingPanel());
+  if (name == QStringLiteral("runs")) return raise(runsPanel());
+  if (name == QStringLiteral("gems")) return raise(gemPanel());
   return false;
 }
 

@@ -6,6 +6,7 @@
 #include "ImportController.h"
 #include "LabelKeys.h"
 #include "ProjectSession.h"
+#include "RunsWorkspace.h"
 #include "store/Project.h"
 
 class QAction;
@@ -29,7 +30,6 @@ class Labeller;
 class PredictController;
 class ProjectPage;
 class RunsPanel;
-class RunsWorkspace;
 class SummaryPanel;
 class TrainingPanel;
 class WelcomePage;
@@ -73,10 +73,10 @@ class MainWindow : public QMainWindow {
   Labeller* labeller() const { return labeller_; }
   QUndoStack* undoStack() const;
   ImportController* importController() const { return import_; }
-  TrainingPanel* trainingPanel() const { return training_; }
-  RunsPanel* runsPanel() const { return runs_; }
-  GemPanel* gemPanel() const { return gems_; }
-  PredictController* predictController() const { return predict_; }
+  TrainingPanel* trainingPanel() const { return workspace_->training(); }
+  RunsPanel* runsPanel() const { return workspace_->runs(); }
+  GemPanel* gemPanel() const { return workspace_->gems(); }
+  PredictController* predictController() const { return workspace_->predict(); }
   static QStringList recentProjects();
   // Brings a main view to the front: "browser", "training", "runs" or "gems" (the
   // screenshots of the docs and the smoke test use it); false for an unknown name.
@@ -159,10 +159,6 @@ class MainWindow : public QMainWindow {
   qint64 lastCurrentImage_ = 0;
   LabelHistoryDock* historyDock_ = nullptr;
   QList<QDockWidget*> panels_;
-  TrainingPanel* training_ = nullptr;
-  RunsPanel* runs_ = nullptr;
-  GemPanel* gems_ = nullptr;
-  PredictController* predict_ = nullptr;
   RunsWorkspace* workspace_ = nullptr;
   QAction* preferencesAct_ = nullptr;
 

@@ -16,6 +16,14 @@ std::string choices(const std::vector<std::string>& names) {
   return text;
 }
 
+// The position of `text` among `names` (the enum's order), or an error naming the choices.
+std::size_t indexOfName(const std::vector<std::string>& names, const std::string& text,
+                        const std::string& what) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == text) return i;
+  throw Error("unknown " + what + " '" + text + "' (choose " + choices(names) + ")");
+}
+
 }  // namespace
 
 const std::vector<std::string>& similarityNames() {
@@ -28,10 +36,7 @@ std::string similarityName(SimilarityVariant v) {
 }
 
 SimilarityVariant parseSimilarity(const std::string& text) {
-  const auto& names = similarityNames();
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == text) return static_cast<SimilarityVariant>(i);
-  throw Error("unknown similarity '" + text + "' (choose " + choices(names) + ")");
+  return static_cast<SimilarityVariant>(indexOfName(similarityNames(), text, "similarity"));
 }
 
 const std::vector<std::string>& tauModeNames() {
@@ -44,10 +49,7 @@ std::string tauModeName(TauMode m) {
 }
 
 TauMode parseTauMode(const std::string& text) {
-  const auto& names = tauModeNames();
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == text) return static_cast<TauMode>(i);
-  throw Error("unknown tau mode '" + text + "' (choose " + choices(names) + ")");
+  return static_cast<TauMode>(indexOfName(tauModeNames(), text, "tau mode"));
 }
 
 }  // namespace flystage
