@@ -141,20 +141,43 @@ ALTER TABLE runs ADD COLUMN process_host TEXT;
 ALTER TABLE runs ADD COLUMN process_instance TEXT;
 PRAGMA application_id = 1181504372;
 )sql",
+      // 4: the range-constrained call beside the unconstrained one (and whether it was
+      // asked for), whether a label's range came from a curator or was derived from its
+      // stage, and images labelled after the split was drawn (they stay in training).
+      R"sql(
+ALTER TABLE predictions ADD COLUMN range_constraint INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE predictions ADD COLUMN stage_range TEXT;
+ALTER TABLE predictions ADD COLUMN constrained_stage INTEGER;
+ALTER TABLE predictions ADD COLUMN constrained_probability REAL;
+ALTER TABLE predictions ADD COLUMN constrained_probabilities BLOB;
+ALTER TABLE labels ADD COLUMN range_from_stage INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE run_images ADD COLUMN range_from_stage INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE splits ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return all;
 }
 
-// The tables migration N creates (index N-1): a file that claims version N has all of
-// these and those before.
+// The tables migration N creates (index N-1), and "table.column" for the columns it adds: a
+// file that claims version N has all of these and those before.
 const std::vector<std::vector<const char*>>& tablesOfMigration() {
   static const std::vector<std::vector<const char*>> all = {
       {"meta", "imports", "images", "standardized", "labels", "label_history", "splits", "runs",
        "run_epochs", "models", "predictions", "metrics"},
       {"run_images", "checkpoints"},
       {},
+      {"predictions.range_constraint", "predictions.stage_range", "predictions.constrained_stage",
+       "predictions.constrained_probability", "predictions.constrained_probabilities",
+       "labels.range_from_stage", "run_images.range_from_stage", "splits.late"},
   };
   return all;
+}
+
+bool hasColumn(SQLite::Database& db, const std::string& table, const std::string& column) {
+  SQLite::Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  q.bind(1, table);
+  q.bind(2, column);
+  return q.executeStep();
 }
 
 std::string versionRange() {
@@ -202,10 +225,15 @@ void checkIsProject(SQLite::Database& db, const std::string& file) {
                 (app == 0 ? ", and from 3 on with FlyStage's application id" : "") +
                 "): the file is damaged or not a FlyStage project." + unchanged);
   for (int v = 0; v < version; ++v)
-    for (const char* t : tablesOfMigration()[static_cast<std::size_t>(v)])
-      if (!tables.count(t))
-        throw Error(file + ": not a FlyStage project, or a damaged one: schema version " +
-                    std::to_string(version) + " but no table '" + t + "'." + unchanged);
+    for (const std::string t : tablesOfMigration()[static_cast<std::size_t>(v)]) {
+      const auto dot = t.find('.');
+      if (dot == std::string::npos ? tables.count(t) > 0
+                                   : hasColumn(db, t.substr(0, dot), t.substr(dot + 1)))
+        continue;
+      throw Error(file + ": not a FlyStage project, or a damaged one: schema version " +
+                  std::to_string(version) + " but no " +
+                  (dot == std::string::npos ? "table '" : "column '") + t + "'." + unchanged);
+    }
 }
 
 void migrate(SQLite::Database& db, const char* fileName, int target) {

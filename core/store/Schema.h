@@ -10,7 +10,7 @@ class Database;
 namespace flystage {
 
 // The project file's schema version this build writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // PRAGMA application_id of every FlyStage project ("FlSt" in ASCII), set at creation and by
 // migration 3: it tells a project from another program's SQLite database before anything

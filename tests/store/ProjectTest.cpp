@@ -139,6 +139,63 @@ class ProjectTest : public QObject {
     QVERIFY(p.imageIdByHash("abc").has_value());
   }
 
+  // Migration 4 adds columns to tables that hold data: the old rows keep their values and read
+  // the new columns as their defaults.
+  void aVersion3ProjectGainsTheColumnsOfVersion4() {
+    TempDir dir;
+    {
+      SQLite::Database db((dir / "v3.flystage").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      migrate(db, "v3.flystage", 3);
+      db.exec(
+          "INSERT INTO images(id, path, sha256, width, height, channels, bit_depth) VALUES "
+          "(7, '/x/a.png', 'abc', 320, 128, 3, 8);"
+          "INSERT INTO labels(image_id, stage_range, stage, source) VALUES (7, '11-12', 12, "
+          "'import');"
+          "INSERT INTO splits(image_id, part, origin) VALUES (7, 'test', 'generated');"
+          "INSERT INTO runs(id, method) VALUES (1, 'two-step');"
+          "INSERT INTO predictions(run_id, image_id, stage, probability, probabilities) VALUES "
+          "(1, 7, 13, 0.5, x'00');");
+    }
+    Project p = Project::open(dir / "v3.flystage", OpenMode::Existing);
+    QCOMPARE(storedSchemaVersion(p.db()), 4);
+    SQLite::Statement q(p.db(),
+                        "SELECT stage, probability, range_constraint, stage_range IS NULL, "
+                        "constrained_stage IS NULL FROM predictions");
+    QVERIFY(q.executeStep());
+    QCOMPARE(q.getColumn(0).getInt(), 13);
+    QCOMPARE(q.getColumn(1).getDouble(), 0.5);
+    QCOMPARE(q.getColumn(2).getInt(), 0);
+    QCOMPARE(q.getColumn(3).getInt(), 1);
+    QCOMPARE(q.getColumn(4).getInt(), 1);
+    QCOMPARE(p.db().execAndGet("SELECT range_from_stage FROM labels").getInt(), 0);
+    QCOMPARE(p.db().execAndGet("SELECT late || part FROM splits").getString(),
+             std::string("0test"));
+    QCOMPARE(p.label(7).stage.value(), 12);
+  }
+
+  // A file that claims version 4 but lacks one of its columns is refused by name, unchanged.
+  void aVersion4FileWithoutItsColumnsIsRefused() {
+    TempDir dir;
+    {
+      SQLite::Database db((dir / "v4.flystage").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      migrate(db, "v4.flystage", 3);
+      db.exec("PRAGMA user_version = 4");
+    }
+    const std::string before = fileBytes(dir / "v4.flystage");
+    try {
+      Project::open(dir / "v4.flystage", OpenMode::Existing);
+      QFAIL("no exception");
+    } catch (const Error& e) {
+      QCOMPARE(std::string(e.what()),
+               (dir / "v4.flystage").string() +
+                   ": not a FlyStage project, or a damaged one: schema version 4 but no column "
+                   "'predictions.range_constraint'. The file was not changed.");
+    }
+    QCOMPARE(fileBytes(dir / "v4.flystage"), before);
+  }
+
   void rolledBackWritesLeaveNothing() {
     TempDir dir;
     Project p = Project::open(dir / "t.flystage");
