@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DisplayNames</name>
+    <message>
+        <location filename="../ui/model/DisplayNames.cpp" line="+19"/>
+        <source>%1 (imported)</source>
+        <translation>%1 (importiert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plain</source>
+        <translation>einfach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data-level</source>
+        <translation>Datenebene</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>two-step</source>
+        <translation>zweistufig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gabor</source>
+        <translation>Gabor</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ResNet-18 (CIFAR stem), 128x320, 20,480-d feature; the paper&apos;s model (GPU)</source>
+        <translation>ResNet-18 (CIFAR-Stamm), 128x320, 20.480-dimensionales Merkmal; das Modell des Artikels (GPU)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stride-2 stem, widths 24-192, 1 block per stage, 128x320 (CPU)</source>
+        <translation>Stamm mit Schrittweite 2, Breiten 24–192, 1 Block pro Stufe, 128x320 (CPU)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the fast preset at 64x160, widths 16-128 (the 10-minute CPU demo)</source>
+        <translation>die schnelle Voreinstellung bei 64x160, Breiten 16–128 (die 10-Minuten-CPU-Demo)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a very small network at 32x80 for tests</source>
+        <translation>ein sehr kleines Netz bei 32x80 für Tests</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (was range %2)</source>
+        <translation>%1 (vorher Bereich %2)</translation>
+    </message>
+</context>
+<context>
     <name>DurationText</name>
     <message>
         <location filename="../ui/model/DurationText.h" line="+14"/>
@@ -123,7 +181,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="+61"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-79"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
@@ -156,7 +214,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/panels/TrainingForm.cpp" line="+30"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+31"/>
         <source>#%1 %2 · %3 · seed %4</source>
         <translation>#%1 %2 · %3 · Seed %4</translation>
     </message>
@@ -229,12 +287,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+146"/>
+        <location line="+160"/>
         <source>No finished run selected.</source>
         <translation>Kein abgeschlossener Lauf ausgewählt.</translation>
     </message>
     <message numerus="yes">
-        <location line="-102"/>
+        <location line="-105"/>
         <source>True stage %1, predicted %2: %n image(s)</source>
         <translation>
             <numerusform>Wahres Stadium %1, vorhergesagt %2: %n Bild</numerusform>
@@ -257,7 +315,7 @@
         <translation>; ein benachbartes Stadium</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Predicted stage</source>
         <translation>Vorhergesagtes Stadium</translation>
     </message>
@@ -267,7 +325,7 @@
         <translation>Wahres Stadium</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>neighbouring stage (±1) · shade: share of the true stage</source>
         <translation>benachbartes Stadium (±1) · Farbton: Anteil am wahren Stadium</translation>
     </message>
@@ -275,7 +333,7 @@
 <context>
     <name>flystage::ui::FilterBar</name>
     <message>
-        <location filename="../ui/panels/FilterBar.cpp" line="+55"/>
+        <location filename="../ui/panels/FilterBar.cpp" line="+56"/>
         <source>Image filters</source>
         <translation>Bildfilter</translation>
     </message>
@@ -478,12 +536,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+138"/>
         <source>No run</source>
         <translation>Kein Lauf</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-137"/>
         <source>Predicted stage filter</source>
         <translation>Filter nach vorhergesagtem Stadium</translation>
     </message>
@@ -523,7 +581,7 @@
         <translation>Falsch</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source> %</source>
         <translation> %</translation>
     </message>
@@ -561,6 +619,21 @@
         <location line="+2"/>
         <source>Only the run&apos;s test images: those its figures and confusion matrix count</source>
         <translation>Nur die Testbilder des Laufs: die Bilder, die in seine Kennzahlen und seine Konfusionsmatrix eingehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outside the r&amp;ange</source>
+        <translation>Außerhalb des &amp;Bereichs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only images predicted outside their range</source>
+        <translation>Nur Bilder, die außerhalb ihres Bereichs vorhergesagt werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only images the run&apos;s model predicts outside their known stage range (its own call, before the range constraint; images of 1-3 are left out)</source>
+        <translation>Nur Bilder, die das Modell des Laufs außerhalb ihres bekannten Stadienbereichs vorhersagt (seine eigene Bestimmung vor der Bereichsbeschränkung; Bilder von 1-3 bleiben außen vor)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -648,17 +721,17 @@
         <translation>bis</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Conf&amp;idence</source>
         <translation>&amp;Konfidenz</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Run %1 · %2 (%3)</source>
         <translation>Lauf %1 · %2 (%3)</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+19"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -682,7 +755,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+43"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+45"/>
         <source>Model run</source>
         <translation>Modell-Lauf</translation>
     </message>
@@ -833,7 +906,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Choose a run and press Build to see the expression maps of every stage.</source>
         <translation>Einen Lauf wählen und auf „GEMs erstellen“ klicken, um die Expressionskarten aller Stadien zu sehen.</translation>
     </message>
@@ -954,7 +1027,7 @@
         <translation>Vorschaubilder</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>Run %1 has no stored predictions to rank; store them with &quot;flystage-cli predict --store&quot; first.</source>
         <translation>Lauf %1 hat keine gespeicherten Vorhersagen zum Sortieren; diese zuerst mit &quot;flystage-cli predict --store&quot; speichern.</translation>
     </message>
@@ -962,14 +1035,14 @@
 <context>
     <name>flystage::ui::ImageTableModel</name>
     <message>
-        <location filename="../ui/model/ImageFilterModel.cpp" line="+108"/>
-        <location filename="../ui/model/ImageTableModel.cpp" line="+57"/>
-        <location line="+306"/>
+        <location filename="../ui/model/ImageFilterModel.cpp" line="+113"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="+58"/>
+        <location line="+361"/>
         <source>unlabelled</source>
         <translation>ohne Label</translation>
     </message>
     <message>
-        <location filename="../ui/model/ImageTableModel.cpp" line="-334"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="-389"/>
         <source>Label from the import</source>
         <translation>Label aus dem Import</translation>
     </message>
@@ -989,17 +1062,42 @@
         <translation>Stadium %1</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+251"/>
         <source>#%1 · %2</source>
         <translation>#%1 · %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-87"/>
         <source>→ %1 · %2%</source>
         <translation>→ %1 · %2%</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>%1 (model %2)</source>
+        <translation>%1 (Modell %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ≠ %2</source>
+        <translation>%1 ≠ %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The model predicts %1 (%2%), outside the range %3</source>
+        <translation>Das Modell sagt %1 (%2 %) vorher, außerhalb des Bereichs %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; inside the range: %1 at %2%</source>
+        <translation>; innerhalb des Bereichs: %1 mit %2 %</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>→ %1 at %2%, inside the range %3 (unconstrained %4 at %5%)</source>
+        <translation>→ %1 mit %2 %, innerhalb des Bereichs %3 (ohne Beschränkung %4 mit %5 %)</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Top stages %1 (%2%) and %3; margin %4%</source>
         <translation>Wahrscheinlichste Stadien %1 (%2%) und %3; Abstand %4%</translation>
     </message>
@@ -1107,7 +1205,7 @@
 <context>
     <name>flystage::ui::ImageView</name>
     <message>
-        <location filename="../ui/views/ImageView.cpp" line="+94"/>
+        <location filename="../ui/views/ImageView.cpp" line="+95"/>
         <source>Image view</source>
         <translation>Bildansicht</translation>
     </message>
@@ -1232,7 +1330,7 @@
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+92"/>
         <source>No image selected</source>
         <translation>Kein Bild ausgewählt</translation>
     </message>
@@ -1670,7 +1768,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::Labeller</name>
     <message>
-        <location filename="../ui/model/Labeller.cpp" line="+67"/>
+        <location filename="../ui/model/Labeller.cpp" line="+72"/>
         <source>The label history could not be read: %1</source>
         <translation>Der Label-Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1699,7 +1797,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>FlyStage-Projekte (*.flystage)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+78"/>
+        <location filename="../ui/MainWindow.cpp" line="+100"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schreibgeschützt&lt;/b&gt;</translation>
     </message>
@@ -1745,12 +1843,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+378"/>
+        <location line="+384"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-383"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -1820,7 +1918,32 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die zuletzt rückgängig gemachte Label-Aktion wiederherstellen (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LabelMenu.cpp" line="+39"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="+26"/>
+        <source>from the import</source>
+        <translation>aus dem Import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from an accepted prediction</source>
+        <translation>aus einer übernommenen Vorhersage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>set by hand</source>
+        <translation>von Hand gesetzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>stage %1 (%2)</source>
+        <translation>Stadium %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the range %1</source>
+        <translation>den Bereich %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>&amp;Next Image</source>
         <translation>&amp;Nächstes Bild</translation>
     </message>
@@ -1860,7 +1983,91 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die als Nächstes zu labelnden Bilder nach den Vorhersagen des gewählten Laufs anzeigen, geringste Konfidenz zuerst (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/ProjectPage.cpp" line="+82"/>
+        <location line="+67"/>
+        <source>Replace the Stage Range?</source>
+        <translation>Stadienbereich ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace the Stage Ranges?</source>
+        <translation>Stadienbereiche ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Image #%1 has %2, %3. Stage %4 lies outside that range: labelling it replaces the range with %5.</source>
+        <translation>Bild #%1 hat %2, %3. Stadium %4 liegt außerhalb dieses Bereichs: Das Label ersetzt den Bereich durch %5.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The old range stays in the label history: Undo restores it.</source>
+        <translation>Der alte Bereich bleibt im Label-Verlauf: Rückgängig stellt ihn wieder her.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n of the %1 images would get a stage outside their range, which replaces it:</source>
+        <translation>
+            <numerusform>%n von %1 Bildern bekäme ein Stadium außerhalb seines Bereichs, das ihn ersetzt:</numerusform>
+            <numerusform>%n von %1 Bildern bekämen ein Stadium außerhalb ihres Bereichs, das ihn ersetzt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>#%1: %2, %3 → stage %4 (%5)</source>
+        <translation>#%1: %2, %3 → Stadium %4 (%5)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The old ranges stay in the label history: Undo restores them.</source>
+        <translation>Die alten Bereiche bleiben im Label-Verlauf: Rückgängig stellt sie wieder her.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace the Range</source>
+        <translation>Bereich &amp;ersetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Replace the Ranges</source>
+        <translation>Bereiche &amp;ersetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&amp;Label Only the %n Image(s) Inside Their Range</source>
+        <translation>
+            <numerusform>Nur das %n Bild innerhalb seines Bereichs &amp;labeln</numerusform>
+            <numerusform>Nur die %n Bilder innerhalb ihres Bereichs &amp;labeln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The labels could not be read: %1. Nothing was changed.</source>
+        <translation>Die Labels konnten nicht gelesen werden: %1. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was labelled: the images keep their ranges.</source>
+        <translation>Nichts wurde gelabelt: Die Bilder behalten ihre Bereiche.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (was ranges %2)</source>
+        <translation>%1 (vorher Bereiche %2)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (was range %2)</source>
+        <translation>%1 (vorher Bereich %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+86"/>
         <source>&amp;Filters</source>
         <translation>&amp;Filter</translation>
     </message>
@@ -1895,7 +2102,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Bild &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LabelMenu.cpp" line="-29"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-173"/>
         <source>%1 for the selected images (%2)</source>
         <translation>%1 für die ausgewählten Bilder (%2)</translation>
     </message>
@@ -1920,12 +2127,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LabelMenu.cpp" line="-14"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-17"/>
         <source>&amp;Label</source>
         <translation>&amp;Label</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>&amp;Stage</source>
         <translation>&amp;Stadium</translation>
     </message>
@@ -1950,7 +2157,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Projekt</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+282"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2042,7 +2249,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-206"/>
+        <location filename="../ui/MainWindow.cpp" line="-205"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -2068,12 +2275,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+182"/>
+        <location line="+181"/>
         <source>The project is open read-only</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-175"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
@@ -2108,7 +2315,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsWorkspace.cpp" line="+32"/>
+        <location filename="../ui/panels/RunsWorkspace.cpp" line="+39"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -2191,24 +2398,100 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Keine Salienz: %1</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Export Model…</source>
+        <translation>Modell &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the selected finished run&apos;s model to one file that another project can import</source>
+        <translation>Das Modell des gewählten abgeschlossenen Laufs in eine Datei schreiben, die ein anderes Projekt importieren kann</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Model…</source>
+        <translation>Modell &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a model exported from another project as a run of this one, to stage its images</source>
+        <translation>Ein aus einem anderen Projekt exportiertes Modell als Lauf dieses Projekts hinzufügen, um dessen Bilder zu stadieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The model was exported to %1.</source>
+        <translation>Das Modell wurde nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+87"/>
+        <location line="+8"/>
+        <source>Export Model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>The model was not exported: %1</source>
+        <translation>Das Modell wurde nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+80"/>
+        <source>Import Model</source>
+        <translation>Modell importieren</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>This model is already in the project as run #%1; nothing was added.</source>
+        <translation>Dieses Modell ist bereits als Lauf #%1 im Projekt; es wurde nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The model was imported as run #%1.</source>
+        <translation>Das Modell wurde als Lauf #%1 importiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model was imported as run #%1 (%2). Predict the stage of every image with it now?</source>
+        <translation>Das Modell wurde als Lauf #%1 (%2) importiert. Jetzt damit das Stadium jedes Bildes vorhersagen?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model was not imported; the project is unchanged: %1</source>
+        <translation>Das Modell wurde nicht importiert; das Projekt ist unverändert: %1</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Train</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Predict All Images</source>
         <translation>Alle Bilder vorhersagen</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>Select a finished run under Runs and Evaluation first.</source>
         <translation>Bitte zuerst unter Läufe und Auswertung einen abgeschlossenen Lauf auswählen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>A prediction is already running.</source>
         <translation>Es läuft bereits eine Vorhersage.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>FlyStage models (*.flystage-model)</source>
+        <translation>FlyStage-Modelle (*.flystage-model)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>FlyStage models (*.flystage-model);;All files (*)</source>
+        <translation>FlyStage-Modelle (*.flystage-model);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+53"/>
@@ -2226,7 +2509,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&lt;p&gt;Bestimmt die Entwicklungsstadien von &lt;i&gt;Drosophila&lt;/i&gt;-Embryonen in In-situ-Hybridisierungsbildern: Bilder importieren und labeln, Modelle trainieren und Entwicklungsstadien vorhersagen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2; OpenCV %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+94"/>
+        <location filename="../ui/MainWindow.cpp" line="+93"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -2276,42 +2559,49 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Zuerst ein Bild zum Labeln auswählen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+51"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+9"/>
         <source>Stage %1</source>
         <translation>Stadium %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+5"/>
         <source>Range %1</source>
         <translation>Stadienbereich %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+5"/>
         <source>No label</source>
         <translation>Kein Label</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+7"/>
         <source>No prediction to accept: choose a run with predictions under Filters &gt; Run.</source>
         <translation>Keine Vorhersage zum Übernehmen: unter Filter &gt; Lauf einen Lauf mit Vorhersagen wählen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+2"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+6"/>
         <source>Predicted stage %1</source>
         <translation>Vorhergesagtes Stadium %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+2"/>
         <source>Predicted stages</source>
         <translation>Vorhergesagte Stadien</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+5"/>
         <source>%1 for image #%2</source>
         <translation>%1 für Bild #%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-4"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+3"/>
         <source>%1 for %n image(s)</source>
         <translation>
             <numerusform>%1 für %n Bild</numerusform>
@@ -2407,6 +2697,114 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
 </context>
 <context>
+    <name>flystage::ui::OrientationRow</name>
+    <message>
+        <location filename="../ui/views/OrientationRow.cpp" line="+38"/>
+        <source>How the standardizer oriented this image: anterior left and dorsal up where the embryo&apos;s shape made that clear (a flip needs 50% confidence)</source>
+        <translation>Wie die Standardisierung dieses Bild ausgerichtet hat: anterior links und dorsal oben, wo die Form des Embryos das eindeutig machte (eine Spiegelung braucht 50 % Konfidenz)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undo automatic flip</source>
+        <translation>Automatische Spiegelung zurücknehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this image as it came, without the automatic flip (stored in the project; press again to flip it back)</source>
+        <translation>Dieses Bild wie geliefert zeigen, ohne die automatische Spiegelung (im Projekt gespeichert; erneut drücken, um wieder zu spiegeln)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flip A-P</source>
+        <translation>A-P spiegeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swap anterior and posterior of this image (stored in the project)</source>
+        <translation>Anterior und posterior dieses Bildes vertauschen (im Projekt gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flip D-V</source>
+        <translation>D-V spiegeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swap dorsal and ventral of this image (stored in the project)</source>
+        <translation>Dorsal und ventral dieses Bildes vertauschen (im Projekt gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Storing the orientation…</source>
+        <translation>Ausrichtung wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stored. Predict again for this image: its prediction was made on the old pixels.</source>
+        <translation>Gespeichert. Für dieses Bild erneut vorhersagen: Seine Vorhersage wurde auf den alten Pixeln gemacht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The orientation was not stored: %1</source>
+        <translation>Die Ausrichtung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Passed through as a standardized crop, never flipped automatically (cues: A-P %1%, D-V %2%)</source>
+        <translation>Als standardisierter Ausschnitt übernommen, nie automatisch gespiegelt (Hinweise: A-P %1 %, D-V %2 %)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Flipped anterior-posterior and dorsal-ventral automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>Automatisch anterior-posterior und dorsal-ventral gespiegelt (Konfidenz: A-P %1 %, D-V %2 %)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Flipped anterior-posterior automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>Automatisch anterior-posterior gespiegelt (Konfidenz: A-P %1 %, D-V %2 %)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Flipped dorsal-ventral automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>Automatisch dorsal-ventral gespiegelt (Konfidenz: A-P %1 %, D-V %2 %)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not flipped automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>Nicht automatisch gespiegelt (Konfidenz: A-P %1 %, D-V %2 %)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>automatic flip undone: shown as imported</source>
+        <translation>automatische Spiegelung zurückgenommen: wie importiert gezeigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsure: check it</source>
+        <translation>unsicher: bitte prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flipped by hand: A-P and D-V</source>
+        <translation>von Hand gespiegelt: A-P und D-V</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flipped by hand: A-P</source>
+        <translation>von Hand gespiegelt: A-P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flipped by hand: D-V</source>
+        <translation>von Hand gespiegelt: D-V</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The project is open read-only: the orientation cannot be changed</source>
+        <translation>Das Projekt ist schreibgeschützt geöffnet: Die Ausrichtung kann nicht geändert werden</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::PredictController</name>
     <message>
         <location filename="../ui/dialogs/PredictProgressDialog.cpp" line="+29"/>
@@ -2427,7 +2825,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+18"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+19"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2510,7 +2908,17 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Sprache der FlyStage-Fenster; gilt ab dem nächsten Start</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Call the most probable stage inside the known range</source>
+        <translation>Das wahrscheinlichste Stadium innerhalb des bekannten Bereichs bestimmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When an image has a stage range (4-6 to 13-17), Predict calls the most probable stage inside it; the unconstrained call is kept beside it. Applies to the next prediction</source>
+        <translation>Hat ein Bild einen Stadienbereich (4-6 bis 13-17), bestimmt Vorhersagen das wahrscheinlichste Stadium darin; die unbeschränkte Bestimmung wird daneben aufbewahrt. Gilt für die nächste Vorhersage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>What this machine offers, as LibTorch reports it</source>
         <translation>Was dieser Rechner bietet, laut LibTorch</translation>
     </message>
@@ -2540,6 +2948,11 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Prediction:</source>
+        <translation>&amp;Vorhersage:</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>A new language applies when FlyStage starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von FlyStage.</translation>
@@ -2548,7 +2961,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="+8"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="+83"/>
         <source>Runs and evaluation</source>
         <translation>Läufe und Auswertung</translation>
     </message>
@@ -2658,13 +3071,13 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Welcher der ausgewählten abgeschlossenen Läufe in der Matrix angezeigt wird</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+202"/>
+        <location line="+13"/>
+        <location line="+248"/>
         <source>Click a cell to show its test images.</source>
         <translation>Eine Zelle anklicken, um ihre Testbilder anzuzeigen.</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-246"/>
         <source>Confusion matrix status</source>
         <translation>Status der Konfusionsmatrix</translation>
     </message>
@@ -2699,7 +3112,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+10"/>
+        <source>Test sets of the selected runs</source>
+        <translation>Testmengen der gewählten Läufe</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Marked as running, but not by this window: another FlyStage may be training it, or its process ended without finishing (then resume it)</source>
         <translation>Als laufend markiert, aber nicht von diesem Fenster: Eine andere FlyStage-Instanz trainiert ihn vielleicht, oder sein Prozess endete vorzeitig (dann den Lauf wieder aufnehmen)</translation>
     </message>
@@ -2718,8 +3136,21 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <source>Open a project to see its runs.</source>
         <translation>Ein Projekt öffnen, um seine Läufe zu sehen.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>%1 on %n test image(s)</source>
+        <translation>
+            <numerusform>%1 auf %n Testbild</numerusform>
+            <numerusform>%1 auf %n Testbildern</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+61"/>
+        <location line="+8"/>
+        <source>These runs were evaluated on different test sets: %1 (another split seed, a re-split or changed test labels lie between them); their figures are not measured on the same images.</source>
+        <translation>Diese Läufe wurden auf verschiedenen Testmengen ausgewertet: %1 (ein anderer Aufteilungs-Seed, eine neue Aufteilung oder geänderte Test-Labels liegen dazwischen); ihre Zahlen sind nicht auf denselben Bildern gemessen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>#%1 %2 (%3, seed %4)</source>
         <translation>#%1 %2 (%3, Seed %4)</translation>
     </message>
@@ -2760,7 +3191,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::StageAccuracyPlot</name>
     <message>
-        <location filename="../ui/views/StageAccuracyPlot.cpp" line="+21"/>
+        <location filename="../ui/views/StageAccuracyPlot.cpp" line="+22"/>
         <location line="+5"/>
         <source>Per-stage accuracy plot</source>
         <translation>Diagramm der Genauigkeit je Stadium</translation>
@@ -2776,12 +3207,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Stadium</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>stage-accuracy.png</source>
         <translation>stage-accuracy.png</translation>
     </message>
@@ -2791,7 +3222,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>#%1 %2 (Seed %3): Mittel %4 %</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No finished run selected.</source>
         <translation>Kein abgeschlossener Lauf ausgewählt.</translation>
     </message>
@@ -2799,7 +3230,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::StageAccuracyTable</name>
     <message>
-        <location filename="../ui/views/StageAccuracyTable.cpp" line="+40"/>
+        <location filename="../ui/views/StageAccuracyTable.cpp" line="+43"/>
         <source>Per-stage accuracy table</source>
         <translation>Tabelle der Genauigkeit je Stadium</translation>
     </message>
@@ -2914,7 +3345,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Tabelle als Markdown kopieren, im Layout von Tabelle II der Publikation</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -2948,12 +3379,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Wahrscheinlichkeit des gewählten Laufs für jedes Stadium 4 bis 17; das vorhergesagte Stadium ist dunkel, das wahre Stadium mit ▲ markiert</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>probability</source>
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>stage</source>
         <translation>Stadium</translation>
     </message>
@@ -3113,11 +3544,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+1"/>
+        <location line="+42"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-38"/>
         <location line="+2"/>
         <source>Training</source>
         <translation>Training</translation>
@@ -3138,7 +3570,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+116"/>
         <source>No epoch yet.</source>
         <translation>Noch keine Epoche.</translation>
     </message>
@@ -3151,7 +3583,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+36"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -3162,17 +3594,17 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+4"/>
-        <location line="+272"/>
+        <location line="+360"/>
         <source>Training run #%1…</source>
         <translation>Trainingslauf #%1…</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-349"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>Pausiert. „Fortsetzen“ (%1) drücken, um weiterzumachen; die Pausenzeit zählt nicht.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>&amp;Start Training</source>
         <translation>Training &amp;starten</translation>
     </message>
@@ -3188,12 +3620,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+5"/>
-        <location line="+125"/>
+        <location line="+197"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-194"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3724,7 +4156,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Standardwerte wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+41"/>
         <source>&amp;Interrupted runs:</source>
         <translation>&amp;Unterbrochene Läufe:</translation>
     </message>
@@ -3740,12 +4172,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location filename="../ui/panels/TrainingProgress.cpp" line="+23"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Not training.</source>
         <translation>Kein Training aktiv.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
@@ -3775,7 +4207,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Bilder pro Sekunde in dieser Epoche und die geschätzte Restzeit; Pausenzeit wird nicht gezählt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Training status</source>
         <translation>Trainingsstatus</translation>
     </message>
@@ -3791,12 +4223,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+116"/>
         <source>The project is open read-only: training needs a copy you can write.</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet: Training braucht eine Kopie, die Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+97"/>
         <source>None: pretrain first</source>
         <translation>Keiner: zuerst vortrainieren</translation>
     </message>
@@ -3811,7 +4243,66 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-124"/>
+        <source>Why training cannot start</source>
+        <translation>Warum das Training nicht starten kann</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the project needs before a run with these settings can train</source>
+        <translation>Was das Projekt braucht, bevor ein Lauf mit diesen Einstellungen trainieren kann</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Import a labels CSV with a stage column (File &gt; Import Images…, Labels CSV)</source>
+        <translation>Eine Label-CSV mit einer Spalte stage importieren (Datei &gt; Bilder importieren…, Label-CSV)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>No image has a precise stage 4–17 to train on (%n image(s) have only a stage range).</source>
+        <translation>
+            <numerusform>Kein Bild hat ein genaues Stadium 4–17 zum Trainieren (%n Bild hat nur einen Stadienbereich).</numerusform>
+            <numerusform>Kein Bild hat ein genaues Stadium 4–17 zum Trainieren (%n Bilder haben nur einen Stadienbereich).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No image has a precise stage 4–17 to train on.</source>
+        <translation>Kein Bild hat ein genaues Stadium 4–17 zum Trainieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, or label images with a stage (the digit keys in the browser).</source>
+        <translation>%1, oder Bilder mit einem Stadium labeln (die Zifferntasten im Browser).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>None of the %n image(s) with a precise stage is in the training part (all are in validation or test). Label more images with a stage, or draw the split again (flystage-cli split --reset).</source>
+        <translation>
+            <numerusform>Das %n Bild mit genauem Stadium ist nicht im Trainingsteil (es liegt in Validierung oder Test). Mehr Bilder mit einem Stadium labeln oder die Aufteilung neu ziehen (flystage-cli split --reset).</numerusform>
+            <numerusform>Keines der %n Bilder mit genauem Stadium ist im Trainingsteil (alle liegen in Validierung oder Test). Mehr Bilder mit einem Stadium labeln oder die Aufteilung neu ziehen (flystage-cli split --reset).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The training part has one stage only (stage %1, %n image(s)); a classifier needs at least two. %2, or label images of other stages.</source>
+        <translation>
+            <numerusform>Der Trainingsteil hat nur ein Stadium (Stadium %1, %n Bild); ein Klassifikator braucht mindestens zwei. %2, oder Bilder anderer Stadien labeln.</numerusform>
+            <numerusform>Der Trainingsteil hat nur ein Stadium (Stadium %1, %n Bilder); ein Klassifikator braucht mindestens zwei. %2, oder Bilder anderer Stadien labeln.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Two-step needs a training image of every stage 4–17 (its feature level takes a reference image of each); none of stage %1. Label or import images of those stages, or choose the data-level method.</source>
+        <translation>Zweistufig braucht ein Trainingsbild jedes Stadiums 4–17 (seine Merkmalsebene nimmt von jedem ein Referenzbild); für Stadium %1 gibt es keins. Bilder dieser Stadien labeln oder importieren, oder die Methode Datenebene wählen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 pretrains on stage ranges, but no image outside the test part has a range a curator gave. Import the stage ranges (a labels CSV with a stage_range column), or choose the plain method.</source>
+        <translation>%1 trainiert auf Stadienbereichen vor, aber kein Bild außerhalb des Testteils hat einen von Kuratoren vergebenen Bereich. Die Stadienbereiche importieren (eine Label-CSV mit einer Spalte stage_range) oder die einfache Methode wählen.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -3831,7 +4322,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Zuerst ein Projekt öffnen.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>There is no run #%1.</source>
         <translation>Es gibt keinen Lauf #%1.</translation>
     </message>
@@ -3866,12 +4357,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Training abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingProgress.cpp" line="+18"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+21"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingPanel.cpp" line="+9"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+10"/>
         <source>Resuming run #%1…</source>
         <translation>Lauf #%1 wird wieder aufgenommen…</translation>
     </message>
@@ -3881,7 +4372,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Neuer Lauf wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingProgress.cpp" line="+14"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+15"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 von %3</translation>
     </message>
@@ -3911,7 +4402,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation> · %1 vergangen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Finished.</source>
         <translation>Abgeschlossen.</translation>
     </message>

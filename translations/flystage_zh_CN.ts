@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DisplayNames</name>
+    <message>
+        <location filename="../ui/model/DisplayNames.cpp" line="+19"/>
+        <source>%1 (imported)</source>
+        <translation>%1（已导入）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plain</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data-level</source>
+        <translation>数据层面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>two-step</source>
+        <translation>两步法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gabor</source>
+        <translation>Gabor</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ResNet-18 (CIFAR stem), 128x320, 20,480-d feature; the paper&apos;s model (GPU)</source>
+        <translation>ResNet-18（CIFAR 主干），128x320，20,480 维特征；论文中的模型（GPU）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stride-2 stem, widths 24-192, 1 block per stage, 128x320 (CPU)</source>
+        <translation>步长为 2 的主干，宽度 24–192，每级 1 个块，128x320（CPU）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the fast preset at 64x160, widths 16-128 (the 10-minute CPU demo)</source>
+        <translation>快速预设，64x160，宽度 16–128（10 分钟的 CPU 演示）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a very small network at 32x80 for tests</source>
+        <translation>用于测试的 32x80 极小网络</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (was range %2)</source>
+        <translation>%1（原范围 %2）</translation>
+    </message>
+</context>
+<context>
     <name>DurationText</name>
     <message>
         <location filename="../ui/model/DurationText.h" line="+14"/>
@@ -123,7 +181,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="+61"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-79"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -156,7 +214,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../ui/panels/TrainingForm.cpp" line="+30"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+31"/>
         <source>#%1 %2 · %3 · seed %4</source>
         <translation>#%1 %2 · %3 · 种子 %4</translation>
     </message>
@@ -228,12 +286,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+146"/>
+        <location line="+160"/>
         <source>No finished run selected.</source>
         <translation>未选择已完成的运行。</translation>
     </message>
     <message numerus="yes">
-        <location line="-102"/>
+        <location line="-105"/>
         <source>True stage %1, predicted %2: %n image(s)</source>
         <translation>
             <numerusform>真实发育期 %1，预测为 %2：%n 张图像</numerusform>
@@ -255,7 +313,7 @@
         <translation>；相邻发育期</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Predicted stage</source>
         <translation>预测发育期</translation>
     </message>
@@ -265,7 +323,7 @@
         <translation>真实发育期</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>neighbouring stage (±1) · shade: share of the true stage</source>
         <translation>相邻发育期（±1）· 色深：占真实发育期的比例</translation>
     </message>
@@ -273,7 +331,7 @@
 <context>
     <name>flystage::ui::FilterBar</name>
     <message>
-        <location filename="../ui/panels/FilterBar.cpp" line="+55"/>
+        <location filename="../ui/panels/FilterBar.cpp" line="+56"/>
         <source>Image filters</source>
         <translation>图像筛选</translation>
     </message>
@@ -476,12 +534,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+138"/>
         <source>No run</source>
         <translation>无运行</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-137"/>
         <source>Predicted stage filter</source>
         <translation>预测发育期筛选</translation>
     </message>
@@ -521,7 +579,7 @@
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source> %</source>
         <translation> %</translation>
     </message>
@@ -559,6 +617,21 @@
         <location line="+2"/>
         <source>Only the run&apos;s test images: those its figures and confusion matrix count</source>
         <translation>仅显示该运行的测试图像：即其统计数字和混淆矩阵所计入的图像</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outside the r&amp;ange</source>
+        <translation>超出范围(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only images predicted outside their range</source>
+        <translation>仅显示预测超出其范围的图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only images the run&apos;s model predicts outside their known stage range (its own call, before the range constraint; images of 1-3 are left out)</source>
+        <translation>仅显示该运行的模型预测超出其已知发育期范围的图像（模型自身的判断，未经范围约束；不含 1-3 的图像）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -646,17 +719,17 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Conf&amp;idence</source>
         <translation>置信度(&amp;I)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Run %1 · %2 (%3)</source>
         <translation>运行 %1 · %2（%3）</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+19"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
@@ -678,7 +751,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+43"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+45"/>
         <source>Model run</source>
         <translation>模型运行</translation>
     </message>
@@ -829,7 +902,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Choose a run and press Build to see the expression maps of every stage.</source>
         <translation>选择一个运行并点击“生成 GEM”，即可查看每个发育期的表达图谱。</translation>
     </message>
@@ -949,7 +1022,7 @@
         <translation>图像缩略图</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>Run %1 has no stored predictions to rank; store them with &quot;flystage-cli predict --store&quot; first.</source>
         <translation>运行 %1 没有可供排序的已存储预测；请先使用 &quot;flystage-cli predict --store&quot; 存储预测。</translation>
     </message>
@@ -957,14 +1030,14 @@
 <context>
     <name>flystage::ui::ImageTableModel</name>
     <message>
-        <location filename="../ui/model/ImageFilterModel.cpp" line="+108"/>
-        <location filename="../ui/model/ImageTableModel.cpp" line="+57"/>
-        <location line="+306"/>
+        <location filename="../ui/model/ImageFilterModel.cpp" line="+113"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="+58"/>
+        <location line="+361"/>
         <source>unlabelled</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../ui/model/ImageTableModel.cpp" line="-334"/>
+        <location filename="../ui/model/ImageTableModel.cpp" line="-389"/>
         <source>Label from the import</source>
         <translation>来自导入的标签</translation>
     </message>
@@ -984,17 +1057,42 @@
         <translation>发育期 %1</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+251"/>
         <source>#%1 · %2</source>
         <translation>#%1 · %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-87"/>
         <source>→ %1 · %2%</source>
         <translation>→ %1 · %2%</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>%1 (model %2)</source>
+        <translation>%1（模型 %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ≠ %2</source>
+        <translation>%1 ≠ %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The model predicts %1 (%2%), outside the range %3</source>
+        <translation>模型预测为 %1（%2%），超出范围 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; inside the range: %1 at %2%</source>
+        <translation>；范围内：%1，%2%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>→ %1 at %2%, inside the range %3 (unconstrained %4 at %5%)</source>
+        <translation>→ %1，%2%，在范围 %3 内（无约束时为 %4，%5%）</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Top stages %1 (%2%) and %3; margin %4%</source>
         <translation>概率最高的发育期为 %1（%2%）和 %3；差值 %4%</translation>
     </message>
@@ -1102,7 +1200,7 @@
 <context>
     <name>flystage::ui::ImageView</name>
     <message>
-        <location filename="../ui/views/ImageView.cpp" line="+94"/>
+        <location filename="../ui/views/ImageView.cpp" line="+95"/>
         <source>Image view</source>
         <translation>图像视图</translation>
     </message>
@@ -1227,7 +1325,7 @@
         <translation>不透明度</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+92"/>
         <source>No image selected</source>
         <translation>未选择图像</translation>
     </message>
@@ -1654,7 +1752,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::Labeller</name>
     <message>
-        <location filename="../ui/model/Labeller.cpp" line="+67"/>
+        <location filename="../ui/model/Labeller.cpp" line="+72"/>
         <source>The label history could not be read: %1</source>
         <translation>无法读取标注历史：%1</translation>
     </message>
@@ -1683,7 +1781,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>FlyStage 项目 (*.flystage)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+78"/>
+        <location filename="../ui/MainWindow.cpp" line="+100"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
         <translation>&lt;b&gt;只读&lt;/b&gt;</translation>
     </message>
@@ -1729,12 +1827,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+378"/>
+        <location line="+384"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-383"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -1804,7 +1902,32 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>重做最近撤销的标注操作（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LabelMenu.cpp" line="+39"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="+26"/>
+        <source>from the import</source>
+        <translation>来自导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from an accepted prediction</source>
+        <translation>来自已接受的预测</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>set by hand</source>
+        <translation>手动设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>stage %1 (%2)</source>
+        <translation>发育期 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the range %1</source>
+        <translation>范围 %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>&amp;Next Image</source>
         <translation>下一张图像(&amp;N)</translation>
     </message>
@@ -1844,7 +1967,88 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>根据所选运行的预测显示接下来要标注的图像，置信度最低的优先（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../ui/panels/ProjectPage.cpp" line="+82"/>
+        <location line="+67"/>
+        <source>Replace the Stage Range?</source>
+        <translation>替换发育期范围？</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replace the Stage Ranges?</source>
+        <translation>替换发育期范围？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Image #%1 has %2, %3. Stage %4 lies outside that range: labelling it replaces the range with %5.</source>
+        <translation>图像 #%1 的标签为 %2，%3。发育期 %4 不在该范围内：标注后该范围将被替换为 %5。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The old range stays in the label history: Undo restores it.</source>
+        <translation>旧范围保留在标签历史中：撤销即可恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n of the %1 images would get a stage outside their range, which replaces it:</source>
+        <translation>
+            <numerusform>%1 张图像中有 %n 张将得到超出其范围的发育期，并替换该范围：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>#%1: %2, %3 → stage %4 (%5)</source>
+        <translation>#%1：%2，%3 → 发育期 %4（%5）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>以及另外 %n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The old ranges stay in the label history: Undo restores them.</source>
+        <translation>旧范围保留在标签历史中：撤销即可恢复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace the Range</source>
+        <translation>替换范围(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Replace the Ranges</source>
+        <translation>替换范围(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&amp;Label Only the %n Image(s) Inside Their Range</source>
+        <translation>
+            <numerusform>仅标注范围内的 %n 张图像(&amp;L)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The labels could not be read: %1. Nothing was changed.</source>
+        <translation>无法读取标签：%1。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was labelled: the images keep their ranges.</source>
+        <translation>未标注任何图像：图像保留其范围。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (was ranges %2)</source>
+        <translation>%1（原范围 %2）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (was range %2)</source>
+        <translation>%1（原范围 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/ProjectPage.cpp" line="+86"/>
         <source>&amp;Filters</source>
         <translation>筛选(&amp;F)</translation>
     </message>
@@ -1879,7 +2083,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>图像适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LabelMenu.cpp" line="-29"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-173"/>
         <source>%1 for the selected images (%2)</source>
         <translation>%1：作用于所选图像（%2）</translation>
     </message>
@@ -1904,12 +2108,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LabelMenu.cpp" line="-14"/>
+        <location filename="../ui/panels/LabelMenu.cpp" line="-17"/>
         <source>&amp;Label</source>
         <translation>标注(&amp;L)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>&amp;Stage</source>
         <translation>发育期(&amp;S)</translation>
     </message>
@@ -1934,7 +2138,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+282"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2026,7 +2230,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-206"/>
+        <location filename="../ui/MainWindow.cpp" line="-205"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -2052,12 +2256,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+182"/>
+        <location line="+181"/>
         <source>The project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-175"/>
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
@@ -2092,7 +2296,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsWorkspace.cpp" line="+32"/>
+        <location filename="../ui/panels/RunsWorkspace.cpp" line="+39"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2174,24 +2378,100 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无显著性：%1</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Export Model…</source>
+        <translation>导出模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the selected finished run&apos;s model to one file that another project can import</source>
+        <translation>将所选已完成运行的模型写入一个文件，供其他项目导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Model…</source>
+        <translation>导入模型(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a model exported from another project as a run of this one, to stage its images</source>
+        <translation>将从其他项目导出的模型添加为本项目的一个运行，用于判断本项目图像的发育期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The model was exported to %1.</source>
+        <translation>模型已导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+87"/>
+        <location line="+8"/>
+        <source>Export Model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>The model was not exported: %1</source>
+        <translation>模型未导出：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+80"/>
+        <source>Import Model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>This model is already in the project as run #%1; nothing was added.</source>
+        <translation>该模型已作为运行 #%1 存在于项目中；未添加任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The model was imported as run #%1.</source>
+        <translation>模型已作为运行 #%1 导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model was imported as run #%1 (%2). Predict the stage of every image with it now?</source>
+        <translation>模型已作为运行 #%1（%2）导入。现在用它预测每张图像的发育期吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model was not imported; the project is unchanged: %1</source>
+        <translation>模型未导入；项目未更改：%1</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Predict All Images</source>
         <translation>预测所有图像</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>Select a finished run under Runs and Evaluation first.</source>
         <translation>请先在“运行与评估”中选择一个已完成的运行。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>A prediction is already running.</source>
         <translation>已有预测正在运行。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>FlyStage models (*.flystage-model)</source>
+        <translation>FlyStage 模型 (*.flystage-model)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>FlyStage models (*.flystage-model);;All files (*)</source>
+        <translation>FlyStage 模型 (*.flystage-model);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+53"/>
@@ -2209,7 +2489,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>&lt;p&gt;判定原位杂交图像中果蝇（&lt;i&gt;Drosophila&lt;/i&gt;）胚胎的发育期：导入、标注、训练并预测发育期。&lt;/p&gt;&lt;p&gt;基于 Qt %1 构建，运行于 Qt %2；OpenCV %3。&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+94"/>
+        <location filename="../ui/MainWindow.cpp" line="+93"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
@@ -2254,42 +2534,49 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>请先选择要标注的图像。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+51"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+9"/>
         <source>Stage %1</source>
         <translation>发育期 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+5"/>
         <source>Range %1</source>
         <translation>发育期范围 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+5"/>
         <source>No label</source>
         <translation>无标签</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+7"/>
         <source>No prediction to accept: choose a run with predictions under Filters &gt; Run.</source>
         <translation>没有可接受的预测：请在“筛选 &gt; 运行”中选择一个有预测的运行。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+2"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+6"/>
         <source>Predicted stage %1</source>
         <translation>预测发育期 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+2"/>
         <source>Predicted stages</source>
         <translation>预测发育期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+5"/>
         <source>%1 for image #%2</source>
         <translation>图像 #%2：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-4"/>
+        <location filename="../ui/model/LabelKeys.cpp" line="+3"/>
         <source>%1 for %n image(s)</source>
         <translation>
             <numerusform>%n 张图像：%1</numerusform>
@@ -2382,6 +2669,114 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
 </context>
 <context>
+    <name>flystage::ui::OrientationRow</name>
+    <message>
+        <location filename="../ui/views/OrientationRow.cpp" line="+38"/>
+        <source>How the standardizer oriented this image: anterior left and dorsal up where the embryo&apos;s shape made that clear (a flip needs 50% confidence)</source>
+        <translation>标准化如何确定此图像的方向：在胚胎形状足够明确时使前端朝左、背侧朝上（翻转需要 50% 置信度）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undo automatic flip</source>
+        <translation>撤销自动翻转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this image as it came, without the automatic flip (stored in the project; press again to flip it back)</source>
+        <translation>按原样显示此图像，不做自动翻转（保存在项目中；再按一次可翻转回来）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flip A-P</source>
+        <translation>前后翻转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swap anterior and posterior of this image (stored in the project)</source>
+        <translation>交换此图像的前端和后端（保存在项目中）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flip D-V</source>
+        <translation>背腹翻转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swap dorsal and ventral of this image (stored in the project)</source>
+        <translation>交换此图像的背侧和腹侧（保存在项目中）</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Storing the orientation…</source>
+        <translation>正在保存方向…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stored. Predict again for this image: its prediction was made on the old pixels.</source>
+        <translation>已保存。请重新预测此图像：它的预测基于旧的像素。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The orientation was not stored: %1</source>
+        <translation>方向未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Passed through as a standardized crop, never flipped automatically (cues: A-P %1%, D-V %2%)</source>
+        <translation>作为已标准化的裁剪图直接使用，从不自动翻转（线索：前后 %1%，背腹 %2%）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Flipped anterior-posterior and dorsal-ventral automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>已自动进行前后和背腹翻转（置信度：前后 %1%，背腹 %2%）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Flipped anterior-posterior automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>已自动进行前后翻转（置信度：前后 %1%，背腹 %2%）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Flipped dorsal-ventral automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>已自动进行背腹翻转（置信度：前后 %1%，背腹 %2%）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not flipped automatically (confidence: A-P %1%, D-V %2%)</source>
+        <translation>未自动翻转（置信度：前后 %1%，背腹 %2%）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>automatic flip undone: shown as imported</source>
+        <translation>已撤销自动翻转：按导入时的样子显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsure: check it</source>
+        <translation>不确定：请检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flipped by hand: A-P and D-V</source>
+        <translation>手动翻转：前后和背腹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flipped by hand: A-P</source>
+        <translation>手动翻转：前后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flipped by hand: D-V</source>
+        <translation>手动翻转：背腹</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The project is open read-only: the orientation cannot be changed</source>
+        <translation>项目以只读方式打开：无法更改方向</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::PredictController</name>
     <message>
         <location filename="../ui/dialogs/PredictProgressDialog.cpp" line="+29"/>
@@ -2402,7 +2797,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+18"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+19"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2484,7 +2879,17 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>FlyStage 窗口的语言；下次启动时生效</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Call the most probable stage inside the known range</source>
+        <translation>在已知范围内判定最可能的发育期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When an image has a stage range (4-6 to 13-17), Predict calls the most probable stage inside it; the unconstrained call is kept beside it. Applies to the next prediction</source>
+        <translation>当图像有发育期范围（4-6 至 13-17）时，预测会判定该范围内最可能的发育期；无约束的判定结果一并保留。从下一次预测起生效</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>What this machine offers, as LibTorch reports it</source>
         <translation>LibTorch 报告的本机可用资源</translation>
     </message>
@@ -2514,6 +2919,11 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Prediction:</source>
+        <translation>预测(&amp;P)：</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>A new language applies when FlyStage starts again.</source>
         <translation>新语言将在 FlyStage 下次启动时生效。</translation>
@@ -2522,7 +2932,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="+8"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="+83"/>
         <source>Runs and evaluation</source>
         <translation>运行与评估</translation>
     </message>
@@ -2632,13 +3042,13 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>矩阵显示所选已完成运行中的哪一个</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+202"/>
+        <location line="+13"/>
+        <location line="+248"/>
         <source>Click a cell to show its test images.</source>
         <translation>单击单元格可显示其中的测试图像。</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-246"/>
         <source>Confusion matrix status</source>
         <translation>混淆矩阵状态</translation>
     </message>
@@ -2673,7 +3083,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+10"/>
+        <source>Test sets of the selected runs</source>
+        <translation>所选运行的测试集</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Marked as running, but not by this window: another FlyStage may be training it, or its process ended without finishing (then resume it)</source>
         <translation>标记为正在运行，但不是由此窗口运行：可能有另一个 FlyStage 正在训练它，或其进程未完成即已结束（此时请恢复该运行）</translation>
     </message>
@@ -2692,8 +3107,20 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <source>Open a project to see its runs.</source>
         <translation>打开项目以查看其运行。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>%1 on %n test image(s)</source>
+        <translation>
+            <numerusform>%1，%n 张测试图像</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+61"/>
+        <location line="+8"/>
+        <source>These runs were evaluated on different test sets: %1 (another split seed, a re-split or changed test labels lie between them); their figures are not measured on the same images.</source>
+        <translation>这些运行是在不同的测试集上评估的：%1（其间有不同的划分种子、重新划分或测试标签的更改）；它们的数值并非在相同图像上测得。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>#%1 %2 (%3, seed %4)</source>
         <translation>#%1 %2（%3，种子 %4）</translation>
     </message>
@@ -2733,7 +3160,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::StageAccuracyPlot</name>
     <message>
-        <location filename="../ui/views/StageAccuracyPlot.cpp" line="+21"/>
+        <location filename="../ui/views/StageAccuracyPlot.cpp" line="+22"/>
         <location line="+5"/>
         <source>Per-stage accuracy plot</source>
         <translation>各发育期准确率图</translation>
@@ -2749,12 +3176,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>发育期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Test accuracy (%)</source>
         <translation>测试准确率 (%)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>stage-accuracy.png</source>
         <translation>stage-accuracy.png</translation>
     </message>
@@ -2764,7 +3191,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>#%1 %2（种子 %3）：平均 %4 %</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No finished run selected.</source>
         <translation>未选择已完成的运行。</translation>
     </message>
@@ -2772,7 +3199,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::StageAccuracyTable</name>
     <message>
-        <location filename="../ui/views/StageAccuracyTable.cpp" line="+40"/>
+        <location filename="../ui/views/StageAccuracyTable.cpp" line="+43"/>
         <source>Per-stage accuracy table</source>
         <translation>各发育期准确率表</translation>
     </message>
@@ -2887,7 +3314,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>将表格复制为 Markdown，格式与论文表 II 相同</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -2919,12 +3346,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>所选运行对发育期 4 至 17 各自给出的概率；预测发育期以深色显示，真实发育期以 ▲ 标记</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>stage</source>
         <translation>发育期</translation>
     </message>
@@ -3080,11 +3507,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+1"/>
+        <location line="+42"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-38"/>
         <location line="+2"/>
         <source>Training</source>
         <translation>训练集</translation>
@@ -3105,7 +3533,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+116"/>
         <source>No epoch yet.</source>
         <translation>尚无轮次。</translation>
     </message>
@@ -3118,7 +3546,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+36"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -3129,17 +3557,17 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+4"/>
-        <location line="+272"/>
+        <location line="+360"/>
         <source>Training run #%1…</source>
         <translation>正在训练运行 #%1…</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-349"/>
         <source>Paused. Press Continue (%1) to go on; paused time does not count.</source>
         <translation>已暂停。按“继续”（%1）以继续；暂停时间不计入。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
@@ -3155,12 +3583,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+5"/>
-        <location line="+125"/>
+        <location line="+197"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-194"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
@@ -3691,7 +4119,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>恢复默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingPanel.cpp" line="+32"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+41"/>
         <source>&amp;Interrupted runs:</source>
         <translation>已中断的运行(&amp;I)：</translation>
     </message>
@@ -3707,12 +4135,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location filename="../ui/panels/TrainingProgress.cpp" line="+23"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Not training.</source>
         <translation>未在训练。</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
@@ -3742,7 +4170,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>本轮每秒处理的图像数及预计剩余时间；不计暂停时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Training status</source>
         <translation>训练状态</translation>
     </message>
@@ -3758,12 +4186,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+116"/>
         <source>The project is open read-only: training needs a copy you can write.</source>
         <translation>项目以只读方式打开：训练需要一个您有写入权限的副本。</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+97"/>
         <source>None: pretrain first</source>
         <translation>无：先进行预训练</translation>
     </message>
@@ -3778,7 +4206,63 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法读取运行：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-124"/>
+        <source>Why training cannot start</source>
+        <translation>训练无法开始的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the project needs before a run with these settings can train</source>
+        <translation>使用这些设置训练之前项目还需要什么</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Import a labels CSV with a stage column (File &gt; Import Images…, Labels CSV)</source>
+        <translation>导入带有 stage 列的标签 CSV（文件 &gt; 导入图像…，标签 CSV）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>No image has a precise stage 4–17 to train on (%n image(s) have only a stage range).</source>
+        <translation>
+            <numerusform>没有带有精确发育期 4–17 的图像可供训练（%n 张图像只有发育期范围）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No image has a precise stage 4–17 to train on.</source>
+        <translation>没有带有精确发育期 4–17 的图像可供训练。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, or label images with a stage (the digit keys in the browser).</source>
+        <translation>%1，或为图像标注发育期（在浏览器中使用数字键）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>None of the %n image(s) with a precise stage is in the training part (all are in validation or test). Label more images with a stage, or draw the split again (flystage-cli split --reset).</source>
+        <translation>
+            <numerusform>%n 张带有精确发育期的图像都不在训练集中（都在验证集或测试集中）。请为更多图像标注发育期，或重新划分数据（flystage-cli split --reset）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The training part has one stage only (stage %1, %n image(s)); a classifier needs at least two. %2, or label images of other stages.</source>
+        <translation>
+            <numerusform>训练集中只有一个发育期（发育期 %1，%n 张图像）；分类器至少需要两个。%2，或为其他发育期的图像加标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Two-step needs a training image of every stage 4–17 (its feature level takes a reference image of each); none of stage %1. Label or import images of those stages, or choose the data-level method.</source>
+        <translation>两步法需要每个发育期 4–17 都有训练图像（其特征层面为每个发育期取一张参考图像）；发育期 %1 没有。请标注或导入这些发育期的图像，或选择数据层面方法。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 pretrains on stage ranges, but no image outside the test part has a range a curator gave. Import the stage ranges (a labels CSV with a stage_range column), or choose the plain method.</source>
+        <translation>%1 在发育期范围上进行预训练，但测试集之外没有任何图像带有策展人给出的范围。请导入发育期范围（带有 stage_range 列的标签 CSV），或选择普通方法。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
@@ -3798,7 +4282,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>请先打开项目。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>There is no run #%1.</source>
         <translation>不存在运行 #%1。</translation>
     </message>
@@ -3833,12 +4317,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>训练已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingProgress.cpp" line="+18"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+21"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingPanel.cpp" line="+9"/>
+        <location filename="../ui/panels/TrainingPanel.cpp" line="+10"/>
         <source>Resuming run #%1…</source>
         <translation>正在恢复运行 #%1…</translation>
     </message>
@@ -3848,7 +4332,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>正在启动新运行…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingProgress.cpp" line="+14"/>
+        <location filename="../ui/panels/TrainingProgress.cpp" line="+15"/>
         <source>%1: %2 of %3</source>
         <translation>%1：%2/%3</translation>
     </message>
@@ -3878,7 +4362,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation> · 已用 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>

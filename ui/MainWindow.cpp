@@ -9,11 +9,15 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include <utility>
 
 #include "GemPanel.h"
 #include "ImageBrowser.h"
@@ -44,6 +48,24 @@ static void initUiResources() {
 }
 
 namespace flystage::ui {
+
+namespace {
+
+// The saved dock layout's version (QMainWindow::saveState): a layout saved before the docks
+// could shrink (their bottom dock took half the window) is not applied again.
+constexpr int kDockLayoutVersion = 1;
+// The docks' share of the window's height (with their tab bar) until the user drags it: the
+// browser keeps at least three rows of thumbnails at the default size.
+constexpr double kDockShare = 0.295;
+
+// At first start: 1280 x 979, or the screen's room for a window when it has less.
+QSize defaultWindowSize(const QWidget* window) {
+  QSize size(1280, 979);
+  if (const QScreen* s = window->screen()) size = size.boundedTo(s->availableGeometry().size());
+  return size;
+}
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   initUiResources();
@@ -83,7 +105,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusReadOnly_->hide();
   statusBar()->addPermanentWidget(statusReadOnly_);
 
-  resize(1280, 800);
+  resize(defaultWindowSize(this));
   restoreSettings();
   updateRecentMenu();
   updateTitleAndActions();
@@ -262,7 +284,14 @@ QWidget* MainWindow::createProjectPage() {
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::DockWidgetArea area) {
   auto* dock = new QDockWidget(title, this);
   dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
-  dock->setWidget(panel);
+  // The dock can be dragged as small as the user likes: below the panel's smallest legible
+  // size the panel scrolls instead of holding the dock (and the browser above it) tall.
+  auto* scroll = new QScrollArea(dock);
+  scroll->setObjectName(panel->objectName() + QStringLiteral("Scroll"));
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(panel);
+  dock->setWidget(scroll);
   QDockWidget* sibling = nullptr;
   for (QDockWidget* d : panels_)
     if (dockWidgetArea(d) == area) sibling = d;
@@ -389,9 +418,12 @@ void MainWindow::showRun(qint64 runId) {
 }
 
 bool MainWindow::showView(const QString& name) {
+  // Before the window shows, the restored layout would still bring its own tab to the
+  // front when it is laid out: showEvent() raises the panel again.
+  if (!isVisible()) pendingView_ = name;
   const auto raise = [this](QWidget* panel) {
     for (QDockWidget* d : panels_)
-      if (d->widget() == panel) {
+      if (d->isAncestorOf(panel)) {
         d->show();
         d->raise();
         return true;
@@ -554,6 +586,32 @@ void MainWindow::onImportFinished(const ImportOutcome& outcome) {
   updateTitleAndActions();
 }
 
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (!placeDocksOnShow_ && dockStateOnShow_.isEmpty() && pendingView_.isEmpty()) return;
+  // After the window's first layout, which sizes the docks by their hints (also those of a
+  // state restored before it showed) and brings the restored layout's tab to the front.
+  QMetaObject::invokeMethod(
+      this,
+      [this] {
+        if (std::exchange(placeDocksOnShow_, false)) placeDocks();
+        if (!dockStateOnShow_.isEmpty())
+          restoreState(std::exchange(dockStateOnShow_, QByteArray()), kDockLayoutVersion);
+        if (!pendingView_.isEmpty()) showView(std::exchange(pendingView_, QString()));
+      },
+      Qt::QueuedConnection);
+}
+
+void MainWindow::placeDocks() {
+  QList<QDockWidget*> bottom;
+  for (QDockWidget* d : panels_)
+    if (dockWidgetArea(d) == Qt::BottomDockWidgetArea && !d->isFloating()) bottom << d;
+  if (bottom.isEmpty()) return;
+  // One of a tabbed group sizes the whole group; the first (training) in front.
+  resizeDocks({bottom.constFirst()}, {qRound(height() * kDockShare)}, Qt::Vertical);
+  bottom.constFirst()->raise();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (import_->isRunning()) {
     if (!ProjectDialogs::cancelImportToQuit(this)) return event->ignore();
@@ -566,7 +624,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::saveSettings() const {
   using L = Preferences::Layout;
   Preferences::setLayout(L::Geometry, saveGeometry());
-  Preferences::setLayout(L::DockState, saveState());
+  Preferences::setLayout(L::DockState, saveState(kDockLayoutVersion));
   page_->saveLayout();
   saveViewState();
 }
@@ -574,7 +632,11 @@ void MainWindow::saveSettings() const {
 void MainWindow::restoreSettings() {
   using L = Preferences::Layout;
   restoreGeometry(Preferences::layout(L::Geometry));
-  restoreState(Preferences::layout(L::DockState));
+  // The docks where the user left them; their sizes hold once the window is shown (then
+  // again); without a saved layout they start small, once the window has its size.
+  const QByteArray docks = Preferences::layout(L::DockState);
+  placeDocksOnShow_ = !restoreState(docks, kDockLayoutVersion);
+  if (!placeDocksOnShow_) dockStateOnShow_ = docks;
   page_->restoreLayout();
 }
 

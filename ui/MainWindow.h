@@ -77,6 +77,7 @@ class MainWindow : public QMainWindow {
   RunsPanel* runsPanel() const { return workspace_->runs(); }
   GemPanel* gemPanel() const { return workspace_->gems(); }
   PredictController* predictController() const { return workspace_->predict(); }
+  RunsWorkspace* workspace() const { return workspace_; }
   static QStringList recentProjects();
   // Brings a main view to the front: "browser", "training", "runs" or "gems" (the
   // screenshots of the docs and the smoke test use it); false for an unknown name.
@@ -122,6 +123,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void createActions();
@@ -141,6 +143,8 @@ class MainWindow : public QMainWindow {
   void saveViewState() const;
   void detachProject();
   void restoreViewState();
+  // The docks at the bottom take kDockShare of the window's height (first start).
+  void placeDocks();
 
   ProjectSession* session_;
   ImageTableModel* model_;
@@ -161,6 +165,9 @@ class MainWindow : public QMainWindow {
   QList<QDockWidget*> panels_;
   RunsWorkspace* workspace_ = nullptr;
   QAction* preferencesAct_ = nullptr;
+  bool placeDocksOnShow_ = false;  // no saved dock layout: placeDocks() once shown
+  QByteArray dockStateOnShow_;     // the saved one: restored again once shown
+  QString pendingView_;            // showView() before the window showed
 
   QAction* newAct_;
   QAction* openAct_;

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace flystage::cli {
 
@@ -23,5 +27,12 @@ void addSaliencyCommand(CLI::App& app);
 void addGemCommands(CLI::App& app);  // gem, gem-merge
 void addReportCommand(CLI::App& app);
 void addMigrateCommand(CLI::App& app);  // legacy models -> data-only weights
+void addModelCommands(CLI::App& app);   // export-model, import-model, model-info
+
+// predict --model FILE (ModelCommands.cpp): the option, excluding --run; and the run to
+// predict with: --run, or the model file imported into the project (once).
+CLI::Option* addPredictModelOption(CLI::App* predict, CLI::Option* run, std::string& modelFile);
+std::int64_t runToPredictWith(const std::string& project, std::int64_t run,
+                              const std::string& modelFile);
 
 }  // namespace flystage::cli

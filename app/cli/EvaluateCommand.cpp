@@ -51,6 +51,12 @@ void evaluate(const std::string& file, std::int64_t runId, const std::string& js
   std::printf("\nmean per-stage accuracy %.2f%%, overall %.2f%%, within one stage %.2f%%\n",
               100 * m.meanPerStageAccuracy, 100 * m.overallAccuracy,
               100 * m.withinOneStageAccuracy);
+  if (const auto& c = summary.testConstrained)
+    std::printf(
+        "range-constrained (%d of %d test images in their curator's range): mean per-stage "
+        "accuracy %.2f%%, overall %.2f%%, within one stage %.2f%%\n",
+        summary.constrainedN, c->nTest, 100 * c->meanPerStageAccuracy, 100 * c->overallAccuracy,
+        100 * c->withinOneStageAccuracy);
   std::printf("mean absolute stage error %.3f; errors inside the true range %.1f%%\n",
               m.meanAbsoluteStageError,
               std::isnan(m.errorsInsideTrueRange) ? 0.0 : 100 * m.errorsInsideTrueRange);
@@ -64,6 +70,10 @@ void evaluate(const std::string& file, std::int64_t runId, const std::string& js
     j["run"] = runId;
     j["preset"] = summary.preset;
     j["seed"] = summary.seed;
+    if (const auto& c = summary.testConstrained) {
+      j["constrained"] = nlohmann::json::parse(stageMetricsJson(*c));
+      j["constrained"]["constrained_n"] = summary.constrainedN;
+    }
     AtomicFile part(jsonOut);  // a failed write leaves neither half a file nor the .part
     {
       std::ofstream out(part.tmp());
@@ -85,7 +95,8 @@ void addEvaluateCommands(CLI::App& app) {
       "evaluate",
       "Test metrics of a finished run: per-stage accuracy (Table II), mean per-stage and overall "
       "accuracy, within-one-stage accuracy, mean absolute stage error, errors inside the true "
-      "range, confusion matrix");
+      "range, confusion matrix; then the mean per-stage, overall and within-one accuracy with "
+      "each call constrained to the test image's curated stage range");
   ev->add_option("project", *file, "Project file (.flystage)")->required();
   withRange(ev->add_option("--run", *run, "Run id"), idRange())->required();
   ev->add_option("--json", *json, "Also write the metrics as JSON to this file");
@@ -94,7 +105,9 @@ void addEvaluateCommands(CLI::App& app) {
   auto cfile = std::make_shared<std::string>();
   auto ids = std::make_shared<std::string>();
   auto* cmp = app.add_subcommand(
-      "compare", "Table II-style comparison of runs side by side, and per method mean ± sd");
+      "compare",
+      "Table II-style comparison of runs side by side, and per method mean ± sd; each with a "
+      "range-constrained row (calls constrained to the curated stage ranges)");
   cmp->add_option("project", *cfile, "Project file (.flystage)")->required();
   cmp->add_option("--runs", *ids, "Run ids, comma-separated (default: all finished runs)");
   cmp->callback([cfile, ids] {
@@ -106,6 +119,8 @@ void addEvaluateCommands(CLI::App& app) {
     if (list.empty()) throw Error(*cfile + ": no finished runs to compare; train one first");
     const auto runs = loadRunSummaries(project, list);
     std::printf("%s\n%s", comparisonTable(runs).c_str(), aggregateTable(runs).c_str());
+    if (const auto warning = testSetWarning(testSetGroups(project, list)); !warning.empty())
+      std::fprintf(stderr, "%s\n", warning.c_str());
   });
 
   auto rfile = std::make_shared<std::string>();

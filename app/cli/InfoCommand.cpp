@@ -1,6 +1,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -9,7 +11,9 @@
 #include "data/Stage.h"
 #include "data/StageRange.h"
 #include "model/Device.h"
+#include "store/ImportedModel.h"
 #include "store/Project.h"
+#include "store/RunStore.h"
 #include "store/Split.h"
 
 namespace flystage::cli {
@@ -21,6 +25,10 @@ void printInfo(const std::string& file, bool json) {
   const ProjectSummary s = project.summary();
   const SplitOptions split = storedSplitOptions(project);
   const DeviceInfo device = configureDevice();
+  // Models imported from other projects, with where they came from (import-model).
+  std::vector<std::pair<std::int64_t, std::string>> imported;
+  for (const auto& r : runstore::runs(project))
+    if (const auto from = importedRunProvenance(r)) imported.emplace_back(r.id, *from);
   if (json) {
     nlohmann::json j;
     j["project"] = file;
@@ -30,6 +38,9 @@ void printInfo(const std::string& file, bool json) {
     j["with_stage"] = s.withStage;
     j["genes"] = s.genes;
     j["runs"] = s.runs;
+    j["imported_runs"] = nlohmann::json::array();
+    for (const auto& [id, from] : imported)
+      j["imported_runs"].push_back({{"run", id}, {"provenance", from}});
     for (const auto& r : allStageRanges())
       j["per_range"][r.name()] = s.perRange.count(r.name()) ? s.perRange.at(r.name()) : 0;
     for (int st = kMinFineStage; st <= kMaxStage; ++st)
@@ -58,6 +69,8 @@ void printInfo(const std::string& file, bool json) {
               count(s.perSplit, std::string("train")), count(s.perSplit, std::string("validation")),
               count(s.perSplit, std::string("test")), static_cast<unsigned long long>(split.seed));
   std::printf("runs           %d\n", s.runs);
+  for (const auto& [id, from] : imported)
+    std::printf("  run #%lld     %s\n", static_cast<long long>(id), from.c_str());
   std::printf("device         %s\n", device.description().c_str());
 }
 

@@ -7,6 +7,7 @@
 #include "NumberOption.h"
 #include "data/Stage.h"
 #include "data/StageRange.h"
+#include "store/LabelConflict.h"
 #include "store/LabelHistory.h"
 #include "store/Project.h"
 #include "util/Error.h"
@@ -21,6 +22,7 @@ struct LabelArgs {
   int stage = 0;
   std::string range;
   bool clear = false;
+  bool force = false;
 };
 
 void printAction(const char* verb, const std::optional<LabelAction>& a) {
@@ -45,6 +47,9 @@ void addLabelCommands(CLI::App& app) {
       "Stage range, by its stages: 1-3, 4-6, 7-8, 9-10, 11-12 or 13-17 (13-16 is read as "
       "13-17). A bare number is refused: BDGP's bin 3 is stages 7-8, not 1-3");
   auto* clear = cmd->add_flag("--clear", a->clear, "Remove the image's label");
+  cmd->add_flag("--force", a->force,
+                "Label a stage outside the image's current stage range, replacing the range "
+                "(the old one stays in the history: undo restores it)");
   stage->excludes(clear);
   range->excludes(clear);
   cmd->callback([a, stage, range] {
@@ -65,7 +70,14 @@ void addLabelCommands(CLI::App& app) {
       if (!label.range) label.range = stageRangeOfStage(a->stage);
     }
     if (!a->clear && label.empty()) throw Error("give --stage, --range or --clear");
+    validateLabel(label);  // a label that cannot be is refused as such, before any conflict
     Project project = Project::open(a->project, OpenMode::Existing);
+    // Read before the write: a curator's range is replaced only when asked for.
+    if (!a->force)
+      for (const RangeConflict& c : rangeConflicts(project, {LabelChange{a->image, label}}))
+        throw Error(c.text() +
+                    ": the stage is outside the image's range; add --force to replace the "
+                    "range (undo restores it)");
     LabelHistory history(project);
     const auto action = history.setLabel(a->image, label);
     printAction("label", action);

@@ -35,7 +35,7 @@ void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& p
     if (!out) throw Error(csv + ": cannot write (check the folder and permissions)");
     out << "path,predicted_stage,probability";
     for (int s = kMinFineStage; s <= kMaxStage; ++s) out << ",p_stage_" << s;
-    out << "\n";
+    out << ",range_constraint,stage_range,constrained_stage,constrained_probability\n";
     char num[32];
     for (const auto& p : preds) {
       out << csvField(project.image(p.imageId)->path) << "," << p.stage;
@@ -44,6 +44,13 @@ void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& p
       for (float v : p.probabilities) {
         std::snprintf(num, sizeof num, ",%.6f", v);
         out << num;
+      }
+      out << "," << (p.rangeConstraint ? 1 : 0) << "," << (p.range ? p.range->name() : "") << ",";
+      if (p.constrainedStage) {
+        std::snprintf(num, sizeof num, ",%.6f", p.constrainedProbability);
+        out << *p.constrainedStage << num;
+      } else {
+        out << ",";
       }
       out << "\n";
     }
@@ -56,22 +63,30 @@ void writePredictionsCsv(Project& project, const std::vector<StagePrediction>& p
 
 void addPredictCommand(CLI::App& app) {
   struct Args {
-    std::string project, csv, out, shard;
+    std::string project, csv, out, shard, model;
     std::int64_t run = 0;
     bool store = false;
+    bool noRangeConstraint = false;
     int threads = 0;
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(
       "predict",
-      "Predict the precise stage of every image in the project with a run's model; --csv writes "
-      "one row per image: path, predicted stage, its probability, the probability of each "
-      "stage. On a cluster, --shard I/N --out FILE predicts one part of the images and only "
+      "Predict the precise stage of every image in the project with a run's model; an image with "
+      "a known stage range (4-6..13-17) is called the most probable stage inside it unless "
+      "--no-range-constraint. --csv writes one row per image: path, predicted stage (the "
+      "model's own call), its probability, the probability of each stage, then whether the "
+      "range constraint was on, the range and the constrained stage and probability. On a "
+      "cluster, --shard I/N --out FILE predicts one part of the images and only "
       "reads the project; merge-predictions stores the parts (docs/cluster.md)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  withRange(cmd->add_option("--run", a->run, "Run id"), idRange())->required();
+  addPredictModelOption(cmd, withRange(cmd->add_option("--run", a->run, "Run id"), idRange()),
+                        a->model);
   cmd->add_option("--csv", a->csv, "Output CSV file");
   cmd->add_flag("--store", a->store, "Also keep the predictions in the project (for the GUI)");
+  cmd->add_flag("--no-range-constraint", a->noRangeConstraint,
+                "Call the most probable of the 14 stages even where the image's stage range is "
+                "known (recorded with every prediction)");
   auto* shardOption = cmd->add_option(
       "--shard", a->shard,
       "Only shard I of N (0 <= I < N): the images at positions I, I+N, I+2N... of the "
@@ -96,13 +111,18 @@ void addPredictCommand(CLI::App& app) {
     const Shard shard = a->shard.empty() ? Shard{} : parseShard(a->shard);
     if (a->threads > 0) configureDevice(a->threads);
     if (!shard.whole()) warnIfProjectHasPendingWrites(a->project);
+    a->run = runToPredictWith(a->project, a->run, a->model);  // --model: imported first
     Project project = Project::open(a->project, a->store ? OpenMode::Existing : OpenMode::ReadOnly);
     // The header first: it refuses a run without a model before any work.
-    const auto header =
-        a->out.empty() ? PredictionShardHeader{} : predictionShardHeader(project, a->run, shard);
+    const auto header = a->out.empty()
+                            ? PredictionShardHeader{}
+                            : predictionShardHeader(project, a->run, shard, !a->noRangeConstraint);
     const auto ids = shardOf(project.imageIds(), shard);
     CliProgress progress;
-    const auto preds = predictStages(project, a->run, ids, progress.fn(), &interruptToken());
+    PredictOptions options;
+    options.rangeConstraint = !a->noRangeConstraint;
+    const auto preds =
+        predictStages(project, a->run, ids, progress.fn(), &interruptToken(), options);
     progress.finish();
     if (!a->csv.empty()) writePredictionsCsv(project, preds, a->csv);
     if (!a->out.empty()) writePredictionShard(project, header, toStoredPredictions(preds), a->out);

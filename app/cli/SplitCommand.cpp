@@ -27,7 +27,7 @@ void addSplitCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "split",
       "Assign stage-labelled images to train / validation / test, stratified per stage. The "
-      "split is fixed once made: only images without a part are assigned (see --reset)");
+      "split is fixed once made: images labelled after it go to training (see --reset)");
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
   auto* seed = asSeed(cmd->add_option("--seed", a->options.seed, "Seed of a new split"))
                    ->capture_default_str();
@@ -66,6 +66,11 @@ void addSplitCommand(CLI::App& app) {
     for (const auto& [stage, c] : summary.perStage)
       std::printf("%d\t%d\t%d\t%d\n", stage, c[0], c[1], c[2]);
     std::printf("%d image(s) newly assigned (seed %s)\n", summary.newlyAssigned, usedSeed.c_str());
+    if (summary.late > 0)
+      std::fprintf(stderr,
+                   "note: %d image(s) labelled after the split was drawn are in training, so the "
+                   "test part stays as it was; 'split --reset' draws the split again\n",
+                   summary.late);
   });
 }
 

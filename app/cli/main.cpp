@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   addGemCommands(app);
   addReportCommand(app);
   addMigrateCommand(app);
+  addModelCommands(app);
   installInterruptHandler();
   try {
     app.parse(argc, argv);

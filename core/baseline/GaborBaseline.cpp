@@ -13,9 +13,11 @@
 #include "model/Device.h"
 #include "model/ModelFile.h"
 #include "model/TensorFile.h"
+#include "store/Project.h"
 #include "store/RunStore.h"
 #include "train/RunData.h"
 #include "train/RunResults.h"
+#include "train/TrainReadiness.h"
 #include "util/Error.h"
 #include "util/Sha256.h"
 
@@ -153,6 +155,8 @@ std::int64_t trainGabor(Project& project, const TrainConfig& config,
   configureDevice(config.threads);
   // Only the stage-labelled parts: the baseline uses no range labels.
   auto snapshot = snapshotRunImages(project, config.splitSeed);
+  if (const auto problem = trainingDataProblem(snapshot, config))
+    throw Error(problem->message(project.file().string()));
   snapshot.erase(std::remove_if(snapshot.begin(), snapshot.end(),
                                 [](const RunImage& im) { return im.part == "range"; }),
                  snapshot.end());

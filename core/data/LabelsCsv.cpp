@@ -187,7 +187,11 @@ ImportPlan parseLabelsCsv(const std::filesystem::path& csv, const LabelsCsvOptio
               item.range->name() + "; correct one of the two");
       ok = false;
     }
-    if (ok && item.stage && !item.range) item.range = stageRangeOfStage(*item.stage);
+    if (ok && item.stage && !item.range) {
+      // Not a curator's range: it must never constrain this image's own test call.
+      item.range = stageRangeOfStage(*item.stage);
+      item.rangeFromStage = true;
+    }
     if (ok && !item.stage && !item.range) {
       problem("row has neither 'stage_range' nor 'stage'; give at least a range");
       ok = false;

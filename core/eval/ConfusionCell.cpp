@@ -5,13 +5,14 @@
 #include <string>
 
 #include "data/Stage.h"
+#include "eval/ConstrainedMetrics.h"
 #include "store/RunStore.h"
 #include "util/Error.h"
 
 namespace flystage {
 
 std::vector<std::int64_t> confusionCellImages(Project& project, std::int64_t runId, int trueStage,
-                                              int predictedStage) {
+                                              int predictedStage, bool rangeConstrained) {
   for (int stage : {trueStage, predictedStage})
     if (!isFineStage(stage))
       throw Error("confusion cell stage " + std::to_string(stage) +
@@ -20,15 +21,17 @@ std::vector<std::int64_t> confusionCellImages(Project& project, std::int64_t run
     throw Error("there is no run #" + std::to_string(runId) + "; pick one from the runs list");
   // The truth is the run's snapshot, not today's label: a label refined after the run
   // must not move images between the cells the run's metrics counted them in.
-  std::map<std::int64_t, int> testStage;
-  for (const auto& im : runstore::runImages(project, runId))
-    if (im.part == "test" && im.stage) testStage[im.imageId] = *im.stage;
+  std::map<std::int64_t, const RunImage*> test;
+  const auto images = runstore::runImages(project, runId);
+  for (const auto& im : images)
+    if (im.part == "test" && im.stage) test[im.imageId] = &im;
   // Predictions may also hold images outside the test part (predictions made later with
   // the run's model): only the test part is the matrix.
   std::vector<std::int64_t> ids;
   for (const auto& p : runstore::predictions(project, runId)) {
-    const auto t = testStage.find(p.imageId);
-    if (t != testStage.end() && t->second == trueStage && p.stage == predictedStage)
+    const auto t = test.find(p.imageId);
+    if (t == test.end() || *t->second->stage != trueStage) continue;
+    if ((rangeConstrained ? constrainedTestCall(*t->second, p) : p.stage) == predictedStage)
       ids.push_back(p.imageId);
   }
   std::sort(ids.begin(), ids.end());

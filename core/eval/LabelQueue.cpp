@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "data/Stage.h"
+#include "model/RangeConstraint.h"
 #include "util/Error.h"
 
 namespace flystage {
@@ -29,35 +30,42 @@ std::optional<QueueStrategy> parseQueueStrategy(const std::string& text) {
 std::vector<QueueEntry> rankForLabelling(const std::vector<StoredPrediction>& predictions,
                                          const std::map<std::int64_t, Label>& labels,
                                          QueueStrategy strategy) {
+  const auto checkSize = [](const StoredPrediction& pr, const std::vector<float>& p) {
+    if (p.size() != static_cast<std::size_t>(kNumFineStages))
+      throw Error("prediction of image #" + std::to_string(pr.imageId) + " has " +
+                  std::to_string(p.size()) + " probabilities, not " +
+                  std::to_string(kNumFineStages) + " (stages 4..17); predict again with this run");
+  };
   std::vector<QueueEntry> out;
   for (const auto& pr : predictions) {
-    if (pr.probabilities.size() != static_cast<std::size_t>(kNumFineStages))
-      throw Error("prediction of image #" + std::to_string(pr.imageId) + " has " +
-                  std::to_string(pr.probabilities.size()) + " probabilities, not " +
-                  std::to_string(kNumFineStages) + " (stages 4..17); predict again with this run");
+    checkSize(pr, pr.probabilities);
     const auto it = labels.find(pr.imageId);
     const Label label = it == labels.end() ? Label{} : it->second;
     if (label.stage) continue;
+    // 1-3 holds no precise stage the model could learn (it predicts 4..17): a label there
+    // teaches nothing, whatever the strategy.
+    if (label.range && !constrainable(*label.range)) continue;
+    // RangeDisagreement is about the model itself: its unconstrained call against the range
+    // (the range-constrained call lies inside by construction). The others rank the call.
+    const bool disagreement = strategy == QueueStrategy::RangeDisagreement;
+    if (disagreement && (!label.range || !outsideRange(pr.stage, *label.range))) continue;
+    const std::vector<float>& p = disagreement ? pr.probabilities : pr.callProbabilities();
+    checkSize(pr, p);
 
     // Top two by probability; the lower stage wins a tie, as argmax does.
     int first = 0, second = -1;
     for (int i = 1; i < kNumFineStages; ++i)
-      if (pr.probabilities[i] > pr.probabilities[first]) first = i;
+      if (p[i] > p[first]) first = i;
     for (int i = 0; i < kNumFineStages; ++i)
-      if (i != first && (second < 0 || pr.probabilities[i] > pr.probabilities[second])) second = i;
+      if (i != first && (second < 0 || p[i] > p[second])) second = i;
 
     QueueEntry e;
     e.imageId = pr.imageId;
     e.predictedStage = fineStageFromIndex(first);
     e.runnerUpStage = fineStageFromIndex(second);
-    e.confidence = pr.probabilities[first];
-    e.margin = pr.probabilities[first] - pr.probabilities[second];
-    if (label.range) {
-      double inside = 0;
-      for (int i = 0; i < kNumFineStages; ++i)
-        if (label.range->contains(fineStageFromIndex(i))) inside += pr.probabilities[i];
-      e.outsideRange = std::clamp(1.0 - inside, 0.0, 1.0);
-    }
+    e.confidence = p[first];
+    e.margin = p[first] - p[second];
+    if (label.range) e.outsideRange = massOutside(pr.probabilities, *label.range);
     switch (strategy) {
       case QueueStrategy::LeastConfident:
         e.score = 1.0 - e.confidence;
@@ -66,9 +74,6 @@ std::vector<QueueEntry> rankForLabelling(const std::vector<StoredPrediction>& pr
         e.score = 1.0 - e.margin;
         break;
       case QueueStrategy::RangeDisagreement:
-        if (!label.range || label.range->last < kMinFineStage ||
-            label.range->contains(e.predictedStage))
-          continue;
         e.score = e.outsideRange;
         break;
     }

@@ -24,7 +24,7 @@ std::optional<QueueStrategy> parseQueueStrategy(const std::string& text);
 struct QueueEntry {
   std::int64_t imageId = 0;
   double score = 0;         // in [0, 1]; higher: label sooner
-  int predictedStage = 0;   // the most probable stage (4..17)
+  int predictedStage = 0;   // the most probable stage (4..17) of the probabilities ranked
   int runnerUpStage = 0;    // the second most probable stage
   double confidence = 0;    // the top probability
   double margin = 0;        // top minus second probability
@@ -33,10 +33,13 @@ struct QueueEntry {
 
 // Ranks the images that have a prediction but no precise stage yet (a stage-labelled image
 // needs no label), best candidate first, ties by ascending image id. `labels`: the current
-// label of each image (an image missing from it is unlabelled). RangeDisagreement keeps only
-// images whose range label holds a fine stage (not 1-3: the model cannot agree with it) and
-// whose predicted stage lies outside it. Throws flystage::Error when a prediction does not
-// hold the 14 probabilities of stages 4..17.
+// label of each image (an image missing from it is unlabelled). Images labelled 1-3 are
+// never queued, by any strategy: the range holds no precise stage the model predicts (4..17).
+// LeastConfident and StageBoundary rank the call (the range-constrained one where the
+// prediction has it: StoredPrediction::callProbabilities()). RangeDisagreement keeps only
+// range-labelled images whose unconstrained predicted stage lies outside their range, and
+// ranks those by that model's probability outside the range. Throws flystage::Error when a
+// prediction does not hold the 14 probabilities of stages 4..17.
 std::vector<QueueEntry> rankForLabelling(const std::vector<StoredPrediction>& predictions,
                                          const std::map<std::int64_t, Label>& labels,
                                          QueueStrategy strategy);

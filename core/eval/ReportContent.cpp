@@ -27,6 +27,7 @@ std::vector<ReportExample> pickReportExamples(const std::vector<RunImage>& runIm
   for (const auto& p : predictions) {
     const auto t = truth.find(p.imageId);
     if (t == truth.end()) continue;
+    // The model's own call, as the report's test confusion counts it (not range-constrained).
     (p.stage == t->second ? right : wrong).push_back(p);
   }
   const auto byConfidence = [](const StoredPrediction& a, const StoredPrediction& b) {

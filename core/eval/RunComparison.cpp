@@ -1,9 +1,11 @@
 #include "eval/RunComparison.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 
+#include "eval/ConstrainedMetrics.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 #include "util/Error.h"
@@ -27,6 +29,16 @@ std::vector<RunSummary> loadRunSummaries(Project& project, const std::vector<std
     s.seed = run->seed;
     s.durationSeconds = run->durationSeconds;
     s.test = stageMetricsFromJson(*json);
+    std::optional<ConstrainedTestMetrics> constrained;
+    if (const auto cj = runstore::metricJson(project, id, "test_constrained"))
+      constrained = constrainedMetricsFromJson(*cj);
+    else  // a run finished before range-aware prediction: the same function, on read
+      constrained = constrainedTestMetrics(runstore::runImages(project, id),
+                                           runstore::predictions(project, id));
+    if (constrained) {
+      s.testConstrained = constrained->metrics;
+      s.constrainedN = constrained->constrainedN;
+    }
     out.push_back(std::move(s));
   }
   return out;
@@ -67,15 +79,20 @@ std::string header(const std::string& first) {
 
 std::string comparisonTable(const std::vector<RunSummary>& runs) {
   std::string t = header("run (method, preset, seed)");
-  for (const auto& r : runs) {
-    t += "| #" + std::to_string(r.runId) + " " + r.method + ", " + r.preset + ", " +
-         std::to_string(r.seed) + " |";
-    for (double a : r.test.perStageAccuracy) t += " " + pct(a) + " |";
+  const auto row = [&t](const std::string& name, const StageMetrics& m) {
+    t += "| " + name + " |";
+    for (double a : m.perStageAccuracy) t += " " + pct(a) + " |";
     char mae[32];
-    std::snprintf(mae, sizeof mae, "%.2f", r.test.meanAbsoluteStageError);
-    t += " **" + pct(r.test.meanPerStageAccuracy) + "** | " + pct(r.test.overallAccuracy) + " | " +
-         pct(r.test.withinOneStageAccuracy) + " | " + mae + " | " +
-         pct(r.test.errorsInsideTrueRange) + " |\n";
+    std::snprintf(mae, sizeof mae, "%.2f", m.meanAbsoluteStageError);
+    t += " **" + pct(m.meanPerStageAccuracy) + "** | " + pct(m.overallAccuracy) + " | " +
+         pct(m.withinOneStageAccuracy) + " | " + mae + " | " + pct(m.errorsInsideTrueRange) +
+         " |\n";
+  };
+  for (const auto& r : runs) {
+    const std::string name = "#" + std::to_string(r.runId) + " " + r.method + ", " + r.preset +
+                             ", " + std::to_string(r.seed);
+    row(name, r.test);
+    if (r.testConstrained) row(name + ", range-constrained", *r.testConstrained);
   }
   return t;
 }
@@ -88,32 +105,73 @@ std::string aggregateTable(const std::vector<RunSummary>& runs) {
     byMethod[r.method].push_back(&r);
   }
   std::string t = header("method (runs)");
-  for (const auto& m : order) {
-    const auto& rs = byMethod[m];
-    t += "| " + m + " (" + std::to_string(rs.size()) + ") |";
+  const auto row = [&t](const std::string& name, const std::vector<const StageMetrics*>& ms) {
+    t += "| " + name + " (" + std::to_string(ms.size()) + ") |";
     auto spread = [&](auto get) {
       std::vector<double> v;
-      for (const auto* r : rs)
-        if (!std::isnan(get(*r))) v.push_back(get(*r));
+      for (const auto* m : ms)
+        if (!std::isnan(get(*m))) v.push_back(get(*m));
       return meanSpread(v);
     };
     for (int s = 0; s < kNumFineStages; ++s)
-      t += " " +
-           pctSpread(spread([&](const RunSummary& r) { return r.test.perStageAccuracy[s]; })) +
+      t += " " + pctSpread(spread([&](const StageMetrics& m) { return m.perStageAccuracy[s]; })) +
            " |";
-    const auto mae = spread([](const RunSummary& r) { return r.test.meanAbsoluteStageError; });
+    const auto mae = spread([](const StageMetrics& m) { return m.meanAbsoluteStageError; });
     char maeText[48];
     std::snprintf(maeText, sizeof maeText, "%.2f ± %.2f", mae.mean, mae.sd);
-    t += " **" +
-         pctSpread(spread([](const RunSummary& r) { return r.test.meanPerStageAccuracy; })) +
-         "** | " + pctSpread(spread([](const RunSummary& r) { return r.test.overallAccuracy; })) +
-         " | " +
-         pctSpread(spread([](const RunSummary& r) { return r.test.withinOneStageAccuracy; })) +
+    t += " **" + pctSpread(spread([](const StageMetrics& m) { return m.meanPerStageAccuracy; })) +
+         "** | " + pctSpread(spread([](const StageMetrics& m) { return m.overallAccuracy; })) +
+         " | " + pctSpread(spread([](const StageMetrics& m) { return m.withinOneStageAccuracy; })) +
          " | " + maeText + " | " +
-         pctSpread(spread([](const RunSummary& r) { return r.test.errorsInsideTrueRange; })) +
-         " |\n";
+         pctSpread(spread([](const StageMetrics& m) { return m.errorsInsideTrueRange; })) + " |\n";
+  };
+  for (const auto& m : order) {
+    std::vector<const StageMetrics*> plain, constrained;
+    for (const auto* r : byMethod[m]) {
+      plain.push_back(&r->test);
+      if (r->testConstrained) constrained.push_back(&*r->testConstrained);
+    }
+    row(m, plain);
+    if (!constrained.empty()) row(m + ", range-constrained", constrained);
   }
   return t;
+}
+
+std::vector<TestSetGroup> testSetGroups(Project& project, const std::vector<std::int64_t>& ids) {
+  std::vector<TestSetGroup> groups;
+  std::vector<std::vector<std::pair<std::int64_t, int>>> sets;  // one per group
+  for (auto id : ids) {
+    std::vector<std::pair<std::int64_t, int>> set;
+    for (const auto& im : runstore::runImages(project, id))
+      if (im.part == "test") set.emplace_back(im.imageId, im.stage.value_or(0));
+    std::sort(set.begin(), set.end());
+    const auto same = std::find(sets.begin(), sets.end(), set);
+    if (same == sets.end()) {
+      sets.push_back(std::move(set));
+      groups.push_back({{id}, sets.back().size()});
+    } else {
+      groups[static_cast<std::size_t>(same - sets.begin())].runs.push_back(id);
+    }
+  }
+  return groups;
+}
+
+std::string testSetWarning(const std::vector<TestSetGroup>& groups) {
+  if (groups.size() < 2) return {};
+  std::string line = "warning: these runs were evaluated on different test sets: ";
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const auto& runs = groups[g].runs;
+    if (g > 0) line += "; ";
+    for (std::size_t i = 0; i < runs.size(); ++i)
+      line += (i == 0                 ? ""
+               : i + 1 == runs.size() ? " and "
+                                      : ", ") +
+              std::string("#") + std::to_string(runs[i]);
+    line += " on " + std::to_string(groups[g].images) + " test image(s)";
+  }
+  return line +
+         " (another split seed, a split --reset or changed test labels lie between them); "
+         "their figures are not measured on the same images";
 }
 
 }  // namespace flystage

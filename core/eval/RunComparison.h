@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ struct RunSummary {
   std::uint64_t seed = 0;
   double durationSeconds = 0;
   StageMetrics test;
+  // The same test images with each call constrained to its curator's range
+  // (eval/ConstrainedMetrics.h): stored at the end of training, computed on read for runs
+  // finished before; none when the run's test predictions are not all stored.
+  std::optional<StageMetrics> testConstrained;
+  int constrainedN = 0;  // test images a curator's range constrained
 };
 
 // The finished runs' test metrics; throws flystage::Error for a run that does not exist or
@@ -25,10 +31,28 @@ std::vector<RunSummary> loadRunSummaries(Project& project, const std::vector<std
 
 // A Markdown table in the layout of the paper's Table II: one row per run (per-stage
 // accuracy for stages 4..17, then the mean per-stage accuracy, overall accuracy, within-one
-// accuracy, mean absolute stage error and the share of errors inside the true range).
+// accuracy, mean absolute stage error and the share of errors inside the true range), each
+// followed by its range-constrained row ("..., range-constrained") where it has one.
 std::string comparisonTable(const std::vector<RunSummary>& runs);
 
-// One row per method (in the order methods first appear): mean ± sd over its runs.
+// One row per method (in the order methods first appear): mean ± sd over its runs, then its
+// range-constrained row ("two-step, range-constrained (3)") over the runs that have one.
 std::string aggregateTable(const std::vector<RunSummary>& runs);
+
+// Runs evaluated on the same test set: the same test images with the same stages (their
+// run_images, which record the split each run used).
+struct TestSetGroup {
+  std::vector<std::int64_t> runs;  // in the order given
+  std::size_t images = 0;          // test images
+};
+
+// The runs grouped by their test set, in the order of each group's first run: one group when
+// they all share it.
+std::vector<TestSetGroup> testSetGroups(Project& project, const std::vector<std::int64_t>& ids);
+
+// One line naming the runs of each test set when there is more than one ("warning: ..."), so a
+// comparison does not silently set figures measured on different images side by side; empty
+// when the runs share their test set.
+std::string testSetWarning(const std::vector<TestSetGroup>& groups);
 
 }  // namespace flystage

@@ -36,8 +36,8 @@ double outlineCurvature(const std::vector<double>& y, const std::vector<int>& xs
 
 }  // namespace
 
-OrientationCues measureOrientationCues(const cv::Mat& mask, const cv::Mat& inside,
-                                       bool edgeIsInput) {
+OrientationCues measureOrientationCues(const cv::Mat& mask, const cv::Matx23d& outputToInput,
+                                       cv::Size inputSize) {
   OrientationCues cues;
   std::vector<int> top(mask.cols, -1), bottom(mask.cols, -1);
   for (int y = 0; y < mask.rows; ++y) {
@@ -54,9 +54,13 @@ OrientationCues measureOrientationCues(const cv::Mat& mask, const cv::Mat& insid
   const int length = x1 - x0 + 1;
   if (length < 20) return cues;
   constexpr int kLook = 2;  // pixels beyond the outline that must still be input
+  // Whether output pixel (x, y), inside the output array or not, shows an input pixel (the
+  // pixel-centre rule of the warp: a source within half a pixel of the input's edge).
+  const cv::Matx23d& m = outputToInput;
   auto isInside = [&](int x, int y) {
-    if (x < 0 || y < 0 || x >= inside.cols || y >= inside.rows) return !edgeIsInput;
-    return inside.at<uchar>(y, x) != 0;
+    const double sx = m(0, 0) * x + m(0, 1) * y + m(0, 2);
+    const double sy = m(1, 0) * x + m(1, 1) * y + m(1, 2);
+    return sx > -0.5 && sy > -0.5 && sx < inputSize.width - 0.5 && sy < inputSize.height - 0.5;
   };
   auto cut = [&](int x) {
     return top[x] >= 0 && (!isInside(x, top[x] - kLook) || !isInside(x, bottom[x] - 1 + kLook));

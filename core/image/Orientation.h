@@ -23,13 +23,15 @@ struct OrientationCues {
   double dvReliability = 0;  // 1 - share of the side outlines cut by the image frame
 };
 
-// `mask`: embryo in the output frame (CV_8U, 255 = embryo); `inside`: where the output shows
-// input pixels (255), so an outline pixel next to outside was cut by the input's frame, not
-// drawn by the embryo. `edgeIsInput`: the output's own edge is the input's edge
-// (passthrough), so an embryo touching it is cut; otherwise the crop box holds the whole
-// embryo and touching is fine. All zero for a mask shorter than 20 pixels.
-OrientationCues measureOrientationCues(const cv::Mat& mask, const cv::Mat& inside,
-                                       bool edgeIsInput);
+// `mask`: embryo in the output frame (CV_8U, 255 = embryo). `outputToInput` maps an output
+// pixel to the input pixel it shows and `inputSize` is the input's size: an outline pixel
+// whose neighbour just beyond it lies outside the input was cut by the input's frame, not
+// drawn by the embryo. The test is made in input coordinates, also beyond the output's own
+// edge: with no margin the outline's extreme rows are the output's first and last rows, and
+// only the input can tell whether the embryo went on there (docs/standardization.md, §4).
+// All zero for a mask shorter than 20 pixels.
+OrientationCues measureOrientationCues(const cv::Mat& mask, const cv::Matx23d& outputToInput,
+                                       cv::Size inputSize);
 
 // A cue flips its axis only when its confidence reaches this: an unsure cue leaves the
 // embryo as it came (the user can still fix it with an OrientationOverride).

@@ -26,23 +26,6 @@ cv::Matx23d workToOutput(const cv::Matx23d& a, const Segmentation& s) {
           a(1, 0) * k, a(1, 1) * k, a(1, 0) * ox + a(1, 1) * oy + a(1, 2)};
 }
 
-// Output pixels whose source lies inside the input image (255), for telling a cut outline.
-cv::Mat insideInput(const cv::Matx23d& a, cv::Size input, cv::Size output) {
-  cv::Matx23d inv;
-  cv::invertAffineTransform(a, inv);
-  cv::Mat inside(output, CV_8U);
-  for (int y = 0; y < output.height; ++y) {
-    uchar* row = inside.ptr<uchar>(y);
-    for (int x = 0; x < output.width; ++x) {
-      const double sx = inv(0, 0) * x + inv(0, 1) * y + inv(0, 2);
-      const double sy = inv(1, 0) * x + inv(1, 1) * y + inv(1, 2);
-      row[x] =
-          sx > -0.5 && sy > -0.5 && sx < input.width - 0.5 && sy < input.height - 0.5 ? 255 : 0;
-    }
-  }
-  return inside;
-}
-
 }  // namespace
 
 Standardizer::Standardizer(StandardizeOptions options) : options_(options) {}
@@ -95,9 +78,13 @@ StandardizeResult Standardizer::run(const cv::Mat& bgr, const OrientationOverrid
                        bgr.cols <= kPassMaxSizeRatio * options_.width &&
                        bgr.rows <= kPassMaxSizeRatio * options_.height;
 
-  cv::Mat outMask, inside;
+  cv::Mat outMask;
+  cv::Matx23d outputToInput;  // where each output pixel comes from, for telling a cut outline
   if (result.passthrough) {
-    inside = cv::Mat(outSize, CV_8U, cv::Scalar(255));
+    // The resize's pixel-centre map: beyond the output's edge is beyond the input's.
+    const double sx = static_cast<double>(bgr.cols) / options_.width;
+    const double sy = static_cast<double>(bgr.rows) / options_.height;
+    outputToInput = cv::Matx23d(sx, 0, 0.5 * sx - 0.5, 0, sy, 0.5 * sy - 0.5);
     cv::resize(bgr, result.image, outSize, 0, 0,
                bgr.cols > options_.width ? cv::INTER_AREA : cv::INTER_LINEAR);
     cv::resize(seg.inputMask(bgr.size()), outMask, outSize, 0, 0, cv::INTER_LINEAR);
@@ -126,13 +113,13 @@ StandardizeResult Standardizer::run(const cv::Mat& bgr, const OrientationOverrid
                    seg.background);
     cv::warpAffine(seg.mask, outMask, workToOutput(a, seg), outSize, cv::INTER_LINEAR,
                    cv::BORDER_CONSTANT, 0);
-    inside = insideInput(a, bgr.size(), outSize);
+    cv::invertAffineTransform(a, outputToInput);
     result.angleDegrees = thetaDeg;
   }
   cv::threshold(outMask, outMask, 127, 255, cv::THRESH_BINARY);
 
   const OrientationDecision d =
-      decideOrientation(measureOrientationCues(outMask, inside, result.passthrough),
+      decideOrientation(measureOrientationCues(outMask, outputToInput, bgr.size()),
                         options_.autoOrient && !result.passthrough);
   result.apConfidence = d.apConfidence;
   result.dvConfidence = d.dvConfidence;

@@ -34,6 +34,7 @@ struct ImportItem {
   std::filesystem::path path;  // absolute
   std::optional<StageRange> range;
   std::optional<int> stage;
+  bool rangeFromStage = false;  // the source gave only the stage: `range` follows from it
   std::string gene;
   std::optional<SplitPart> split;
 };

@@ -101,8 +101,8 @@ ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
                               "auto_flip_h, auto_flip_v, ap_confidence, dv_confidence) VALUES "
                               "(?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement addLabel(db,
-                             "INSERT INTO labels(image_id, stage_range, stage, source) VALUES "
-                             "(?, ?, ?, 'import')");
+                             "INSERT INTO labels(image_id, stage_range, stage, source, "
+                             "range_from_stage) VALUES (?, ?, ?, 'import', ?)");
   SQLite::Statement addSplit(db,
                              "INSERT INTO splits(image_id, part, origin) VALUES (?, ?, 'import')");
   SQLite::Statement findHash(db, "SELECT id, path FROM images WHERE sha256 = ?");
@@ -219,6 +219,7 @@ ImportReport importInOneTransaction(Project& project, const ImportPlan& plan,
               addLabel.bind(3, *item.stage);
             else
               addLabel.bind(3);
+            addLabel.bind(4, item.rangeFromStage ? 1 : 0);
             addLabel.exec();
             addLabel.reset();
           }

@@ -9,6 +9,7 @@
 #include "interpret/SaliencyMethods.h"
 #include "model/Device.h"
 #include "model/ModelFile.h"
+#include "store/ImportedModel.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 #include "train/RunData.h"
@@ -175,7 +176,7 @@ std::vector<SaliencyMap> computeSaliency(Project& project, std::int64_t runId,
   checkOptions(options);
   const auto run = runstore::run(project, runId);
   if (!run) throw Error(project.file().string() + ": there is no run #" + std::to_string(runId));
-  if (run->method == "gabor")
+  if (trainedMethodName(run->method) == "gabor")
     throw Error("run #" + std::to_string(runId) +
                 " is a Gabor-baseline run: its log-Gabor features and softmax regression are "
                 "not a differentiable network, so it has no saliency maps; choose a plain, "

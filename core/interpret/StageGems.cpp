@@ -122,6 +122,7 @@ StageGemSums accumulateStageGems(Project& project, const GemRequest& request, co
 
   StageGemSums result;
   result.imagesConsidered = rows.size();
+  bool withConstraint = false, withoutConstraint = false;  // how the calls used were made
   std::size_t done = 0;
   for (std::size_t from = 0; from < rows.size(); from += kChunk) {
     if (cancel && cancel->cancelled()) throw Cancelled{"gem"};
@@ -141,15 +142,20 @@ StageGemSums accumulateStageGems(Project& project, const GemRequest& request, co
           fresh.emplace(p.imageId, p);
       for (std::size_t i = from; i < to; ++i) {
         const auto id = rows[i].id;
+        // The call: constrained to the image's known range when predicted so (the default).
         int stage = 0;
         double probability = 0;
+        bool constrained = false;
         if (auto it = stored.find(id); it != stored.end()) {
-          stage = it->second.stage;
-          probability = it->second.probability;
+          stage = it->second.call();
+          probability = it->second.callProbability();
+          constrained = it->second.rangeConstraint;
         } else {
-          stage = fresh.at(id).stage;
-          probability = fresh.at(id).probability;
+          stage = fresh.at(id).call();
+          probability = fresh.at(id).callProbability();
+          constrained = fresh.at(id).rangeConstraint;
         }
+        (constrained ? withConstraint : withoutConstraint) = true;
         if (builders.count(stage) && probability >= request.minConfidence)
           chosen.push_back({id, stage});
       }
@@ -183,7 +189,12 @@ StageGemSums accumulateStageGems(Project& project, const GemRequest& request, co
   if (request.assignment == StageAssignment::Label) {
     result.labelSource = "precise stage labels";
   } else {
-    result.labelSource = "predictions of run #" + std::to_string(*request.runId);
+    const std::string run = "run #" + std::to_string(*request.runId);
+    result.labelSource = !withoutConstraint ? "range-constrained predictions of " + run
+                         : !withConstraint
+                             ? "predictions of " + run + " (not range-constrained)"
+                             : "predictions of " + run +
+                                   " (range-constrained in part: predict again to constrain all)";
     if (request.minConfidence > 0) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.2f", request.minConfidence);

@@ -7,6 +7,8 @@
 #include "model/Device.h"
 #include "model/FoldedResNet.h"
 #include "model/ModelFile.h"
+#include "model/StoredPredictions.h"
+#include "store/ImportedModel.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 #include "train/RunData.h"
@@ -16,7 +18,8 @@ namespace flystage {
 
 std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
                                            const std::vector<std::int64_t>& imageIds,
-                                           const ProgressFn& progress, const CancelToken* cancel) {
+                                           const ProgressFn& progress, const CancelToken* cancel,
+                                           const PredictOptions& options) {
   const auto run = runstore::run(project, runId);
   if (!run) throw Error(project.file().string() + ": there is no run #" + std::to_string(runId));
   std::string what;
@@ -29,7 +32,7 @@ std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
   std::optional<FoldedResNet> net;  // batch norms folded: faster, same probabilities
   int height = 0, width = 0;
   const torch::Device device(resolveDevice("auto") == "cuda" ? torch::kCUDA : torch::kCPU);
-  if (run->method == "gabor") {
+  if (trainedMethodName(run->method) == "gabor") {
     gabor = GaborModel::load(stored.specJson, stored.weights, what);
     height = gabor->height;
     width = gabor->width;
@@ -40,6 +43,9 @@ std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
     height = net->spec().inputHeight;
     width = net->spec().inputWidth;
   }
+  // The labels as they are now: a range given after training constrains the call as well.
+  const auto ranges = options.rangeConstraint ? knownRanges(project, imageIds)
+                                              : std::map<std::int64_t, StageRange>{};
   torch::NoGradGuard guard;
   const CpuMemoryPoolScope pool;  // each batch reuses the last one's activations' memory
   std::vector<StagePrediction> out;
@@ -64,6 +70,10 @@ std::vector<StagePrediction> predictStages(Project& project, std::int64_t runId,
       const int cls = static_cast<int>(std::max_element(row, row + kNumFineStages) - row);
       p.stage = fineStageFromIndex(cls);
       p.probability = row[cls];
+      if (options.rangeConstraint) {
+        const auto r = ranges.find(p.imageId);
+        constrainPrediction(p, r == ranges.end() ? std::nullopt : std::optional(r->second));
+      }
       out.push_back(p);
     }
     if (progress) progress({"predict", out.size(), imageIds.size(), {}});

@@ -25,6 +25,16 @@ std::vector<LabelAction> actions(SQLite::Database& db, const char* state, const 
   return out;
 }
 
+// A label of a history row: range, stage and source from the columns at `first`.
+Label historyLabel(const SQLite::Statement& q, int first) {
+  Label label;
+  if (!q.getColumn(first).isNull()) label.range = parseStageRange(q.getColumn(first).getString());
+  if (!q.getColumn(first + 1).isNull()) label.stage = q.getColumn(first + 1).getInt();
+  if (!q.getColumn(first + 2).isNull())
+    label.source = parseLabelSource(q.getColumn(first + 2).getString()).value_or(LabelSource::User);
+  return label;
+}
+
 }  // namespace
 
 LabelActions labelActions(Project& project, std::size_t maxDone) {
@@ -44,6 +54,21 @@ std::vector<std::int64_t> labelActionImages(Project& project, std::int64_t actio
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   return ids;
+}
+
+std::vector<LabelActionChange> labelActionChanges(Project& project, std::int64_t actionId) {
+  SQLite::Statement q(project.db(),
+                      "SELECT image_id, old_range, old_stage, old_source, new_range, new_stage, "
+                      "new_source FROM label_history WHERE action = ? ORDER BY image_id, id");
+  q.bind(1, static_cast<int64_t>(actionId));
+  std::vector<LabelActionChange> changes;
+  while (q.executeStep()) {
+    const std::int64_t image = q.getColumn(0).getInt64();
+    if (changes.empty() || changes.back().imageId != image)
+      changes.push_back({image, historyLabel(q, 1), {}});
+    changes.back().after = historyLabel(q, 4);  // an image changed twice ends at its last
+  }
+  return changes;
 }
 
 }  // namespace flystage

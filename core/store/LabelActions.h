@@ -24,4 +24,16 @@ LabelActions labelActions(Project& project, std::size_t maxDone = 0);
 // The images one action labelled, ascending.
 std::vector<std::int64_t> labelActionImages(Project& project, std::int64_t actionId);
 
+// What one action did to one image: its label before the action and after it.
+struct LabelActionChange {
+  std::int64_t imageId = 0;
+  Label before;
+  Label after;
+};
+
+// The changes of one action, one per image (before its first change, after its last),
+// ascending by image: what an undo list composes its text from, in the user's language,
+// instead of the description stored with the action.
+std::vector<LabelActionChange> labelActionChanges(Project& project, std::int64_t actionId);
+
 }  // namespace flystage

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "store/DiskFull.h"
+#include "store/LabelConflict.h"
 #include "store/Project.h"
 #include "store/WriteTransaction.h"
 #include "util/Error.h"
@@ -42,12 +43,20 @@ void writeLabel(SQLite::Database& db, std::int64_t imageId, const Label& l) {
     del.exec();
     return;
   }
-  SQLite::Statement q(db,
-                      "INSERT INTO labels(image_id, stage_range, stage, source, updated_at) "
-                      "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
-                      "ON CONFLICT(image_id) DO UPDATE SET stage_range = excluded.stage_range, "
-                      "stage = excluded.stage, source = excluded.source, "
-                      "updated_at = excluded.updated_at");
+  // A stage that brings its own range (an unlabelled image, or one whose range it replaces)
+  // marks that range as derived from the stage: evaluation never constrains a call to it. A
+  // stage inside the stored range keeps the stored mark; a range set alone is a person's.
+  SQLite::Statement q(
+      db,
+      "INSERT INTO labels(image_id, stage_range, stage, source, updated_at, "
+      "range_from_stage) VALUES (?, ?, ?, ?, "
+      "strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?3 IS NOT NULL) "
+      "ON CONFLICT(image_id) DO UPDATE SET stage_range = excluded.stage_range, "
+      "stage = excluded.stage, source = excluded.source, "
+      "updated_at = excluded.updated_at, range_from_stage = CASE "
+      "WHEN excluded.stage IS NULL THEN 0 "
+      "WHEN labels.stage_range IS excluded.stage_range THEN labels.range_from_stage "
+      "ELSE 1 END");
   q.bind(1, static_cast<int64_t>(imageId));
   bindLabel(q, 2, l);
   q.exec();
@@ -111,10 +120,13 @@ std::optional<LabelAction> LabelHistory::apply(const std::vector<LabelChange>& c
 
 std::optional<LabelAction> LabelHistory::setLabel(std::int64_t imageId, const Label& label,
                                                   const std::string& description) {
-  return apply({LabelChange{imageId, label}},
-               description.empty()
-                   ? "Label image #" + std::to_string(imageId) + " as " + label.text()
-                   : description);
+  if (!description.empty()) return apply({LabelChange{imageId, label}}, description);
+  // A stage outside the image's range replaces the range (asked for, `label --force`): the
+  // description keeps what it was, as the history row does.
+  const Label old = project_.label(imageId);
+  std::string text = "Label image #" + std::to_string(imageId) + " as " + label.text();
+  if (isRangeConflict(old, label)) text += " (was range " + old.range->name() + ")";
+  return apply({LabelChange{imageId, label}}, text);
 }
 
 std::optional<LabelAction> LabelHistory::nextUndo() {

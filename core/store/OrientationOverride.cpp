@@ -47,4 +47,21 @@ OrientationOverride orientationOverride(Project& project, std::int64_t imageId) 
   return fix;
 }
 
+StoredOrientation storedOrientation(Project& project, std::int64_t imageId) {
+  SQLite::Statement q(project.db(),
+                      "SELECT passthrough, auto_flip_h, auto_flip_v, ap_confidence, dv_confidence, "
+                      "override_flip_h, override_flip_v FROM standardized WHERE image_id = ?");
+  q.bind(1, static_cast<int64_t>(imageId));
+  if (!q.executeStep()) throwMissing(project, imageId);
+  StoredOrientation o;
+  o.passthrough = q.getColumn(0).getInt() != 0;
+  o.autoFlipH = q.getColumn(1).getInt() != 0;
+  o.autoFlipV = q.getColumn(2).getInt() != 0;
+  o.apConfidence = q.getColumn(3).getDouble();
+  o.dvConfidence = q.getColumn(4).getDouble();
+  o.fix.flipHorizontal = q.getColumn(5).getInt() != 0;
+  o.fix.flipVertical = q.getColumn(6).getInt() != 0;
+  return o;
+}
+
 }  // namespace flystage

@@ -12,6 +12,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "data/Stage.h"
+#include "model/StoredPredictions.h"
 #include "store/Project.h"
 #include "util/AtomicFile.h"
 #include "util/Csv.h"
@@ -23,12 +24,16 @@ namespace flystage {
 namespace {
 
 constexpr char kTag[] = "#flystage-predictions";
-constexpr char kVersion[] = "v1";
+// v2 adds range_constraint= to the header and the stage_range and constrained_stage columns;
+// v1 shards (no range-aware prediction) are still merged, constrained by the project's ranges.
+constexpr char kVersion[] = "v2";
+constexpr char kVersion1[] = "v1";
 
 std::string headerLine(const PredictionShardHeader& h) {
   return std::string(kTag) + " " + kVersion + " run=" + std::to_string(h.runId) +
          " model_sha256=" + h.modelSha256 + " shard=" + shardName(h.shard) +
-         " images=" + std::to_string(h.projectImages) + " image_list=" + h.imageList;
+         " images=" + std::to_string(h.projectImages) + " image_list=" + h.imageList +
+         " range_constraint=" + (h.rangeConstraint ? "1" : "0");
 }
 
 PredictionShardHeader parseHeaderLine(const std::string& line, const std::string& name) {
@@ -38,10 +43,11 @@ PredictionShardHeader parseHeaderLine(const std::string& line, const std::string
   if (tag != kTag)
     throw Error(located(
         name, 1, "not a predictions shard (made by flystage-cli predict --shard ... --out)"));
-  if (version != kVersion)
+  if (version != kVersion && version != kVersion1)
     throw Error(located(name, 1,
                         "predictions shard format " + version + "; this FlyStage reads " +
-                            kVersion + " (make the shards and the merge with one version)"));
+                            kVersion1 + " and " + kVersion +
+                            " (make the shards and the merge with one version)"));
   std::map<std::string, std::string> fields;
   for (std::string token; in >> token;) {
     const auto eq = token.find('=');
@@ -51,6 +57,12 @@ PredictionShardHeader parseHeaderLine(const std::string& line, const std::string
   for (const char* key : {"run", "model_sha256", "shard", "images", "image_list"})
     if (!fields.count(key)) throw Error(located(name, 1, std::string("header lacks ") + key));
   PredictionShardHeader h;
+  h.version = version == kVersion1 ? 1 : 2;
+  if (h.version == 2) {
+    if (fields["range_constraint"] != "0" && fields["range_constraint"] != "1")
+      throw Error(located(name, 1, "header lacks range_constraint=0 or 1"));
+    h.rangeConstraint = fields["range_constraint"] == "1";
+  }
   char* end = nullptr;
   h.runId = std::strtoll(fields["run"].c_str(), &end, 10);
   if (*end || h.runId <= 0) throw Error(located(name, 1, "damaged header: run=" + fields["run"]));
@@ -81,12 +93,19 @@ struct ProjectImage {
 }  // namespace
 
 PredictionShardHeader predictionShardHeader(Project& project, std::int64_t runId,
-                                            const Shard& shard) {
+                                            const Shard& shard, bool rangeConstraint) {
   const auto model = runstore::model(project, runId, "final");
   if (!model)
     throw Error("run #" + std::to_string(runId) + " has no trained model; finish it first");
   const auto ids = project.imageIds();
-  return {runId, model->sha256, shard, ids.size(), imageListFingerprint(ids)};
+  PredictionShardHeader h;
+  h.runId = runId;
+  h.modelSha256 = model->sha256;
+  h.shard = shard;
+  h.projectImages = ids.size();
+  h.imageList = imageListFingerprint(ids);
+  h.rangeConstraint = rangeConstraint;
+  return h;
 }
 
 void writePredictionShard(Project& project, const PredictionShardHeader& header,
@@ -99,7 +118,7 @@ void writePredictionShard(Project& project, const PredictionShardHeader& header,
     out << headerLine(header) << "\n";
     out << "image_id,sha256,path,predicted_stage,probability";
     for (int s = kMinFineStage; s <= kMaxStage; ++s) out << ",p_stage_" << s;
-    out << "\n";
+    out << ",stage_range,constrained_stage\n";
     SQLite::Statement q(project.db(), "SELECT sha256, path FROM images WHERE id = ?");
     char num[32];
     for (const auto& p : predictions) {
@@ -115,6 +134,9 @@ void writePredictionShard(Project& project, const PredictionShardHeader& header,
         std::snprintf(num, sizeof num, ",%.9g", static_cast<double>(v));
         out << num;
       }
+      // The constrained probabilities follow from these two and the probabilities above.
+      out << "," << (p.range ? p.range->name() : "") << ",";
+      if (p.constrainedStage) out << *p.constrainedStage;
       out << "\n";
     }
     if (!out.flush()) throw Error(file.string() + ": write failed (disk full?)");
@@ -126,7 +148,7 @@ std::size_t mergePredictionShards(Project& project, std::int64_t runId,
                                   const std::vector<std::filesystem::path>& files) {
   if (files.empty()) throw Error("no predictions shards to merge");
   // What the shards must match: the run's model and the project's images now.
-  const PredictionShardHeader now = predictionShardHeader(project, runId, {});
+  const PredictionShardHeader now = predictionShardHeader(project, runId, {}, true);
   std::vector<ProjectImage> images;
   images.reserve(now.projectImages);
   {
@@ -135,6 +157,9 @@ std::size_t mergePredictionShards(Project& project, std::int64_t runId,
       images.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
   }
 
+  std::map<std::int64_t, StageRange> projectRanges;  // for v1 shards, read once if needed
+  bool projectRangesRead = false;
+  bool firstConstrained = true;
   std::vector<StoredPrediction> all;
   all.reserve(images.size());
   std::vector<int> from(images.size(), -1);  // the file that gave each image's prediction
@@ -169,6 +194,15 @@ std::size_t mergePredictionShards(Project& project, std::int64_t runId,
                           "shard " + shardName(h.shard) + ", but " + first + " is one of " +
                               std::to_string(count) + " shards"));
     }
+    const bool constrained = h.version == 1 || h.rangeConstraint;
+    if (f == 0)
+      firstConstrained = constrained;
+    else if (constrained != firstConstrained)
+      throw Error(located(name, 1,
+                          std::string("made ") + (constrained ? "with" : "without") +
+                              " the range constraint, but " + files[0].string() + " " +
+                              (constrained ? "without" : "with") +
+                              " it: predict every shard with the same options"));
     if (const auto [it, fresh] = seen.emplace(h.shard.index, name); !fresh)
       throw Error(name + ": shard " + shardName(h.shard) + " is given twice (also " + it->second +
                   ")");
@@ -180,6 +214,14 @@ std::size_t mergePredictionShards(Project& project, std::int64_t runId,
     for (const char* key : {"image_id", "sha256", "predicted_stage", "probability"})
       if (!cols.has(key))
         throw Error(located(name, records.front().line + 1, std::string("no column ") + key));
+    if (h.version == 2)
+      for (const char* key : {"stage_range", "constrained_stage"})
+        if (!cols.has(key))
+          throw Error(located(name, records.front().line + 1, std::string("no column ") + key));
+    if (h.version == 1 && !projectRangesRead) {
+      projectRanges = knownRanges(project, project.imageIds());
+      projectRangesRead = true;
+    }
     std::size_t rows = 0;
     for (std::size_t r = 1; r < records.size(); ++r) {
       const auto& rec = records[r];
@@ -222,6 +264,22 @@ std::size_t mergePredictionShards(Project& project, std::int64_t runId,
         if (!parseNumber(cols.cell(rec, key), v) || v < 0 || v > 1)
           throw Error(located(name, line, key + " must be a number in 0..1"));
         p.probabilities.push_back(static_cast<float>(v));
+      }
+      if (h.version == 1) {  // made before range-aware prediction: as predict does it now
+        const auto r = projectRanges.find(id);
+        constrainPrediction(p, r == projectRanges.end() ? std::nullopt : std::optional(r->second));
+      } else if (h.rangeConstraint) {
+        const std::string rangeText = cols.cell(rec, "stage_range");
+        const auto range = parseStageRange(rangeText);
+        if (!rangeText.empty() && !range)
+          throw Error(located(name, line, "stage_range '" + rangeText + "' is not a stage range"));
+        constrainPrediction(p, range);
+        const std::string stageText = cols.cell(rec, "constrained_stage");
+        if (stageText != (p.constrainedStage ? std::to_string(*p.constrainedStage) : ""))
+          throw Error(located(name, line,
+                              "constrained_stage '" + stageText +
+                                  "' does not follow from the probabilities and stage_range "
+                                  "(a damaged shard); rerun this shard"));
       }
       from[position] = static_cast<int>(f);
       all.push_back(std::move(p));

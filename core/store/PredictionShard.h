@@ -18,8 +18,13 @@ class Project;
 // writers), to be stored by one merge afterwards (docs/cluster.md).
 //
 // The file is a CSV after one line of its own:
-//   #flystage-predictions v1 run=3 model_sha256=<hex> shard=0/8 images=1200 image_list=<hex>
-//   image_id,sha256,path,predicted_stage,probability,p_stage_4,...,p_stage_17
+//   #flystage-predictions v2 run=3 model_sha256=<hex> shard=0/8 images=1200 image_list=<hex>
+//     range_constraint=1   (all on the one line)
+//   image_id,sha256,path,predicted_stage,probability,p_stage_4,...,p_stage_17,stage_range,
+//     constrained_stage
+// predicted_stage is the model's own call; stage_range the range that constrained the call
+// (empty: none), constrained_stage the call inside it (empty: not constrained). A v1 shard
+// (without them) is merged with the calls constrained by the project's ranges.
 // `images` and `image_list` (imageListFingerprint) describe the project's image list the
 // shards were cut from; each row's sha256 is its image file's, so a merge into another
 // project, or after images changed, is refused. Probabilities are written with 9 significant
@@ -30,12 +35,14 @@ struct PredictionShardHeader {
   Shard shard;
   std::size_t projectImages = 0;
   std::string imageList;
+  bool rangeConstraint = true;  // predict without --no-range-constraint
+  int version = 2;              // of a shard read (1: before range-aware prediction)
 };
 
 // The header of a shard of `runId` made now: throws flystage::Error when the run has no
 // final model.
 PredictionShardHeader predictionShardHeader(Project& project, std::int64_t runId,
-                                            const Shard& shard);
+                                            const Shard& shard, bool rangeConstraint = true);
 
 // Writes the shard's predictions (FILE.part, then renamed: a killed job leaves no file that
 // looks complete).

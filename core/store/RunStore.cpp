@@ -289,8 +289,8 @@ void setRunImages(Project& p, std::int64_t run, const std::vector<RunImage>& ima
   del.bind(1, static_cast<int64_t>(run));
   del.exec();
   SQLite::Statement q(p.db(),
-                      "INSERT INTO run_images(run_id, image_id, part, stage, stage_range) VALUES "
-                      "(?, ?, ?, ?, ?)");
+                      "INSERT INTO run_images(run_id, image_id, part, stage, stage_range, "
+                      "range_from_stage) VALUES (?, ?, ?, ?, ?, ?)");
   for (const auto& im : images) {
     q.bind(1, static_cast<int64_t>(run));
     q.bind(2, static_cast<int64_t>(im.imageId));
@@ -300,6 +300,7 @@ void setRunImages(Project& p, std::int64_t run, const std::vector<RunImage>& ima
     else
       q.bind(4);
     q.bind(5, im.stageRange);
+    q.bind(6, im.rangeFromStage ? 1 : 0);
     q.exec();
     q.reset();
   }
@@ -308,8 +309,8 @@ void setRunImages(Project& p, std::int64_t run, const std::vector<RunImage>& ima
 
 std::vector<RunImage> runImages(Project& p, std::int64_t run) {
   SQLite::Statement q(p.db(),
-                      "SELECT image_id, part, stage, stage_range FROM run_images WHERE run_id = ? "
-                      "ORDER BY image_id, part");
+                      "SELECT image_id, part, stage, stage_range, range_from_stage FROM run_images "
+                      "WHERE run_id = ? ORDER BY image_id, part");
   q.bind(1, static_cast<int64_t>(run));
   std::vector<RunImage> out;
   while (q.executeStep()) {
@@ -318,6 +319,7 @@ std::vector<RunImage> runImages(Project& p, std::int64_t run) {
     im.part = q.getColumn(1).getString();
     if (!q.getColumn(2).isNull()) im.stage = q.getColumn(2).getInt();
     im.stageRange = q.getColumn(3).isNull() ? "" : q.getColumn(3).getString();
+    im.rangeFromStage = q.getColumn(4).getInt() != 0;
     out.push_back(im);
   }
   return out;
@@ -365,13 +367,30 @@ void savePredictions(Project& p, std::int64_t run, const std::vector<StoredPredi
   WriteTransaction tx(p.db());
   SQLite::Statement q(p.db(),
                       "INSERT OR REPLACE INTO predictions(run_id, image_id, stage, probability, "
-                      "probabilities) VALUES (?, ?, ?, ?, ?)");
+                      "probabilities, range_constraint, stage_range, constrained_stage, "
+                      "constrained_probability, constrained_probabilities) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& pr : preds) {
     q.bind(1, static_cast<int64_t>(run));
     q.bind(2, static_cast<int64_t>(pr.imageId));
     q.bind(3, pr.stage);
     q.bind(4, pr.probability);
     q.bind(5, pr.probabilities.data(), static_cast<int>(pr.probabilities.size() * sizeof(float)));
+    q.bind(6, pr.rangeConstraint ? 1 : 0);
+    if (pr.range)
+      q.bind(7, pr.range->name());
+    else
+      q.bind(7);
+    if (pr.constrainedStage) {
+      q.bind(8, *pr.constrainedStage);
+      q.bind(9, pr.constrainedProbability);
+      q.bind(10, pr.constrainedProbabilities.data(),
+             static_cast<int>(pr.constrainedProbabilities.size() * sizeof(float)));
+    } else {
+      q.bind(8);
+      q.bind(9);
+      q.bind(10);
+    }
     q.exec();
     q.reset();
   }
@@ -380,18 +399,29 @@ void savePredictions(Project& p, std::int64_t run, const std::vector<StoredPredi
 
 std::vector<StoredPrediction> predictions(Project& p, std::int64_t run) {
   SQLite::Statement q(p.db(),
-                      "SELECT image_id, stage, probability, probabilities FROM predictions WHERE "
-                      "run_id = ? ORDER BY image_id");
+                      "SELECT image_id, stage, probability, probabilities, range_constraint, "
+                      "stage_range, constrained_stage, constrained_probability, "
+                      "constrained_probabilities FROM predictions WHERE run_id = ? ORDER BY "
+                      "image_id");
   q.bind(1, static_cast<int64_t>(run));
+  const auto floats = [](const SQLite::Column& blob) {
+    const auto* f = static_cast<const float*>(blob.getBlob());
+    return std::vector<float>(f, f + blob.getBytes() / sizeof(float));
+  };
   std::vector<StoredPrediction> out;
   while (q.executeStep()) {
     StoredPrediction pr;
     pr.imageId = q.getColumn(0).getInt64();
     pr.stage = q.getColumn(1).getInt();
     pr.probability = q.getColumn(2).getDouble();
-    const auto blob = q.getColumn(3);
-    const auto* f = static_cast<const float*>(blob.getBlob());
-    pr.probabilities.assign(f, f + blob.getBytes() / sizeof(float));
+    pr.probabilities = floats(q.getColumn(3));
+    pr.rangeConstraint = q.getColumn(4).getInt() != 0;
+    if (!q.getColumn(5).isNull()) pr.range = parseStageRange(q.getColumn(5).getString());
+    if (!q.getColumn(6).isNull()) {
+      pr.constrainedStage = q.getColumn(6).getInt();
+      pr.constrainedProbability = q.getColumn(7).getDouble();
+      pr.constrainedProbabilities = floats(q.getColumn(8));
+    }
     out.push_back(std::move(pr));
   }
   return out;

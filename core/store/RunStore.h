@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "data/StageRange.h"
+
 namespace flystage {
 
 class Project;
@@ -42,13 +44,31 @@ struct RunImage {
   std::string part;          // train, validation, test, range
   std::optional<int> stage;  // the precise stage (train, validation, test)
   std::string stageRange;    // the range label ("11-12")
+  // The range was derived from the stage (a stage-only CSV row, a stage typed on an
+  // unlabelled image), not given by a curator: it must not constrain the test call.
+  bool rangeFromStage = false;
 };
 
 struct StoredPrediction {
   std::int64_t imageId = 0;
-  int stage = 0;
-  double probability = 0;
+  int stage = 0;                     // the unconstrained call (argmax), 4..17
+  double probability = 0;            // of `stage`
   std::vector<float> probabilities;  // 14, stages 4..17
+  // Range-aware prediction (schema 4). rangeConstraint: asked for when predicting (recorded
+  // with every row); range: the image's known range the constraint looked at (none when off or
+  // unlabelled); the constrained call exists only for a range in 4-6..13-17.
+  bool rangeConstraint = false;
+  std::optional<StageRange> range;
+  std::optional<int> constrainedStage;
+  double constrainedProbability = 0;            // of constrainedStage
+  std::vector<float> constrainedProbabilities;  // 14 (0 outside the range), or empty
+
+  // The stage call shown and used: the constrained stage when there is one, else `stage`.
+  int call() const { return constrainedStage.value_or(stage); }
+  double callProbability() const { return constrainedStage ? constrainedProbability : probability; }
+  const std::vector<float>& callProbabilities() const {
+    return constrainedStage ? constrainedProbabilities : probabilities;
+  }
 };
 
 // Runs, their per-epoch history, models, checkpoints, predictions and metrics in the

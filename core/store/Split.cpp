@@ -83,10 +83,74 @@ std::map<std::int64_t, SplitPart> drawSplit(const std::vector<std::pair<std::int
   return out;
 }
 
+namespace {
+
+// The options the split is (or will be) drawn with: the stored ones once a split was made;
+// else the given ones as they will be stored (the fractions as text, so the first draw and
+// every later one use the same values).
+SplitOptions optionsInUse(Project& project, const SplitOptions& given) {
+  if (!project.meta("split_seed").empty()) return storedSplitOptions(project);
+  SplitOptions o = given;
+  o.testFraction = std::stod(std::to_string(given.testFraction));
+  o.validationFraction = std::stod(std::to_string(given.validationFraction));
+  return o;
+}
+
+// A split has been drawn when its options are stored (resetSplit removes them) and an image
+// got its part on time (not late): generated or imported. A project whose imports had no
+// stage yet has stored options but no part, so its first stage labels are still drawn.
+bool splitDrawn(Project& project) {
+  if (project.meta("split_seed").empty()) return false;
+  return project.db().execAndGet("SELECT EXISTS(SELECT 1 FROM splits WHERE late = 0)").getInt() !=
+         0;
+}
+
+}  // namespace
+
+std::map<std::int64_t, PendingPart> pendingSplit(Project& project, const SplitOptions& options,
+                                                 SplitSummary* summaryOut) {
+  checkFractions(options);
+  const SplitOptions o = optionsInUse(project, options);
+  const bool drawn = splitDrawn(project);
+  SplitSummary summary;
+  std::map<int, std::vector<std::int64_t>> unassigned;
+  SQLite::Statement q(project.db(),
+                      "SELECT l.stage, s.part, l.image_id, s.late FROM labels l LEFT JOIN splits s "
+                      "ON s.image_id = l.image_id WHERE l.stage IS NOT NULL ORDER BY l.image_id");
+  while (q.executeStep()) {
+    const int stage = q.getColumn(0).getInt();
+    auto& counts = summary.perStage[stage];
+    if (q.getColumn(1).isNull()) {
+      unassigned[stage].push_back(q.getColumn(2).getInt64());
+    } else {
+      const auto part = parseSplitPart(q.getColumn(1).getString()).value_or(SplitPart::Train);
+      ++counts[static_cast<int>(part)];
+      if (q.getColumn(3).getInt() != 0) ++summary.late;
+    }
+  }
+  std::map<std::int64_t, PendingPart> out;
+  for (auto& [stage, ids] : unassigned) {
+    auto& counts = summary.perStage[stage];
+    // Labelled after the split was drawn: training, so the test part does not move.
+    const auto parts = drawn ? std::vector<SplitPart>(ids.size(), SplitPart::Train)
+                             : drawStageParts(ids, stage, counts, o);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (drawn) ++counts[static_cast<int>(SplitPart::Train)];
+      out[ids[i]] = PendingPart{parts[i], drawn};
+    }
+  }
+  summary.newlyAssigned = static_cast<int>(out.size());
+  if (drawn) summary.late += summary.newlyAssigned;
+  if (summaryOut) *summaryOut = std::move(summary);
+  return out;
+}
+
 SplitSummary assignSplit(Project& project, const SplitOptions& options) {
   checkFractions(options);
   auto& db = project.db();
   WriteTransaction tx(db);
+  SplitSummary summary;
+  const auto pending = pendingSplit(project, options, &summary);
   if (project.meta("split_seed").empty()) {
     for (auto [key, value] :
          {std::pair<const char*, std::string>{"split_seed", std::to_string(options.seed)},
@@ -98,35 +162,14 @@ SplitSummary assignSplit(Project& project, const SplitOptions& options) {
       q.exec();
     }
   }
-  const SplitOptions o = storedSplitOptions(project);
-
-  SplitSummary summary;
-  std::map<int, std::vector<std::int64_t>> unassigned;
-  SQLite::Statement q(db,
-                      "SELECT l.stage, s.part, l.image_id FROM labels l LEFT JOIN splits s ON "
-                      "s.image_id = l.image_id WHERE l.stage IS NOT NULL ORDER BY l.image_id");
-  while (q.executeStep()) {
-    const int stage = q.getColumn(0).getInt();
-    auto& counts = summary.perStage[stage];
-    if (q.getColumn(1).isNull()) {
-      unassigned[stage].push_back(q.getColumn(2).getInt64());
-    } else {
-      const auto part = parseSplitPart(q.getColumn(1).getString()).value_or(SplitPart::Train);
-      ++counts[static_cast<int>(part)];
-    }
-  }
-
-  SQLite::Statement insert(db,
-                           "INSERT INTO splits(image_id, part, origin) VALUES (?, ?, 'generated')");
-  for (auto& [stage, ids] : unassigned) {
-    const auto parts = drawStageParts(ids, stage, summary.perStage[stage], o);
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      insert.bind(1, static_cast<int64_t>(ids[i]));
-      insert.bind(2, splitPartName(parts[i]));
-      insert.exec();
-      insert.reset();
-      ++summary.newlyAssigned;
-    }
+  SQLite::Statement insert(
+      db, "INSERT INTO splits(image_id, part, origin, late) VALUES (?, ?, 'generated', ?)");
+  for (const auto& [id, p] : pending) {
+    insert.bind(1, static_cast<int64_t>(id));
+    insert.bind(2, splitPartName(p.part));
+    insert.bind(3, p.late ? 1 : 0);
+    insert.exec();
+    insert.reset();
   }
   tx.commit();
   return summary;

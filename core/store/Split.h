@@ -27,14 +27,29 @@ std::optional<RangeProblem> splitOptionsProblem(const SplitOptions& options);
 struct SplitSummary {
   int newlyAssigned = 0;
   std::map<int, std::array<int, 3>> perStage;  // stage -> {train, validation, test}
+  int late = 0;  // images in training because they were labelled after the split was drawn
+};
+
+// A part for a stage-labelled image that has none yet; late: the split was already drawn,
+// so the image goes to training (splits.late) and the test part stays as it was.
+struct PendingPart {
+  SplitPart part = SplitPart::Train;
+  bool late = false;
 };
 
 // The train / validation / test split of the stage-labelled images, stratified per stage
 // and drawn with a seed. It is fixed once made: images that already have a part keep it;
-// images labelled later are added to the parts that are short of their share in their
-// stage. Splits given in an imported CSV are kept as given. Runs in the caller's
+// images labelled after the split was drawn go to training (late), so labelling never moves
+// the test part; resetSplit and a new draw spread them again. Before any split is drawn (or
+// after a reset), images without a part are drawn into the parts short of their share in
+// their stage. Splits given in an imported CSV are kept as given. Runs in the caller's
 // transaction when there is one.
 SplitSummary assignSplit(Project& project, const SplitOptions& options);
+
+// What assignSplit would give the stage-labelled images without a part, without writing
+// (image id -> part); `summary`, when given, gets the counts assignSplit would return.
+std::map<std::int64_t, PendingPart> pendingSplit(Project& project, const SplitOptions& options,
+                                                 SplitSummary* summary = nullptr);
 
 // The stratified draw itself: assigns `unassigned` images of one stage to the parts that
 // are short of their share, given the counts the stage already has ({train, validation,

@@ -9,6 +9,7 @@
 #include "data/StageRange.h"
 #include "store/Project.h"
 #include "store/Split.h"
+#include "train/TrainReadiness.h"
 
 namespace flystage {
 
@@ -38,42 +39,79 @@ torch::Tensor toInput(const torch::Tensor& u8, const torch::Device& device) {
   return u8.to(device).to(torch::kFloat32).div_(255.0);
 }
 
-std::vector<RunImage> snapshotRunImages(Project& project, std::optional<std::uint64_t> splitSeed) {
-  assignSplit(project, storedSplitOptions(project));  // images labelled since the last split
-  std::map<std::int64_t, SplitPart> fresh;
+namespace {
+
+// The images of a new run from the labels and the split; `pending`: the parts assignSplit
+// would give the stage-labelled images the split does not hold yet.
+std::vector<RunImage> runImagesOf(Project& project, std::optional<std::uint64_t> splitSeed,
+                                  const std::map<std::int64_t, PendingPart>& pending) {
+  struct Row {
+    RunImage image;
+    bool fine = false;
+    std::string part;
+    bool late = false;
+  };
+  std::vector<Row> rows;
+  SQLite::Statement q(
+      project.db(),
+      "SELECT l.image_id, l.stage_range, l.stage, s.part, l.range_from_stage, s.late FROM labels "
+      "l LEFT JOIN splits s ON s.image_id = l.image_id WHERE l.stage_range IS NOT NULL "
+      "ORDER BY l.image_id");
+  while (q.executeStep()) {
+    Row r;
+    r.image.imageId = q.getColumn(0).getInt64();
+    r.image.stageRange = q.getColumn(1).getString();
+    r.image.rangeFromStage = q.getColumn(4).getInt() != 0;
+    r.fine = !q.getColumn(2).isNull() && isFineStage(q.getColumn(2).getInt());
+    if (r.fine) r.image.stage = q.getColumn(2).getInt();
+    r.part = "train";
+    if (!q.getColumn(3).isNull()) {
+      r.part = q.getColumn(3).getString();
+      r.late = q.getColumn(5).getInt() != 0;
+    } else if (const auto it = pending.find(r.image.imageId); it != pending.end()) {
+      r.part = splitPartName(it->second.part);
+      r.late = it->second.late;
+    }
+    rows.push_back(std::move(r));
+  }
   if (splitSeed) {
+    // A repeated split is drawn over the images the project's split drew; those labelled
+    // after it stay in training, so a new label never reshuffles a seed's test part.
     std::vector<std::pair<std::int64_t, int>> fine;
-    SQLite::Statement f(project.db(),
-                        "SELECT image_id, stage FROM labels WHERE stage BETWEEN 4 AND 17");
-    while (f.executeStep()) fine.emplace_back(f.getColumn(0).getInt64(), f.getColumn(1).getInt());
+    for (const auto& r : rows)
+      if (r.fine && !r.late) fine.emplace_back(r.image.imageId, *r.image.stage);
     SplitOptions options = storedSplitOptions(project);
     options.seed = *splitSeed;
-    fresh = drawSplit(fine, options);
+    const auto fresh = drawSplit(fine, options);
+    for (auto& r : rows)
+      if (const auto it = fresh.find(r.image.imageId); it != fresh.end())
+        r.part = splitPartName(it->second);
   }
   std::vector<RunImage> out;
-  SQLite::Statement q(project.db(),
-                      "SELECT l.image_id, l.stage_range, l.stage, s.part FROM labels l LEFT JOIN "
-                      "splits s ON s.image_id = l.image_id WHERE l.stage_range IS NOT NULL "
-                      "ORDER BY l.image_id");
-  while (q.executeStep()) {
-    RunImage im;
-    im.imageId = q.getColumn(0).getInt64();
-    im.stageRange = q.getColumn(1).getString();
-    const bool fine = !q.getColumn(2).isNull() && isFineStage(q.getColumn(2).getInt());
-    std::string part = q.getColumn(3).isNull() ? "train" : q.getColumn(3).getString();
-    if (splitSeed && fresh.count(im.imageId)) part = splitPartName(fresh.at(im.imageId));
-    if (fine) {
-      im.stage = q.getColumn(2).getInt();
-      im.part = part;
+  for (auto& r : rows) {
+    RunImage im = r.image;
+    if (r.fine) {
+      im.part = r.part;
       out.push_back(im);
     }
-    if (!(fine && part == "test")) {
+    if (!(r.fine && r.part == "test")) {
       im.part = "range";
       im.stage.reset();
       out.push_back(im);
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<RunImage> snapshotRunImages(Project& project, std::optional<std::uint64_t> splitSeed) {
+  assignSplit(project, storedSplitOptions(project));  // images labelled since the last split
+  return runImagesOf(project, splitSeed, {});
+}
+
+std::vector<RunImage> plannedRunImages(Project& project, std::optional<std::uint64_t> splitSeed) {
+  return runImagesOf(project, splitSeed, pendingSplit(project, storedSplitOptions(project)));
 }
 
 RunData loadRunData(Project& project, const std::vector<RunImage>& snapshot, int height, int width,

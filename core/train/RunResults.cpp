@@ -1,7 +1,9 @@
 #include "train/RunResults.h"
 
 #include "data/Stage.h"
+#include "eval/ConstrainedMetrics.h"
 #include "eval/StageMetrics.h"
+#include "model/StoredPredictions.h"
 #include "store/RunStore.h"
 
 namespace flystage {
@@ -9,6 +11,11 @@ namespace flystage {
 void storeTestResults(Project& project, std::int64_t runId, const std::string& method,
                       const RunData& data, const torch::Tensor& probabilities) {
   const auto probs = probabilities.to(torch::kFloat32).contiguous();
+  // The stored calls are range-constrained as `predict` makes them (the labels' ranges now);
+  // the figures below use the ranges the run snapshot, a curator's only.
+  std::vector<std::int64_t> testIds;
+  for (const auto i : data.test) testIds.push_back(data.ids[i]);
+  const auto ranges = knownRanges(project, testIds);
   std::vector<StoredPrediction> preds;
   std::vector<int> truth, predicted;
   for (std::size_t i = 0; i < data.test.size(); ++i) {
@@ -19,6 +26,8 @@ void storeTestResults(Project& project, std::int64_t runId, const std::string& m
     pr.stage = fineStageFromIndex(cls);
     pr.probability = row[cls].item<double>();
     pr.probabilities.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
+    const auto r = ranges.find(pr.imageId);
+    constrainPrediction(pr, r == ranges.end() ? std::nullopt : std::optional(r->second));
     preds.push_back(std::move(pr));
     truth.push_back(fineStageFromIndex(data.fineLabel[data.test[i]]));
     predicted.push_back(fineStageFromIndex(cls));
@@ -27,6 +36,10 @@ void storeTestResults(Project& project, std::int64_t runId, const std::string& m
   const auto metrics = computeStageMetrics(truth, predicted);
   runstore::setMetric(project, runId, "test", metrics.meanPerStageAccuracy,
                       stageMetricsJson(metrics, method));
+  if (const auto constrained = constrainedTestMetrics(runstore::runImages(project, runId), preds))
+    runstore::setMetric(project, runId, "test_constrained",
+                        constrained->metrics.meanPerStageAccuracy,
+                        constrainedMetricsJson(*constrained, method));
 }
 
 }  // namespace flystage

@@ -23,6 +23,7 @@
 #include "train/RunData.h"
 #include "train/RunResults.h"
 #include "train/SimilarityLoss.h"
+#include "train/TrainReadiness.h"
 #include "util/Error.h"
 #include "util/Random.h"
 
@@ -472,6 +473,10 @@ std::int64_t train(Project& project, const TrainConfig& config, const TrainCallb
     throw Error("training parameter " + problem->message(problem->field));
   // A run's writes wait out another program's (or an import's) write however long it takes.
   const BusyWait wait(project, callbacks.cancel);
+  // Labels the method needs, checked before anything is stored: a run that cannot train is
+  // never created (no failed run, no Resume that cannot succeed).
+  if (const auto problem = trainingDataProblem(project, config))
+    throw Error(problem->message(project.file().string()));
   if (config.method == Method::Gabor) return trainGabor(project, config, callbacks);
   Session s = openSession(project, config, callbacks);
   auto snapshot = snapshotRunImages(project, config.splitSeed);

@@ -93,6 +93,19 @@ bool samePredictions(const std::vector<StoredPrediction>& a, const std::vector<S
   return true;
 }
 
+// The same range-aware calls: constraint asked for, range, constrained stage and probabilities.
+bool sameConstrainedCalls(const std::vector<StoredPrediction>& a,
+                          const std::vector<StoredPrediction>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].rangeConstraint != b[i].rangeConstraint || a[i].range != b[i].range ||
+        a[i].constrainedStage != b[i].constrainedStage ||
+        std::abs(a[i].constrainedProbability - b[i].constrainedProbability) > 1e-6 ||
+        a[i].constrainedProbabilities.size() != b[i].constrainedProbabilities.size())
+      return false;
+  return true;
+}
+
 // The lines of a GEM's CSV, split into fields.
 std::vector<QStringList> csvRows(const std::filesystem::path& file) {
   std::vector<QStringList> rows;
@@ -181,7 +194,8 @@ class ShardTest : public QObject {
     makePredictionShards(merged);
     QVERIFY(
         readAll(dir_ / "pred-0.csv")
-            .startsWith(QStringLiteral("#flystage-predictions v1 run=%1 model_sha256=").arg(run_)));
+            .startsWith(QStringLiteral("#flystage-predictions v2 run=%1 model_sha256=").arg(run_)));
+    QVERIFY(readAll(dir_ / "pred-0.csv").section('\n', 0, 0).endsWith(" range_constraint=1"));
     const auto m =
         test::runCli({QStringLiteral("merge-predictions"), s(merged), QStringLiteral("--run"),
                       run(), predShard(2), predShard(0), predShard(1)});
@@ -195,6 +209,60 @@ class ShardTest : public QObject {
     const auto got = runstore::predictions(b, run_);
     QCOMPARE(expected.size(), images_);
     QVERIFY2(samePredictions(expected, got, 1e-6), "merged shards == one predict --store run");
+    QVERIFY(sameConstrainedCalls(expected, got));
+  }
+
+  // Range-aware prediction travels in the shards (v2); a v1 shard (made before it) is merged
+  // with the calls constrained by the project's ranges, as predict makes them now; shards made
+  // with and without --no-range-constraint are not mixed.
+  void shardsKeepTheRangeConstraint() {
+    const auto single = dir_ / "single.flystage";  // predict --store, range-constrained
+    const auto v1 = copyProject(project_, dir_ / "v1.flystage");
+    makePredictionShards(v1);
+    QStringList v1Files;
+    for (int i = 0; i < 3; ++i) {
+      QStringList lines = readAll(predShard(i).toStdString()).split(QLatin1Char('\n'));
+      lines[0]
+          .replace(QStringLiteral(" v2 "), QStringLiteral(" v1 "))
+          .remove(QStringLiteral(" range_constraint=1"));
+      for (int l = 1; l < lines.size(); ++l)
+        if (!lines[l].isEmpty()) lines[l] = lines[l].section(QLatin1Char(','), 0, -3);
+      const auto name = "v1-" + std::to_string(i) + ".csv";
+      test::writeText(dir_ / name, lines.join(QLatin1Char('\n')).toStdString());
+      v1Files << s(dir_ / name);
+    }
+    QVERIFY(readAll(dir_ / "v1-0.csv").contains(QStringLiteral(",p_stage_17\n")));
+    const auto m = test::runCli(
+        QStringList{QStringLiteral("merge-predictions"), s(v1), QStringLiteral("--run"), run()} +
+        v1Files);
+    QVERIFY2(m.code == 0, qPrintable(m.err));
+    {
+      Project a = Project::open(single, OpenMode::ReadOnly);
+      Project b = Project::open(v1, OpenMode::ReadOnly);
+      const auto expected = runstore::predictions(a, run_);
+      const auto got = runstore::predictions(b, run_);
+      QVERIFY(samePredictions(expected, got, 1e-6));
+      QVERIFY(sameConstrainedCalls(expected, got));
+      QVERIFY(std::any_of(got.begin(), got.end(),
+                          [](const StoredPrediction& p) { return p.constrainedStage; }));
+    }
+
+    const auto off = copyProject(project_, dir_ / "off.flystage");
+    const auto unconstrained =
+        test::runCli({QStringLiteral("predict"), s(off), QStringLiteral("--run"), run(),
+                      QStringLiteral("--no-range-constraint"), QStringLiteral("--shard"),
+                      QStringLiteral("1/3"), QStringLiteral("--out"), s(dir_ / "off-1.csv")});
+    QVERIFY2(unconstrained.code == 0, qPrintable(unconstrained.err));
+    QVERIFY(readAll(dir_ / "off-1.csv").section('\n', 0, 0).endsWith(" range_constraint=0"));
+    const auto mixed =
+        test::runCli({QStringLiteral("merge-predictions"), s(off), QStringLiteral("--run"), run(),
+                      predShard(0), s(dir_ / "off-1.csv"), predShard(2)});
+    QCOMPARE(mixed.code, 1);
+    QCOMPARE(mixed.err.trimmed(),
+             QStringLiteral(
+                 "flystage-cli: error: %1:1: made without the range constraint, but %2 with it: "
+                 "predict every shard with the same options")
+                 .arg(s(dir_ / "off-1.csv"), predShard(0)));
   }
 
   void refusedMergesStoreNothing() {

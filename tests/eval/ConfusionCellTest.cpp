@@ -2,6 +2,7 @@
 
 #include "data/LabelsCsv.h"
 #include "eval/ConfusionCell.h"
+#include "eval/ConstrainedMetrics.h"
 #include "eval/StageMetrics.h"
 #include "importer/Importer.h"
 #include "store/Project.h"
@@ -87,6 +88,31 @@ class ConfusionCellTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(Error, confusionCellImages(p, run, 3, 10));
     QVERIFY_THROWS_EXCEPTION(Error, confusionCellImages(p, run, 9, 18));
     QVERIFY_THROWS_EXCEPTION(Error, confusionCellImages(p, run + 100, 9, 10));
+  }
+
+  // The range-constrained matrix's cells hold the images its figures count there: #0's 7 is
+  // constrained to its curator's 4-6 (-> 4); #1's 9-10 was derived from its stage: kept at 8.
+  void aConstrainedCellHoldsTheConstrainedCalls() {
+    Project p = Project::open(dir_ / "k.flystage");
+    QVERIFY(runImport(p, parseLabelsCsv(test::samplesDir() / "labels.csv"), {}).committed);
+    const auto ids = p.imageIds();
+    RunRecord record;
+    record.method = "two-step";
+    record.status = "finished";
+    const auto run = runstore::createRun(p, record);
+    std::vector<RunImage> images = {{ids[0], "test", 5, "4-6"}, {ids[1], "test", 9, "9-10"}};
+    images[1].rangeFromStage = true;
+    runstore::setRunImages(p, run, images);
+    auto seven = predicted(ids[0], 7);
+    seven.probabilities[fineStageIndex(4)] = 0.25f;  // the most probable stage of 4-6
+    runstore::savePredictions(p, run, {seven, predicted(ids[1], 8)});
+    QCOMPARE(confusionCellImages(p, run, 5, 7), std::vector<std::int64_t>{ids[0]});
+    QVERIFY(confusionCellImages(p, run, 5, 7, true).empty());
+    QCOMPARE(confusionCellImages(p, run, 5, 4, true), std::vector<std::int64_t>{ids[0]});
+    QCOMPARE(confusionCellImages(p, run, 9, 8, true), std::vector<std::int64_t>{ids[1]});
+    const auto m = constrainedTestMetrics(images, runstore::predictions(p, run));
+    QCOMPARE(m->metrics.confusion[fineStageIndex(5)][fineStageIndex(4)], 1);
+    QCOMPARE(m->metrics.confusion[fineStageIndex(9)][fineStageIndex(8)], 1);
   }
 };
 

@@ -26,9 +26,13 @@ cv::Mat cropMask(const std::string& name) {
   return segmentEmbryo(image).inputMask(image.size());
 }
 
-// Cues as the pipeline measures a cropped embryo: every pixel shows the input.
+// Cues as the pipeline measures a cropped embryo. Uncut: the output lies well inside a much
+// larger input, so the input goes on beyond every edge. Passthrough (`edgeIsInput`): the
+// output is the whole input, so beyond its edge there is nothing.
 OrientationCues cuesOf(const cv::Mat& mask, bool edgeIsInput = false) {
-  return measureOrientationCues(mask, cv::Mat(mask.size(), CV_8U, cv::Scalar(255)), edgeIsInput);
+  if (edgeIsInput) return measureOrientationCues(mask, cv::Matx23d(1, 0, 0, 0, 1, 0), mask.size());
+  return measureOrientationCues(mask, cv::Matx23d(1, 0, 1000, 0, 1, 1000),
+                                mask.size() + cv::Size(2000, 2000));
 }
 
 cv::Mat flipped(const cv::Mat& m, int code) {
@@ -52,6 +56,7 @@ class OrientationTest : public QObject {
   void unsureCuesLeaveTheEmbryoAsItCame();
   void theThresholdIsInclusiveAndMayFlipGatesOnlyFlips();
   void aCutOutlineIsTrustedLess();
+  void aCutAtTheOutputEdgeIsStillCut();
   void aTinyMaskHasNoCues();
   void flipImageFlipsInPlace();
 };
@@ -150,6 +155,37 @@ void OrientationTest::aCutOutlineIsTrustedLess() {
   const OrientationCues pole = cuesOf(cropMask("range7-8_0.png"), true);
   QVERIFY2(near(pole.apReliability, 0.8639, 5e-5),
            QByteArray::number(pole.apReliability).constData());
+}
+
+void OrientationTest::aCutAtTheOutputEdgeIsStillCut() {
+  // A thick embryo fitted by its height with no margin (unlabeled_0.png): its outline's
+  // extreme rows are the output's first and last rows, so the input's frame lies just beyond
+  // the output's edge. Here the ellipse (centre 160, 75; semi-axes 159 x 74) is cut by the
+  // input's bottom edge: it runs flat along output row 127 over most of the measured length,
+  // so the bottom looks flatter than the top and the DV cue says "dorsal is down".
+  cv::Mat mask = cv::Mat::zeros(128, 320, CV_8U);
+  cv::ellipse(mask, {160, 75}, {159, 74}, 0, 0, 360, 255, cv::FILLED);
+  int flat = 0;
+  for (int x = 32; x <= 287; ++x) flat += mask.at<uchar>(127, x) != 0;
+  QVERIFY2(flat > 200, QByteArray::number(flat).constData());  // 226 of the 256 measured
+  // Output pixel (x, y) shows input pixel (x + 10, y + 10) of a 340 x 138 input: the input's
+  // last row is output row 127, and it goes on 10 pixels beyond the output's other edges.
+  const cv::Matx23d shift(1, 0, 10, 0, 1, 10);
+  const OrientationCues c = measureOrientationCues(mask, shift, {340, 138});
+  QVERIFY2(c.dv < -0.3, QByteArray::number(c.dv).constData());  // strong and wrong
+  QCOMPARE(c.dvReliability, 0.0);
+  const OrientationDecision d = decideOrientation(c, true);
+  QCOMPARE(d.dvConfidence, 0.0);
+  QVERIFY(!d.flipVertical);
+  // The cut runs into the pole windows too (the outline's last 15% at each end).
+  QVERIFY2(c.apReliability < 0.75, QByteArray::number(c.apReliability).constData());
+  // The same mask where the input goes on below the output (as if the embryo's bottom really
+  // were that flat) is trusted and flipped: the input's frame alone makes the difference.
+  const OrientationCues whole = measureOrientationCues(mask, shift, {340, 150});
+  QCOMPARE(whole.dv, c.dv);
+  QCOMPARE(whole.dvReliability, 1.0);
+  QCOMPARE(whole.apReliability, 1.0);
+  QVERIFY(decideOrientation(whole, true).flipVertical);
 }
 
 void OrientationTest::aTinyMaskHasNoCues() {

@@ -166,6 +166,30 @@ class GemProvenanceTest : public QObject {
     QCOMPARE(masked.settings[5],
              (std::pair<std::string, std::string>{"mask smoothing sigma (px)", "3.000000"}));
   }
+
+  // GEMs by prediction count each image at its range-constrained call (the default of predict)
+  // and say so; predictions stored with --no-range-constraint are said to be unconstrained.
+  void aGemByPredictionSaysRangeConstrained() {
+    const auto gem = [&](const std::filesystem::path& project, const char* name) {
+      const auto out = dir_ / name;
+      const auto g =
+          test::runCli({"gem", qs(project), "--run", "1", "--stage", "9", "--out", qs(out)});
+      return g.code == 0 ? svgDescription(out) : why(g);
+    };
+    const QString on = gem(project_, "on.svg");
+    QVERIFY2(on.contains(QStringLiteral("\nImages assigned by: range-constrained predictions of "
+                                        "run #1\n")),
+             qPrintable(on));
+    const auto off = dir_ / "off.flystage";
+    std::filesystem::copy_file(project_, off);
+    const auto pr = test::runCli({"predict", qs(off), "--run", "1", "--store",
+                                  "--no-range-constraint", "--csv", qs(dir_ / "off.csv")});
+    QVERIFY2(pr.code == 0, qPrintable(why(pr)));
+    const QString unconstrained = gem(off, "off.svg");
+    QVERIFY2(unconstrained.contains(QStringLiteral(
+                 "\nImages assigned by: predictions of run #1 (not range-constrained)\n")),
+             qPrintable(unconstrained));
+  }
 };
 
 QTEST_GUILESS_MAIN(GemProvenanceTest)

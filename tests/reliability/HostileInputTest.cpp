@@ -595,8 +595,8 @@ class HostileInputTest : public QObject {
     const fs::path project = test::makeSyntheticProject(dir, 21, 0.003, 5);
     QVERIFY(imageCount(project) >= 60);
     const QString loop =
-        "for i in $(seq \"$1\" \"$2\"); do \"$0\" label \"$3\" --image $i --stage \"$4\" || exit "
-        "1; done";
+        "for i in $(seq \"$1\" \"$2\"); do \"$0\" label \"$3\" --image $i --stage \"$4\" "
+        "--force || exit 1; done";
     QProcess a, b;
     a.start("sh", {"-c", loop, cli(), "1", "30", qs(project), "5"});
     b.start("sh", {"-c", loop, cli(), "31", "60", qs(project), "9"});

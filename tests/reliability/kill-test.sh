@@ -272,7 +272,7 @@ new_batch() {
 }
 
 t0=$(now_ms)
-"$CLI" label "$P" --image "${STAGE_IMAGES[0]}" --stage 4 >/dev/null 2>"$WORK/setup.err" ||
+"$CLI" label "$P" --image "${STAGE_IMAGES[0]}" --stage 4 --force >/dev/null 2>"$WORK/setup.err" ||
   die "setup: label failed: $(cat "$WORK/setup.err")"
 LABEL_MS=$(( ($(now_ms) - t0) * LABEL_BATCH ))
 echo "ok ${STAGE_IMAGES[0]} 4" >>"$LABEL_LOG"
@@ -318,7 +318,7 @@ for ((k = 1; k <= KILLS; k++)); do
       start_group bash -c '
         while read -r id st; do
           echo "try $id $st" >>"$3"
-          "$1" label "$2" --image "$id" --stage "$st" >/dev/null 2>>"$3.err"
+          "$1" label "$2" --image "$id" --stage "$st" --force >/dev/null 2>>"$3.err"
           rc=$?
           if ((rc == 0)); then echo "ok $id $st" >>"$3"; else echo "fail $id $st rc=$rc" >>"$3"; fi
         done <"$4"' _ "$CLI" "$P" "$LABEL_LOG" "$plan"

@@ -13,6 +13,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <opencv2/core.hpp>
 
+#include "data/ImageIo.h"
+#include "image/Standardizer.h"
 #include "store/OrientationOverride.h"
 #include "store/Project.h"
 #include "support/TestSupport.h"
@@ -54,6 +56,7 @@ class OrientationOverrideTest : public QObject {
   void unknownImageIsNamedAndNothingIsWritten();
   void imageWithoutStandardizedPixelsIsRefused();
   void cliOrientUsesCore();
+  void storedOrientationReadsWhatTheImportDecided();
 };
 
 void OrientationOverrideTest::setReadBackAndPixelsFollow() {
@@ -144,6 +147,37 @@ void OrientationOverrideTest::cliOrientUsesCore() {
                                       QString::number(bare) + " has no standardized pixels");
   QCOMPARE(unknown.err.trimmed(),
            "flystage-cli: error: " + qs(p.file()) + ": there is no image #999");
+}
+
+// Issue 16, finding 7: the image view shows the automatic decision and its confidences as
+// the import stored them. All 16 real samples: the stored row is what the standardizer
+// decides for the file (unlabeled_0 not flipped any more), and the fix reads back beside it.
+void OrientationOverrideTest::storedOrientationReadsWhatTheImportDecided() {
+  TempDir dir;
+  Project p = Project::open(flystage::test::makeSamplesProject(dir, true), OpenMode::Existing);
+  const Standardizer standardizer;
+  int checked = 0;
+  for (std::int64_t id : p.imageIds()) {
+    const std::string path = p.image(id)->path;
+    const StandardizeResult r = standardizer.run(readImage(path).bgr);
+    const StoredOrientation s = storedOrientation(p, id);
+    QVERIFY2(s.passthrough == r.passthrough && s.autoFlipH == r.flippedHorizontal &&
+                 s.autoFlipV == r.flippedVertical,
+             path.c_str());
+    QCOMPARE(s.apConfidence, r.apConfidence);
+    QCOMPARE(s.dvConfidence, r.dvConfidence);
+    QVERIFY(!s.fix.flipHorizontal && !s.fix.flipVertical);
+    if (path.find("unlabeled_0.png") != std::string::npos)
+      QVERIFY2(!s.autoFlipped() && s.dvConfidence == 0, path.c_str());
+    ++checked;
+  }
+  QCOMPARE(checked, 16);
+  const std::int64_t id = p.imageIds()[5];
+  setOrientationOverride(p, id, fix(false, true));
+  QVERIFY(!storedOrientation(p, id).fix.flipHorizontal &&
+          storedOrientation(p, id).fix.flipVertical);
+  QCOMPARE(test::errorOf([&] { storedOrientation(p, 999); }),
+           p.file().string() + ": there is no image #999");
 }
 
 QTEST_GUILESS_MAIN(OrientationOverrideTest)

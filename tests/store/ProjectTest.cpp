@@ -196,6 +196,30 @@ class ProjectTest : public QObject {
     QCOMPARE(fileBytes(dir / "v4.flystage"), before);
   }
 
+  // Issue 16 (1): evaluation constrains a call only to a range a curator gave. A stage typed
+  // on an unlabelled image, or one that replaces the range, brings a derived range.
+  void aTypedStageMarksItsRangeAsDerived() {
+    TempDir dir;
+    Project p = Project::open(dir / "d.flystage");
+    const std::int64_t a = addImage(p, "a"), b = addImage(p, "b");
+    auto derived = [&](std::int64_t id) {
+      SQLite::Statement q(p.db(), "SELECT range_from_stage FROM labels WHERE image_id = ?");
+      q.bind(1, static_cast<int64_t>(id));
+      return q.executeStep() ? q.getColumn(0).getInt() : -1;
+    };
+    LabelHistory h(p);
+    QVERIFY(h.setLabel(a, labelForStage(12, LabelSource::User)));  // unlabelled before
+    QCOMPARE(derived(a), 1);
+    QVERIFY(h.setLabel(b, labelForRange(*parseStageRange("11-12"), LabelSource::User)));
+    QCOMPARE(derived(b), 0);
+    QVERIFY(h.setLabel(b, labelForStage(12, LabelSource::User)));  // inside its range
+    QCOMPARE(derived(b), 0);
+    QVERIFY(h.setLabel(b, labelForStage(5, LabelSource::User)));  // replaces 11-12 by 4-6
+    QCOMPARE(derived(b), 1);
+    QVERIFY(h.setLabel(a, labelForRange(*parseStageRange("11-12"), LabelSource::User)));
+    QCOMPARE(derived(a), 0);
+  }
+
   void rolledBackWritesLeaveNothing() {
     TempDir dir;
     Project p = Project::open(dir / "t.flystage");
@@ -307,7 +331,8 @@ class ProjectTest : public QObject {
     resetSplit(p);
     assignSplit(p, SplitOptions{8, 0.2, 0.1});
     QVERIFY(imagesInPart(p, SplitPart::Test) != test1);
-    // Images labelled later join the parts short of their share, others stay put.
+    // Images labelled after the split go to training (late): the test part does not move
+    // (issue 16, finding 8; before, they joined the parts short of their share).
     const auto before = imagesInPart(p, SplitPart::Test);
     std::vector<LabelChange> more;
     for (int k = 0; k < 5; ++k)
@@ -316,8 +341,15 @@ class ProjectTest : public QObject {
     h.apply(more, "more");
     const auto s2 = assignSplit(p, storedSplitOptions(p));
     QCOMPARE(s2.newlyAssigned, 5);
-    QCOMPARE(s2.perStage.at(9)[2], 3);  // round(15 * 0.2)
-    for (auto id : before) QVERIFY(p.splitPart(id) == SplitPart::Test);
+    QCOMPARE(s2.late, 5);
+    QCOMPARE(s2.perStage.at(9), (std::array<int, 3>{12, 1, 2}));
+    QCOMPARE(imagesInPart(p, SplitPart::Test), before);
+    // A new draw spreads them: round(15 * 0.2) = 3 test images of stage 9, none late.
+    resetSplit(p);
+    const auto s3 = assignSplit(p, SplitOptions{8, 0.2, 0.1});
+    QCOMPARE(s3.late, 0);
+    QCOMPARE(s3.perStage.at(9), (std::array<int, 3>{10, 2, 3}));
+    QCOMPARE(p.db().execAndGet("SELECT count(*) FROM splits WHERE late = 1").getInt(), 0);
     QVERIFY_THROWS_EXCEPTION(Error, assignSplit(p, SplitOptions{1, 0.6, 0.5}));
   }
 };

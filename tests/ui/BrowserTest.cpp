@@ -31,6 +31,7 @@
 #include "data/Stage.h"
 #include "importer/Importer.h"
 #include "interpret/Colormap.h"
+#include "model/StoredPredictions.h"
 #include "store/ImageList.h"
 #include "store/LabelHistory.h"
 #include "store/Project.h"
@@ -376,6 +377,86 @@ class BrowserTest : public QObject {
     QCOMPARE(viewIds(rows), QList<qint64>{id["unlabeled_0.png"]});
   }
 
+  // Issue 16, finding 2: a tile the model called outside its curator's range looked like any
+  // other (grey) when the image had no precise stage. It is marked (the role, an amber caption
+  // naming the range) and the Outside-the-range filter shows exactly those images, counted
+  // here from the stored predictions and the labels.
+  void tilesPredictedOutsideTheirRangeAreMarked() {
+    TempDir dir;
+    std::filesystem::copy_file(file_, dir / "p.flystage");
+    const auto file = dir / "p.flystage";
+    std::int64_t run = 0;
+    std::map<std::string, std::int64_t> id;
+    {
+      Project p = Project::open(file);
+      id = idsByFile(p);
+      run = makeRun(p);
+      // Predicted with the range constraint: the model says 10, the call is inside 13-17.
+      StoredPrediction constrained = prediction(id["range13-17_1.png"], 10, 0.5);
+      constrainPrediction(constrained, *parseStageRange("13-17"));
+      runstore::savePredictions(p, run,
+                                {prediction(id["range4-6_0.png"], 5, 0.9),     // inside
+                                 prediction(id["range7-8_1.png"], 12, 0.8),    // outside 7-8
+                                 prediction(id["range11-12_0.png"], 13, 0.6),  // outside, wrong
+                                 constrained,                                  // model outside
+                                 prediction(id["range1-3_0.png"], 6, 0.7),     // 1-3: never
+                                 prediction(id["unlabeled_0.png"], 9, 0.5)});  // no range
+    }
+    // By hand from the store: the model's own stage outside the label's range (not 1-3).
+    QList<qint64> expected;
+    {
+      Project p = Project::open(file, OpenMode::ReadOnly);
+      for (const StoredPrediction& pr : runstore::predictions(p, run)) {
+        const Label l = p.label(pr.imageId);
+        if (l.range && l.range->last >= kMinFineStage && !l.range->contains(pr.stage))
+          expected << pr.imageId;
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(expected,
+             (QList<qint64>{id["range7-8_1.png"], id["range11-12_0.png"], id["range13-17_1.png"]}));
+
+    MainWindow w;
+    QVERIFY(w.openProject(qs(file)));
+    QAbstractItemModel* rows = w.imageTable()->model();
+    chooseData(child<QComboBox>(w, "filterRun"), QVariant::fromValue<qlonglong>(run));
+    const ImageTableModel* model = w.imageModel();
+    for (int r = 0; r < model->rowCount(); ++r)
+      QCOMPARE(model->index(r, 0).data(ImageTableModel::OutsideRangeRole).toBool(),
+               expected.contains(model->row(r).id));
+    const auto at = [&](const char* f, int column, int role) {
+      return model->index(model->rowOfImage(id[f]), column).data(role);
+    };
+    QCOMPARE(at("range7-8_1.png", 0, ImageTableModel::PredictionCaptionRole).toString(),
+             QStringLiteral("→ 12 · 80% ≠ 7-8"));
+    QCOMPARE(at("range4-6_0.png", 0, ImageTableModel::PredictionCaptionRole).toString(),
+             QStringLiteral("→ 5 · 90%"));
+    // The constrained call is shown (13: the range's stages tie at 0.5 / 13 each) with the
+    // model's own; the tooltip names both.
+    QCOMPARE(at("range13-17_1.png", ImageTableModel::Predicted, Qt::DisplayRole).toString(),
+             QStringLiteral("13"));
+    QCOMPARE(at("range13-17_1.png", 0, ImageTableModel::PredictionCaptionRole).toString(),
+             QStringLiteral("→ 13 · 20% (model 10)"));
+    QCOMPARE(at("range13-17_1.png", ImageTableModel::Predicted, Qt::ToolTipRole).toString(),
+             QStringLiteral("The model predicts 10 (50%), outside the range 13-17; inside the "
+                            "range: 13 at 20%"));
+    QCOMPARE(at("range7-8_1.png", ImageTableModel::Predicted, Qt::ToolTipRole).toString(),
+             QStringLiteral("The model predicts 12 (80%), outside the range 7-8"));
+
+    auto* outside = child<QCheckBox>(w, "filterOutsideRange");
+    QVERIFY(outside);
+    QVERIFY(outside->isEnabled());
+    outside->setChecked(true);
+    QVERIFY(w.browser()->filter().outsideRange);
+    QList<qint64> shown = viewIds(rows);
+    std::sort(shown.begin(), shown.end());
+    QCOMPARE(shown, expected);
+    // Kept with the project's view.
+    QVERIFY(ImageFilter::fromVariant(w.browser()->filter().toVariant()).outsideRange);
+    outside->setChecked(false);
+    QCOMPARE(rows->rowCount(), 16);
+  }
+
   void confusionCellShowsExactlyItsImages() {
     TempDir dir;
     std::filesystem::copy_file(file_, dir / "p.flystage");
@@ -546,6 +627,34 @@ class BrowserTest : public QObject {
     QVERIFY(!view->hasSaliencyMap());
   }
 
+  // The image view states the same call as the browser and the A key: inside the known range
+  // when the prediction was constrained, with the model's own call beside it.
+  void imageViewShowsTheRangeConstrainedCall() {
+    TempDir dir;
+    std::filesystem::copy_file(file_, dir / "c.flystage");
+    std::int64_t image = 0, run = 0;
+    {
+      Project p = Project::open(dir / "c.flystage", OpenMode::Existing);
+      image = idsByFile(p)["range11-12_1.png"];  // range 11-12, true stage 12
+      run = makeRun(p);
+      StoredPrediction pr = prediction(image, 13, 0.4);  // the model alone says 13
+      pr.probabilities[12 - kMinFineStage] = 0.3f;
+      pr.probabilities[11 - kMinFineStage] = 0.1f;
+      constrainPrediction(pr, parseStageRange("11-12"));
+      QCOMPARE(pr.call(), 12);
+      runstore::savePredictions(p, run, {pr});
+    }
+    MainWindow w;
+    QVERIFY(w.openProject(qs(dir / "c.flystage")));
+    ImageFilter f;
+    f.runId = run;
+    QVERIFY(w.setImageFilter(f));
+    QVERIFY(w.browser()->selectImage(image));
+    QCOMPARE(w.imageView()->predictionText(),
+             QStringLiteral("Predicted stage 12 (75%) inside the range 11-12 · the model alone: 13 "
+                            "(40%) · right: true stage 12"));
+  }
+
   void colourMapChoicesAreCores() {
     // The image view's colour map chooser lists core's maps, in core's order.
     MainWindow w;
@@ -599,6 +708,38 @@ class BrowserTest : public QObject {
     QCOMPARE(again.imageView()->imageId(), selected);
     qInfo() << child<QSplitter>(again, "projectSplitter")->sizes() << sizes;
     QCOMPARE(child<QSplitter>(again, "projectSplitter")->sizes(), sizes);
+  }
+
+  // Issue 16 (5): a project never opened on this machine (the demo) opens on the finished run
+  // that predicted the most images, so every thumbnail shows its predicted stage at once.
+  void aProjectOpenedForTheFirstTimeShowsItsPredictions() {
+    TempDir dir;
+    std::filesystem::copy_file(file_, dir / "first.flystage");
+    std::int64_t few = 0, all = 0;
+    {
+      Project p = Project::open(dir / "first.flystage", OpenMode::Existing);
+      const auto ids = idsByFile(p);
+      few = makeRun(p);
+      all = makeRun(p);
+      std::vector<StoredPrediction> some, every;
+      for (const auto& [name, id] : ids) {
+        every.push_back(prediction(id, 9, 0.7));
+        if (some.size() < 3) some.push_back(prediction(id, 12, 0.6));
+      }
+      runstore::savePredictions(p, few, some);
+      runstore::savePredictions(p, all, every);
+    }
+    MainWindow w;
+    QVERIFY(w.openProject(qs(dir / "first.flystage")));
+    QCOMPARE(w.browser()->filter().runId, all);
+    const QAbstractItemModel* m = w.imageTable()->model();
+    QCOMPARE(m->rowCount(), 16);
+    for (int r = 0; r < m->rowCount(); ++r)
+      QVERIFY2(m->index(r, 0)
+                   .data(ImageTableModel::PredictionCaptionRole)
+                   .toString()
+                   .startsWith(QStringLiteral("→ 9")),
+               qPrintable(m->index(r, 0).data(ImageTableModel::PredictionCaptionRole).toString()));
   }
 
   void fortyThousandImagesStayFluid() {

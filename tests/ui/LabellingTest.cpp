@@ -3,11 +3,13 @@
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -18,6 +20,8 @@
 #include <filesystem>
 #include <map>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "ImageBrowser.h"
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
@@ -25,8 +29,10 @@
 #include "ImportController.h"
 #include "ImportReportDialog.h"
 #include "LabelKeys.h"
+#include "LabelMenu.h"
 #include "Labeller.h"
 #include "MainWindow.h"
+
 #include "data/LabelsCsv.h"
 #include "data/Stage.h"
 #include "eval/LabelQueue.h"
@@ -43,6 +49,7 @@ using flystage::test::qs;
 using flystage::test::TempDir;
 using flystage::ui::ImageFilter;
 using flystage::ui::ImageTableModel;
+using flystage::ui::LabelMenu;
 using flystage::ui::MainWindow;
 
 namespace {
@@ -54,6 +61,40 @@ Label stored(const std::filesystem::path& file, std::int64_t id) {
 
 QAction* action(const QObject& w, const char* name) {
   return w.findChild<QAction*>(QString::fromLatin1(name));
+}
+
+ui::LabelMenu* labelMenu(const MainWindow& w) {
+  return w.findChild<ui::LabelMenu*>(QStringLiteral("labelMenu"));
+}
+
+// What the next range question showed, and the button that answered it.
+struct Question {
+  QString title;
+  QString text;
+  QString informative;
+  QStringList buttons;  // their texts, without '&'
+  bool asked = false;
+};
+
+// Answers the next modal QMessageBox (QMessageBox::exec spins its own loop) with the button
+// of object name `button`, keeping what it showed in `*q`. Gives up after about 5 s.
+void answerNextQuestion(const char* button, Question* q, int triesLeft = 500) {
+  QTimer::singleShot(10, [button, q, triesLeft] {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box) {
+      if (triesLeft > 0) answerNextQuestion(button, q, triesLeft - 1);
+      return;
+    }
+    q->asked = true;
+    q->title = box->windowTitle();
+    q->text = box->text();
+    q->informative = box->informativeText();
+    for (QAbstractButton* b : box->buttons()) q->buttons << b->text().remove(QLatin1Char('&'));
+    if (auto* b = box->findChild<QAbstractButton*>(QString::fromLatin1(button)))
+      b->click();
+    else
+      box->close();
+  });
 }
 
 StoredPrediction prediction(std::int64_t id, std::map<int, float> p) {
@@ -81,11 +122,24 @@ class LabellingTest : public QObject {
   TempDir demoDir_;
   std::filesystem::path demo_;
 
+  int rangeQuestions_ = 0;  // asked through replaceRanges()
+
+  // Labels that replace ranges are asked about; these tests replace them without a dialog,
+  // counting the questions (acceptingAPredictionOutsideTheRangeAsks shows the dialog).
+  void replaceRanges(MainWindow& w) {
+    labelMenu(w)->setConflictQuestion([this](const std::vector<RangeConflict>&, int) {
+      ++rangeQuestions_;
+      return LabelMenu::ConflictAnswer::ReplaceRanges;
+    });
+  }
+
   // A fresh copy of the demo project, opened and shown, the grid focused on image `first`.
-  std::filesystem::path open(MainWindow& w, const TempDir& dir, std::int64_t first = 1) {
+  std::filesystem::path open(MainWindow& w, const TempDir& dir, std::int64_t first = 1,
+                             bool askInADialog = false) {
     const auto file = dir / "p.flystage";
     std::filesystem::copy_file(demo_, file);
     if (!w.openProject(qs(file))) throw std::runtime_error("open failed");
+    if (!askInADialog) replaceRanges(w);
     w.resize(1200, 800);
     w.show();
     w.activateWindow();
@@ -99,13 +153,24 @@ class LabellingTest : public QObject {
     QTest::keyClick(w.browser()->currentView(), k, m);
   }
 
+  // After a dialog: the offscreen platform (no window manager) does not hand the activation
+  // back, and shortcuts need an active window.
+  void refocus(MainWindow& w) {
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.browser()->currentView()->setFocus();
+  }
+
  private Q_SLOTS:
   void initTestCase() {
     test::useThrowAwaySettings(QStringLiteral("LabellingTest"), qs(settingsDir_.path()));
     demo_ = test::makeSamplesProject(demoDir_, true);
   }
 
-  void init() { QSettings().clear(); }
+  void init() {
+    QSettings().clear();
+    rangeQuestions_ = 0;
+  }
 
   void keysLabelTheStore() {
     TempDir dir;
@@ -174,7 +239,9 @@ class LabellingTest : public QObject {
     key(w, Qt::Key_9);
     for (int id : {3, 4, 5}) QCOMPARE(stored(file, id), labelForStage(9, LabelSource::User));
     QCOMPARE(stack->count(), 1);
-    QCOMPARE(stack->undoText(), QStringLiteral("Stage 9 for 3 images"));
+    // 9 is outside 11-12 and 13-17: asked once for the three, and the undo list says so.
+    QCOMPARE(rangeQuestions_, 1);
+    QCOMPARE(stack->undoText(), QStringLiteral("Stage 9 for 3 images (was ranges 11-12, 13-17)"));
     QCOMPARE(w.browser()->currentImageId(), 6);  // the image after the selection
     key(w, Qt::Key_1);
     key(w, Qt::Key_3);
@@ -196,7 +263,8 @@ class LabellingTest : public QObject {
     QCOMPARE(stored(file, 5), before5);
     QCOMPARE(stack->index(), 0);
     QVERIFY(!undo->isEnabled());
-    QCOMPARE(redo->text().remove(QLatin1Char('&')), QStringLiteral("Redo Stage 9 for 3 images"));
+    QCOMPARE(redo->text().remove(QLatin1Char('&')),
+             QStringLiteral("Redo Stage 9 for 3 images (was ranges 11-12, 13-17)"));
     QVERIFY(w.labeller()->isInSyncWithProject());
     // The table shows the undone label.
     QCOMPARE(w.imageModel()
@@ -236,7 +304,7 @@ class LabellingTest : public QObject {
     QCOMPARE(stack->count(), 3);
     QCOMPARE(stack->index(), 2);
     QVERIFY(w.labeller()->isInSyncWithProject());
-    QCOMPARE(stack->undoText(), QStringLiteral("Stage 6 for image #2"));
+    QCOMPARE(stack->undoText(), QStringLiteral("Stage 6 for image #2 (was range 1-3)"));
     QCOMPARE(stack->redoText(), QStringLiteral("Stage 11 for image #3"));
     stack->redo();
     QCOMPARE(stored(file, 3), labelForStage(11, LabelSource::User));
@@ -271,7 +339,9 @@ class LabellingTest : public QObject {
     QCOMPARE(stored(file, 2), labelForStage(5, LabelSource::User));
     QTRY_VERIFY(w.labeller()->isInSyncWithProject());
     QCOMPARE(w.undoStack()->count(), 2);
-    QCOMPARE(w.undoStack()->undoText(), QStringLiteral("CLI: stage 5"));
+    // The undo list composes its texts from what each action changed (in the user's
+    // language), the command line's as well: #2's stage 5 replaced its range 1-3.
+    QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Stage 5 for image #2 (was range 1-3)"));
     w.undoStack()->undo();
     QCOMPARE(stored(file, 2), labelForRange(*parseStageRange("1-3"), LabelSource::Import));
     QCOMPARE(w.imageModel()->row(w.imageModel()->rowOfImage(2)).label, stored(file, 2));
@@ -350,6 +420,7 @@ class LabellingTest : public QObject {
     }
     MainWindow w;
     QVERIFY(w.openProject(qs(file)));
+    replaceRanges(w);
     w.show();
     w.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&w));
@@ -376,7 +447,8 @@ class LabellingTest : public QObject {
     QCOMPARE(w.browser()->currentImageId(), order[1]);
     key(w, Qt::Key_A);  // accept the prediction as the label
     const StoredPrediction* p = w.imageModel()->prediction(w.imageModel()->rowOfImage(order[1]));
-    QCOMPARE(stored(file, order[1]), labelForStage(p->stage, LabelSource::Model));
+    QCOMPARE(stored(file, order[1]), labelForStage(p->call(), LabelSource::Model));
+    QCOMPARE(rangeQuestions_, 0);  // both unlabelled
     QCOMPARE(w.browser()->currentImageId(), order[2]);
     QCOMPARE(w.browser()->proxy()->imageIds(), order);
 
@@ -388,6 +460,128 @@ class LabellingTest : public QObject {
     key(w, Qt::Key_L, Qt::ControlModifier);
     QVERIFY(!w.browser()->filter().queue);
     QCOMPARE(w.browser()->proxy()->rowCount(), 16);
+  }
+
+  // Issue 16, finding 2: A accepted a prediction outside the image's range (and a typed stage
+  // did the same), replacing the curator's range without a word. Now it asks, naming both:
+  // Cancel leaves the label; Replace labels it, the undo list keeps the old range and undo
+  // restores it. A run predicted without the range constraint is where A can still do this.
+  void acceptingAPredictionOutsideTheRangeAsks() {
+    TempDir dir;
+    MainWindow w;
+    const auto file = open(w, dir, 11, true);  // #11 range9-10_0.png, #12 range9-10_1.png
+    const Label curator = labelForRange(*parseStageRange("9-10"), LabelSource::Import);
+    QCOMPARE(stored(file, 11), curator);
+    QCOMPARE(stored(file, 3), labelForRange(*parseStageRange("11-12"), LabelSource::Import));
+    std::int64_t run = 0;
+    {
+      Project p = Project::open(file);
+      RunRecord r;
+      r.method = "plain";
+      r.status = "finished";
+      run = runstore::createRun(p, r);
+      // Stored with range_constraint 0: the call is the model's own, 5, outside 9-10.
+      runstore::savePredictions(p, run,
+                                {prediction(11, {{5, 0.70f}}), prediction(12, {{10, 0.60f}})});
+    }
+    w.imageModel()->reload();
+    ImageFilter f;
+    f.runId = run;
+    QVERIFY(w.setImageFilter(f));
+    QVERIFY(w.browser()->selectImage(11));
+    w.browser()->currentView()->setFocus();
+    QUndoStack* stack = w.undoStack();
+
+    Question q;
+    answerNextQuestion("keepRangesButton", &q);
+    key(w, Qt::Key_A);
+    QVERIFY(q.asked);
+    refocus(w);
+    QCOMPARE(q.title, QStringLiteral("Replace the Stage Range?"));
+    QCOMPARE(q.text, QStringLiteral("Image #11 has the range 9-10, from the import. Stage 5 lies "
+                                    "outside that range: labelling it replaces the range with "
+                                    "4-6."));
+    QCOMPARE(q.informative,
+             QStringLiteral("The old range stays in the label history: Undo restores it."));
+    QCOMPARE(q.buttons, (QStringList{"Replace the Range", "Cancel"}));
+    QCOMPARE(stored(file, 11), curator);  // cancelled: nothing written
+    QCOMPARE(stack->count(), 0);
+    QCOMPARE(w.browser()->currentImageId(), 11);  // still to do
+    QCOMPARE(w.statusBar()->currentMessage(),
+             QStringLiteral("Nothing was labelled: the images keep their ranges."));
+
+    q = Question{};
+    answerNextQuestion("replaceRangesButton", &q);
+    key(w, Qt::Key_A);
+    QVERIFY(q.asked);
+    refocus(w);
+    QCOMPARE(stored(file, 11), labelForStage(5, LabelSource::Model));
+    QCOMPARE(stack->undoText(), QStringLiteral("Predicted stage 5 for image #11 (was range 9-10)"));
+    {
+      Project p = Project::open(file, OpenMode::ReadOnly);
+      QCOMPARE(p.db()
+                   .execAndGet("SELECT old_range || ' ' || old_source FROM label_history WHERE "
+                               "image_id = 11")
+                   .getString(),
+               std::string("9-10 import"));
+    }
+    stack->undo();
+    QCOMPARE(stored(file, 11), curator);
+
+    // A typed stage outside the range asks as well; one inside does not.
+    QVERIFY(w.browser()->selectImage(11));
+    q = Question{};
+    answerNextQuestion("keepRangesButton", &q);
+    key(w, Qt::Key_6);
+    QVERIFY(q.asked);
+    refocus(w);
+    QCOMPARE(q.text, QStringLiteral("Image #11 has the range 9-10, from the import. Stage 6 lies "
+                                    "outside that range: labelling it replaces the range with "
+                                    "4-6."));
+    QCOMPARE(stored(file, 11), curator);
+    int asked = 0;
+    labelMenu(w)->setConflictQuestion([&asked](const std::vector<RangeConflict>&, int) {
+      ++asked;
+      return LabelMenu::ConflictAnswer::Cancel;
+    });
+    QVERIFY(w.browser()->selectImage(12));
+    key(w, Qt::Key_A);  // 10, inside 9-10
+    QCOMPARE(asked, 0);
+    QCOMPARE(stored(file, 12), labelForStage(10, LabelSource::Model));
+    labelMenu(w)->setConflictQuestion(
+        [menu = labelMenu(w)](const std::vector<RangeConflict>& c, int images) {
+          return menu->askAboutConflicts(c, images);
+        });
+
+    // A selection: #3 and #4 (11-12) would leave their range for 9, #11 (9-10) would not.
+    // "Label only the images inside their range" labels #11 alone.
+    QVERIFY(w.browser()->selectImage(3));
+    auto* selection = w.browser()->table()->selectionModel();
+    for (int id : {4, 11}) {
+      const QModelIndex i = w.browser()->proxy()->index(w.browser()->proxy()->rowOfImage(id), 0);
+      selection->select(i, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(w.browser()->selectedImageIds(), (QList<qint64>{3, 4, 11}));
+    q = Question{};
+    answerNextQuestion("labelInsideOnlyButton", &q);
+    key(w, Qt::Key_9);
+    QVERIFY(q.asked);
+    refocus(w);
+    QCOMPARE(q.title, QStringLiteral("Replace the Stage Ranges?"));
+    QCOMPARE(q.text, QStringLiteral("2 of the 3 images would get a stage outside their range, "
+                                    "which replaces it:"));
+    QCOMPARE(q.informative,
+             QStringLiteral("#3: the range 11-12, from the import → stage 9 (9-10)\n"
+                            "#4: the range 11-12, from the import → stage 9 (9-10)\n\n"
+                            "The old ranges stay in the label history: Undo restores them."));
+    QCOMPARE(q.buttons, (QStringList{"Replace the Ranges",
+                                     "Label Only the 1 Image Inside Their "
+                                     "Range",
+                                     "Cancel"}));
+    QCOMPARE(stored(file, 11), labelForStage(9, LabelSource::User));
+    QCOMPARE(stored(file, 3), labelForRange(*parseStageRange("11-12"), LabelSource::Import));
+    QCOMPARE(stored(file, 4), labelForRange(*parseStageRange("11-12"), LabelSource::Import));
+    QCOMPARE(stack->undoText(), QStringLiteral("Stage 9 for image #11"));
   }
 
   void helpListsTheKeys() {

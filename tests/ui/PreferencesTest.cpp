@@ -5,7 +5,10 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <QCheckBox>
+
 #include "Preferences.h"
+#include "PreferencesDialog.h"
 #include "support/TestSupport.h"
 
 using flystage::ui::Preferences;
@@ -58,6 +61,23 @@ class PreferencesTest : public QObject {
     QCOMPARE(q.threads, p.threads);
     QCOMPARE(q.thumbnailCacheMiB, p.thumbnailCacheMiB);
     QCOMPARE(q.language, p.language);
+  }
+
+  // Prediction > range constraint: on by default, kept under prediction/rangeConstraint, shown
+  // and changed in the Preferences dialog.
+  void rangeConstraintIsOnByDefaultAndSwitchable() {
+    QCOMPARE(Preferences::load().rangeConstraint, true);
+    flystage::ui::PreferencesDialog dialog(Preferences::load());
+    auto* box = dialog.findChild<QCheckBox*>(QStringLiteral("preferencesRangeConstraint"));
+    QVERIFY(box);
+    QVERIFY(box->isChecked());
+    box->setChecked(false);
+    dialog.preferences().save();
+    QCOMPARE(QSettings().value(QStringLiteral("prediction/rangeConstraint")).toBool(), false);
+    QCOMPARE(Preferences::load().rangeConstraint, false);
+    flystage::ui::PreferencesDialog again(Preferences::load());
+    QVERIFY(
+        !again.findChild<QCheckBox*>(QStringLiteral("preferencesRangeConstraint"))->isChecked());
   }
 
   // A hand-edited or damaged settings file loads within the ranges.
@@ -150,5 +170,5 @@ class PreferencesTest : public QObject {
   }
 };
 
-QTEST_GUILESS_MAIN(PreferencesTest)
+QTEST_MAIN(PreferencesTest)  // a QApplication: the dialog is a widget
 #include "PreferencesTest.moc"

@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include <QAction>
+#include <QLabel>
 #include <QTabWidget>
 #include <QTableWidget>
 
@@ -156,7 +157,7 @@ class RunsPanelTest : public QObject {
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     ConfusionMatrixView* view = panel.confusionView();
-    panel.tabs()->setCurrentWidget(view->parentWidget());
+    panel.tabs()->setCurrentIndex(1);  // the confusion matrix (scrolled inside its page)
     QTRY_VERIFY(view->isVisible());
     QCOMPARE(view->runId(), plain_);
 
@@ -208,6 +209,43 @@ class RunsPanelTest : public QObject {
     QVERIFY(emptyT);
     QTest::mouseClick(view, Qt::LeftButton, {}, view->cellRect(emptyT, emptyP).center());
     QCOMPARE(cells.count(), 2);
+  }
+
+  // Issue 16, finding 8: runs of the same split are compared as they are; a run on another
+  // split (a repeated split, seed 7) is noted under the selection, with each set's runs.
+  void differentTestSetsAreNoted() {
+    test::TempDir dir;
+    const auto copy = dir / "copy.flystage";
+    std::filesystem::copy_file(project_, copy);
+    Project p = Project::open(copy, OpenMode::Existing);
+    auto other = tiny(Method::Gabor);
+    other.splitSeed = 7;
+    const auto resplit = train(p, other, {});
+    const auto testImages = [&p](std::int64_t run) {
+      int n = 0;
+      for (const auto& im : runstore::runImages(p, run)) n += im.part == "test";
+      return n;
+    };
+    RunsPanel panel;
+    panel.setProject(&p);
+    auto* note = panel.findChild<QLabel*>(QStringLiteral("testSetWarningLabel"));
+    QVERIFY(note);
+    panel.selectRuns({plain_, gabor_});
+    QVERIFY(note->isHidden());
+    panel.selectRuns({plain_, gabor_, resplit});
+    QVERIFY(!note->isHidden());
+    QCOMPARE(note->text(),
+             QStringLiteral("These runs were evaluated on different test sets: #%1, #%2 on %3 test "
+                            "image(s); #%4 on %5 test image(s) (another split seed, a re-split or "
+                            "changed test labels lie between them); their figures are not "
+                            "measured on the same images.")
+                 .arg(plain_)
+                 .arg(gabor_)
+                 .arg(testImages(plain_))
+                 .arg(resplit)
+                 .arg(testImages(resplit)));
+    panel.selectRuns({resplit});
+    QVERIFY(note->isHidden());
   }
 };
 

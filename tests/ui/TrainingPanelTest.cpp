@@ -9,11 +9,15 @@
 
 #include <chrono>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "TrainController.h"
 #include "TrainingCurves.h"
 #include "TrainingPanel.h"
 #include "data/LabelsCsv.h"
 #include "importer/Importer.h"
+#include "store/Label.h"
+#include "store/LabelHistory.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 #include "support/TestSupport.h"
@@ -165,6 +169,59 @@ class TrainingPanelTest : public QObject {
                 .contains(QStringLiteral("mean per-stage accuracy")));
     QCOMPARE(resumable->findData(QVariant::fromValue<qint64>(runId)), -1);
     QVERIFY(panel.startAction()->isEnabled());
+  }
+
+  // The real BDGP samples have stage ranges only: the panel says what to import as soon as the
+  // project is open, and Start is refused with that reason, before a run or a task exists
+  // (before, a run was created and failed, and offered a Resume that could not succeed).
+  void startIsRefusedWithTheReason() {
+    test::TempDir dir;
+    const auto file = test::makeSamplesProject(dir);
+    Project gui = Project::open(file, OpenMode::Existing);
+    TrainingPanel panel;
+    panel.setProject(&gui);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const QString expected = QStringLiteral(
+        "No image has a precise stage 4–17 to train on (12 image(s) have only a stage range). "
+        "Import a labels CSV with a stage column (File > Import Images…, Labels CSV), or label "
+        "images with a stage (the digit keys in the browser).");
+    auto* reason = child<QLabel>(panel, "trainingReadinessLabel");
+    for (const char* method : {"plain", "data-level", "two-step", "gabor"}) {
+      choose(child<QComboBox>(panel, "methodCombo"), QString::fromLatin1(method));
+      QVERIFY(reason->isVisible());
+      QCOMPARE(reason->text(), expected);
+      QSignalSpy started(panel.controller(), &ui::TrainController::started);
+      child<QToolButton>(panel, "startTrainingButton")->click();
+      QVERIFY(!panel.isTraining());
+      QCOMPARE(started.count(), 0);
+      QCOMPARE(child<QLabel>(panel, "trainingMessageLabel")->text(), expected);
+    }
+    QVERIFY(runstore::runs(gui).empty());
+    QCOMPARE(child<QComboBox>(panel, "resumableRunsCombo")->count(), 0);
+
+    // Two stages labelled: plain may start (the reason goes), two-step names what it lacks.
+    {
+      Project other = Project::open(file, OpenMode::Existing);
+      LabelHistory h(other);
+      std::vector<LabelChange> changes;
+      for (const auto& [range, stage] : {std::pair{"4-6", 5}, std::pair{"7-8", 8}}) {
+        SQLite::Statement q(other.db(), "SELECT image_id FROM labels WHERE stage_range = ?");
+        q.bind(1, range);
+        while (q.executeStep())
+          changes.push_back({q.getColumn(0).getInt64(), labelForStage(stage, LabelSource::User)});
+      }
+      QCOMPARE(changes.size(), std::size_t(4));
+      QVERIFY(h.apply(changes, "stages"));
+    }
+    choose(child<QComboBox>(panel, "methodCombo"), QStringLiteral("plain"));
+    QVERIFY(reason->isHidden());
+    choose(child<QComboBox>(panel, "methodCombo"), QStringLiteral("two-step"));
+    QCOMPARE(reason->text(),
+             QStringLiteral("Two-step needs a training image of every stage 4–17 (its feature "
+                            "level takes a reference image of each); none of stage 4, 6, 7, 9, "
+                            "10, 11, 12, 13, 14, 15, 16, 17. Label or import images of those "
+                            "stages, or choose the data-level method."));
   }
 };
 

@@ -1,5 +1,6 @@
 #include "PreferencesDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -57,6 +58,13 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
   language_->setCurrentIndex(std::max(0, language_->findData(current.language)));
   language_->setToolTip(tr("The language of FlyStage's windows; applies at the next start"));
 
+  rangeConstraint_ = new QCheckBox(tr("Call the most probable stage inside the known range"));
+  rangeConstraint_->setObjectName(QStringLiteral("preferencesRangeConstraint"));
+  rangeConstraint_->setChecked(current.rangeConstraint);
+  rangeConstraint_->setToolTip(
+      tr("When an image has a stage range (4-6 to 13-17), Predict calls the most probable stage "
+         "inside it; the unconstrained call is kept beside it. Applies to the next prediction"));
+
   auto* found = new QLabel(QString::fromStdString(info.description()));
   found->setObjectName(QStringLiteral("preferencesDeviceFound"));
   found->setWordWrap(true);
@@ -68,6 +76,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
   form->addRow(tr("CPU &threads:"), threads_);
   form->addRow(tr("&Thumbnail cache:"), cache_);
   form->addRow(tr("&Language:"), language_);
+  form->addRow(tr("&Prediction:"), rangeConstraint_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -85,6 +94,7 @@ Preferences PreferencesDialog::preferences() const {
   p.threads = threads_->value();
   p.thumbnailCacheMiB = cache_->value();
   p.language = language_->currentData().toString();
+  p.rangeConstraint = rangeConstraint_->isChecked();
   return p;
 }
 

@@ -4,13 +4,15 @@
 
 #include "Preferences.h"
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 
 namespace flystage::ui {
 
 // Edits Preferences: default device (with what this machine has), CPU threads, thumbnail
-// cache size and language (applied at the next start; the dialog says so).
+// cache size, language (applied at the next start; the dialog says so) and whether a
+// prediction is constrained to the image's known stage range.
 class PreferencesDialog : public QDialog {
   Q_OBJECT
 
@@ -23,6 +25,7 @@ class PreferencesDialog : public QDialog {
   QSpinBox* threads_;
   QSpinBox* cache_;
   QComboBox* language_;
+  QCheckBox* rangeConstraint_;
 };
 
 }  // namespace flystage::ui

@@ -23,9 +23,10 @@ bool ImageFilter::operator==(const ImageFilter& o) const {
   return text == o.text && range == o.range && stage == o.stage &&
          gene.compare(o.gene, Qt::CaseInsensitive) == 0 && split == o.split &&
          labelled == o.labelled && runId == o.runId && predictedStage == o.predictedStage &&
-         trueStage == o.trueStage && correctness == o.correctness &&
+         modelStage == o.modelStage && trueStage == o.trueStage && correctness == o.correctness &&
          minConfidence == o.minConfidence && maxConfidence == o.maxConfidence &&
-         runTestOnly == o.runTestOnly && onlyPredicted == o.onlyPredicted && queue == o.queue;
+         runTestOnly == o.runTestOnly && onlyPredicted == o.onlyPredicted &&
+         outsideRange == o.outsideRange && queue == o.queue;
 }
 
 QVariantMap ImageFilter::toVariant() const {
@@ -38,12 +39,14 @@ QVariantMap ImageFilter::toVariant() const {
   m[QStringLiteral("labelled")] = static_cast<int>(labelled);
   m[QStringLiteral("run")] = static_cast<qlonglong>(runId);
   m[QStringLiteral("predicted")] = optionalInt(predictedStage);
+  m[QStringLiteral("modelStage")] = modelStage;
   m[QStringLiteral("true")] = optionalInt(trueStage);
   m[QStringLiteral("correctness")] = static_cast<int>(correctness);
   m[QStringLiteral("minConfidence")] = minConfidence;
   m[QStringLiteral("maxConfidence")] = maxConfidence;
   m[QStringLiteral("testOnly")] = runTestOnly;
   m[QStringLiteral("onlyPredicted")] = onlyPredicted;
+  m[QStringLiteral("outsideRange")] = outsideRange;
   m[QStringLiteral("queue")] =
       queue ? QString::fromStdString(queueStrategyName(*queue)) : QString();
   return m;
@@ -60,6 +63,7 @@ ImageFilter ImageFilter::fromVariant(const QVariantMap& m) {
       static_cast<LabelState>(std::clamp(m.value(QStringLiteral("labelled")).toInt(), 0, 4));
   f.runId = m.value(QStringLiteral("run")).toLongLong();
   f.predictedStage = readInt(m, QStringLiteral("predicted"));
+  f.modelStage = m.value(QStringLiteral("modelStage")).toBool();
   f.trueStage = readInt(m, QStringLiteral("true"));
   f.correctness =
       static_cast<Correctness>(std::clamp(m.value(QStringLiteral("correctness")).toInt(), 0, 2));
@@ -67,6 +71,7 @@ ImageFilter ImageFilter::fromVariant(const QVariantMap& m) {
   f.maxConfidence = std::clamp(m.value(QStringLiteral("maxConfidence"), 1.0).toDouble(), 0.0, 1.0);
   f.runTestOnly = m.value(QStringLiteral("testOnly")).toBool();
   f.onlyPredicted = m.value(QStringLiteral("onlyPredicted")).toBool();
+  f.outsideRange = m.value(QStringLiteral("outsideRange")).toBool();
   f.queue = parseQueueStrategy(m.value(QStringLiteral("queue")).toString().toStdString());
   return f;
 }

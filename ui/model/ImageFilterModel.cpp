@@ -85,18 +85,23 @@ bool ImageFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
     if (f.queue && source_->queueRank(sourceRow) < 0) return false;
     if (f.runTestOnly && !source_->inRunTestPart(sourceRow)) return false;
     const StoredPrediction* p = source_->prediction(sourceRow);
-    const bool needsPrediction = f.predictedStage ||
-                                 f.correctness != ImageFilter::Correctness::Any ||
-                                 f.minConfidence > 0 || f.maxConfidence < 1 || f.onlyPredicted;
+    const bool needsPrediction =
+        f.predictedStage || f.correctness != ImageFilter::Correctness::Any || f.minConfidence > 0 ||
+        f.maxConfidence < 1 || f.onlyPredicted || f.outsideRange;
     if (needsPrediction && !p) return false;
-    if (f.predictedStage && p->stage != *f.predictedStage) return false;
-    if (p && (p->probability < f.minConfidence || p->probability > f.maxConfidence)) return false;
+    // The call shown (range-constrained where it was predicted so) and its probability; or
+    // the model's own stage, as the unconstrained confusion matrix counts it.
+    const auto predicted = [&f, p] { return f.modelStage ? p->stage : p->call(); };
+    if (f.predictedStage && predicted() != *f.predictedStage) return false;
+    if (p && (p->callProbability() < f.minConfidence || p->callProbability() > f.maxConfidence))
+      return false;
+    if (f.outsideRange && !source_->predictedOutsideRange(sourceRow)) return false;
     if (f.trueStage || f.correctness != ImageFilter::Correctness::Any) {
       const auto truth = source_->trueStage(sourceRow);
       if (f.trueStage && truth != f.trueStage) return false;
       if (f.correctness != ImageFilter::Correctness::Any) {
         if (!truth) return false;
-        const bool right = p->stage == *truth;
+        const bool right = predicted() == *truth;
         if (right != (f.correctness == ImageFilter::Correctness::Correct)) return false;
       }
     }
@@ -123,8 +128,8 @@ bool ImageFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
     case ImageTableModel::Confidence: {
       const StoredPrediction* pl = source_->prediction(l);
       const StoredPrediction* pr = source_->prediction(r);
-      if (pl) a = column == ImageTableModel::Predicted ? pl->stage : pl->probability;
-      if (pr) b = column == ImageTableModel::Predicted ? pr->stage : pr->probability;
+      if (pl) a = column == ImageTableModel::Predicted ? pl->call() : pl->callProbability();
+      if (pr) b = column == ImageTableModel::Predicted ? pr->call() : pr->callProbability();
       break;
     }
     case ImageTableModel::QueueRank: {

@@ -12,6 +12,7 @@
 
 #include "ThumbnailLoader.h"
 #include "data/Stage.h"
+#include "model/RangeConstraint.h"
 #include "store/Project.h"
 #include "util/Error.h"
 
@@ -119,6 +120,12 @@ void ImageTableModel::reload() {
   endResetModel();
 }
 
+void ImageTableModel::refreshThumbnails(const QList<qint64>& imageIds) {
+  if (!project_) return;
+  for (qint64 id : imageIds)
+    if (rowOfImage(id) >= 0) loader_->request(id);
+}
+
 void ImageTableModel::refreshLabels(const QList<qint64>& imageIds) {
   if (!project_) return;
   for (qint64 id : imageIds) {
@@ -201,6 +208,46 @@ std::optional<int> ImageTableModel::trueStage(int r) const {
   return row(r).label.stage;
 }
 
+bool ImageTableModel::predictedOutsideRange(int r) const {
+  const StoredPrediction* p = prediction(r);
+  const auto& range = row(r).label.range;
+  return p && range && constrainable(*range) && outsideRange(p->stage, *range);
+}
+
+QString ImageTableModel::predictionCaption(int r) const {
+  const StoredPrediction* p = prediction(r);
+  if (!p) return {};
+  const QString caption = tr("→ %1 · %2%").arg(p->call()).arg(qRound(p->callProbability() * 100));
+  if (!predictedOutsideRange(r)) return caption;
+  // Marked, not neutral: the model's own call where the range moved it, else the range missed.
+  if (p->call() != p->stage) return tr("%1 (model %2)").arg(caption, QString::number(p->stage));
+  return tr("%1 ≠ %2").arg(caption, qs(row(r).label.range->name()));
+}
+
+QString ImageTableModel::predictionToolTip(int r) const {
+  const StoredPrediction* p = prediction(r);
+  if (!p) return {};
+  if (predictedOutsideRange(r)) {
+    QString text = tr("The model predicts %1 (%2%), outside the range %3")
+                       .arg(p->stage)
+                       .arg(qRound(p->probability * 100))
+                       .arg(qs(row(r).label.range->name()));
+    if (p->constrainedStage)
+      text += tr("; inside the range: %1 at %2%")
+                  .arg(*p->constrainedStage)
+                  .arg(qRound(p->constrainedProbability * 100));
+    return text;
+  }
+  if (p->call() != p->stage && p->range)
+    return tr("→ %1 at %2%, inside the range %3 (unconstrained %4 at %5%)")
+        .arg(p->call())
+        .arg(qRound(p->callProbability() * 100))
+        .arg(qs(p->range->name()))
+        .arg(p->stage)
+        .arg(qRound(p->probability * 100));
+  return {};
+}
+
 bool ImageTableModel::inRunTestPart(int r) const {
   return snapshotTest_.count(row(r).id) > 0;
 }
@@ -259,23 +306,32 @@ QVariant ImageTableModel::data(const QModelIndex& index, int role) const {
     case CaptionRole:
       return tr("#%1 · %2").arg(image.id).arg(labelShort(image.label));
     case PredictionCaptionRole: {
-      const StoredPrediction* p = prediction(r);
-      if (!p) return {};
-      return tr("→ %1 · %2%").arg(p->stage).arg(qRound(p->probability * 100));
+      const QString caption = predictionCaption(r);
+      return caption.isEmpty() ? QVariant() : QVariant(caption);
     }
     case CorrectnessRole: {
       const StoredPrediction* p = prediction(r);
       const auto truth = trueStage(r);
       if (!p || !truth) return 0;
-      return p->stage == *truth ? 1 : -1;
+      return p->call() == *truth ? 1 : -1;
     }
+    case OutsideRangeRole:
+      return predictedOutsideRange(r);
     case ThumbnailReadyRole:
       return thumbnails_.contains(image.id);
     case Qt::DecorationRole:
       if (column == Thumbnail) return thumbnail(image);
       return {};
     case Qt::ToolTipRole:
-      if (column == File || column == Thumbnail) return qs(image.path);
+      if (column == File || column == Thumbnail) {
+        const QString prediction = column == Thumbnail ? predictionToolTip(r) : QString();
+        return prediction.isEmpty() ? qs(image.path)
+                                    : qs(image.path) + QLatin1Char('\n') + prediction;
+      }
+      if (column == Predicted || column == Confidence) {
+        const QString prediction = predictionToolTip(r);
+        return prediction.isEmpty() ? QVariant() : QVariant(prediction);
+      }
       if (column == StageRange && !image.label.empty()) return labelSourceText(image.label.source);
       if (column == QueueRank) {
         if (const QueueEntry* e = queueEntry(r))
@@ -366,11 +422,11 @@ QVariant ImageTableModel::display(int r, int column) const {
     case Split:
       return image.split ? qs(splitPartName(*image.split)) : QString();
     case Predicted:
-      if (const StoredPrediction* p = prediction(r)) return QString::number(p->stage);
+      if (const StoredPrediction* p = prediction(r)) return QString::number(p->call());
       return QString();
     case Confidence:
       if (const StoredPrediction* p = prediction(r))
-        return tr("%1%").arg(p->probability * 100, 0, 'f', 1);
+        return tr("%1%").arg(p->callProbability() * 100, 0, 'f', 1);
       return QString();
     case QueueRank: {
       const int rank = queueRank(r);
@@ -391,10 +447,10 @@ QVariant ImageTableModel::sortKey(int r, int column) const {
     case Split:
       return image.split ? static_cast<int>(*image.split) : 100;
     case Predicted:
-      if (const StoredPrediction* p = prediction(r)) return p->stage;
+      if (const StoredPrediction* p = prediction(r)) return p->call();
       return 100;
     case Confidence:  // images without a prediction after every predicted one
-      if (const StoredPrediction* p = prediction(r)) return p->probability;
+      if (const StoredPrediction* p = prediction(r)) return p->callProbability();
       return 2.0;
     case QueueRank: {
       const int rank = queueRank(r);

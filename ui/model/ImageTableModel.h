@@ -53,6 +53,7 @@ class ImageTableModel : public QAbstractTableModel {
   static constexpr int PredictionCaptionRole = Qt::UserRole + 4;  // grid tile: "→ 12 · 87%"
   static constexpr int CorrectnessRole = Qt::UserRole + 5;        // 1 right, -1 wrong, 0 unknown
   static constexpr int ThumbnailReadyRole = Qt::UserRole + 6;     // false: placeholder shown
+  static constexpr int OutsideRangeRole = Qt::UserRole + 7;       // predictedOutsideRange()
 
   static constexpr int kDefaultThumbnailCacheMiB = 128;
 
@@ -65,10 +66,14 @@ class ImageTableModel : public QAbstractTableModel {
   // The project the rows are read from (not owned; nullptr: no rows). Thumbnails are read
   // through the loader's own connections to the same file. Clears run and queue.
   void setProject(Project* project);
+  Project* project() const { return project_; }
   // Reads the rows again (after an import) and forgets cached thumbnails; keeps the run.
   void reload();
   // Re-reads the labels of these images (after labelling, undo or redo).
   void refreshLabels(const QList<qint64>& imageIds);
+  // Decodes these images' thumbnails again (after an orientation fix); the old ones stay on
+  // screen until the new ones arrive.
+  void refreshThumbnails(const QList<qint64>& imageIds);
 
   // The run whose predictions the rows carry (0: none). Also reads the run's image snapshot:
   // an image's true stage is the stage it had when the run took it (the confusion matrix's
@@ -96,6 +101,11 @@ class ImageTableModel : public QAbstractTableModel {
   const StoredPrediction* prediction(int r) const;
   std::optional<int> trueStage(int r) const;  // see setRun
   bool inRunTestPart(int r) const;
+  // The run's model calls the image outside its known range: its unconstrained stage against
+  // the current label's range (the range-constrained call lies inside by construction, so the
+  // mark shows where the model itself disagrees with the curator). Never for 1-3, which holds
+  // no stage the model predicts, nor without a range or a prediction.
+  bool predictedOutsideRange(int r) const;
   int queueRank(int r) const;  // 0-based position in the queue, -1 when not queued
   const QueueEntry* queueEntry(int r) const;
   // Current labels of every row, for rankForLabelling.
@@ -112,6 +122,8 @@ class ImageTableModel : public QAbstractTableModel {
   QVariant display(int r, int column) const;
   QVariant sortKey(int r, int column) const;
   QVariant thumbnail(const ImageRow& r) const;
+  QString predictionCaption(int r) const;
+  QString predictionToolTip(int r) const;
   void onThumbnailLoaded(qint64 imageId, const QImage& image);
   void rebuildIndex();
   void loadRunData();

@@ -42,9 +42,11 @@ QString labelKeysHelpHtml();
 
 // What a labelling key does to the selected images: the label changes and the text of the
 // undoable action ("Stage 12 for image #5"), or, when nothing can change, `refused` says why.
-// AcceptPrediction labels each image with its predicted stage (`predictedStage`: none when
-// the browser shows no prediction for it). The texts keep the main window's translation
-// context ("flystage::ui::MainWindow"), where they were made before.
+// AcceptPrediction labels each image with its predicted stage (`predictedStage`: the call the
+// browser shows, range-constrained where predicted so; none without a prediction). Pure: a
+// stage outside an image's range is asked about by the caller (LabelMenu, rangeConflicts()). The
+// texts keep the main window's translation context ("flystage::ui::MainWindow"), where they were
+// made before.
 struct LabelKeyAction {
   std::vector<LabelChange> changes;
   QString description;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "DisplayNames.h"
 #include "store/LabelActions.h"
 #include "store/Project.h"
 
@@ -57,10 +58,14 @@ void Labeller::reloadHistory() {
   if (project_) {
     try {
       const LabelActions actions = labelActions(*project_, kMaxLoadedActions);
-      for (const auto& a : actions.done)
-        stack_->push(new LabelCommand(this, a.id, QString::fromStdString(a.description)));
-      for (const auto& a : actions.undone)
-        stack_->push(new LabelCommand(this, a.id, QString::fromStdString(a.description)));
+      // The text in the user's language from what the action changed; the stored
+      // description is whatever language (or the command line's English) wrote it.
+      const auto text = [this](const LabelAction& a) {
+        const QString composed = labelActionText(labelActionChanges(*project_, a.id));
+        return composed.isEmpty() ? QString::fromStdString(a.description) : composed;
+      };
+      for (const auto& a : actions.done) stack_->push(new LabelCommand(this, a.id, text(a)));
+      for (const auto& a : actions.undone) stack_->push(new LabelCommand(this, a.id, text(a)));
       stack_->setIndex(static_cast<int>(actions.done.size()));  // the undone ones: no-ops
     } catch (const std::exception& e) {
       stack_->clear();

@@ -47,6 +47,7 @@ class Labeller : public QObject {
   // at once: the project is open read-only, or the window's own import holds its write lock
   // until it ends (a key would otherwise wait on the GUI thread for the busy timeout).
   void setPausedReason(const QString& reason) { pausedReason_ = reason; }
+  const QString& pausedReason() const { return pausedReason_; }
 
   // Builds the stack again from the project's history.
   void reloadHistory();

@@ -12,6 +12,7 @@ const QString kDevice = QStringLiteral("preferences/device");
 const QString kThreads = QStringLiteral("preferences/threads");
 const QString kCache = QStringLiteral("browser/thumbnailCacheMiB");
 const QString kLanguage = QStringLiteral("preferences/language");
+const QString kRangeConstraint = QStringLiteral("prediction/rangeConstraint");
 const QString kRecent = QStringLiteral("recentProjects");
 const QString kLast = QStringLiteral("lastProject");
 const QString kLastDir = QStringLiteral("lastProjectDir");
@@ -67,6 +68,7 @@ Preferences Preferences::load() {
   p.threads = qBound(0, s.value(kThreads, p.threads).toInt(), 1024);
   p.thumbnailCacheMiB = qBound(16, s.value(kCache, p.thumbnailCacheMiB).toInt(), 16384);
   p.language = s.value(kLanguage, p.language).toString();
+  p.rangeConstraint = s.value(kRangeConstraint, p.rangeConstraint).toBool();
   return p;
 }
 
@@ -76,6 +78,7 @@ void Preferences::save() const {
   s.setValue(kThreads, threads);
   s.setValue(kCache, thumbnailCacheMiB);
   s.setValue(kLanguage, language);
+  s.setValue(kRangeConstraint, rangeConstraint);
 }
 
 QString Preferences::thumbnailCacheKey() {

@@ -15,6 +15,8 @@ struct Preferences {
   int threads = 0;                          // CPU threads for libtorch; 0 = all cores
   int thumbnailCacheMiB = 128;              // decoded thumbnails kept in memory
   QString language;                         // "" = the system's; "en", "de", "zh_CN"
+  // Predict: an image with a known stage range is called the most probable stage inside it.
+  bool rangeConstraint = true;
 
   // The values of the Preferences dialog, each within its range.
   static Preferences load();

@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "DisplayNames.h"
 #include "Plural.h"
 #include "data/Stage.h"
 
@@ -178,6 +179,14 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
   correctness_->addItem(tr("Any"), static_cast<int>(ImageFilter::Correctness::Any));
   correctness_->addItem(tr("Right"), static_cast<int>(ImageFilter::Correctness::Correct));
   correctness_->addItem(tr("Wrong"), static_cast<int>(ImageFilter::Correctness::Wrong));
+  // Chosen by hand, the predicted stage is the call shown again (not a matrix cell's).
+  for (QComboBox* box : {predicted_, correctness_}) {
+    disconnect(box, &QComboBox::currentIndexChanged, this, &FilterBar::emitFilter);
+    connect(box, &QComboBox::currentIndexChanged, this, [this] {
+      if (!updating_) modelStage_ = false;
+      emitFilter();
+    });
+  }
   auto spin = [this](const QString& name, const QString& accessible, const QString& tip,
                      int value) {
     auto* s = new QSpinBox(this);
@@ -201,6 +210,13 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
       tr("Only the run's test images: those its figures and confusion matrix "
          "count"));
   connect(testOnly_, &QCheckBox::toggled, this, &FilterBar::emitFilter);
+  outsideRange_ = new QCheckBox(tr("Outside the r&ange"), this);
+  outsideRange_->setObjectName(QStringLiteral("filterOutsideRange"));
+  outsideRange_->setAccessibleName(tr("Only images predicted outside their range"));
+  outsideRange_->setToolTip(
+      tr("Only images the run's model predicts outside their known stage range (its own "
+         "call, before the range constraint; images of 1-3 are left out)"));
+  connect(outsideRange_, &QCheckBox::toggled, this, &FilterBar::emitFilter);
   queue_ = combo(QStringLiteral("queueMode"), tr("Label next"),
                  tr("Show what to label next, from the run's predictions, best first (Ctrl+L)"));
   queue_->addItem(tr("Off"), QString());
@@ -238,6 +254,7 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
   confidence->addWidget(maxConfidence_);
   confidence->addSpacing(8);
   confidence->addWidget(testOnly_);
+  confidence->addWidget(outsideRange_);
   confidence->addStretch();
   grid->addWidget(caption(tr("Conf&idence"), minConfidence_, detailsBox_), 4, 0);
   grid->addLayout(confidence, 4, 1, 1, 5);
@@ -285,10 +302,9 @@ void FilterBar::setRuns(const std::vector<RunRecord>& runs) {
   run_->clear();
   run_->addItem(tr("No run"), QVariant::fromValue<qlonglong>(0));
   for (const RunRecord& r : runs)
-    run_->addItem(tr("Run %1 · %2 (%3)")
-                      .arg(r.id)
-                      .arg(QString::fromStdString(r.method), QString::fromStdString(r.status)),
-                  QVariant::fromValue<qlonglong>(r.id));
+    run_->addItem(
+        tr("Run %1 · %2 (%3)").arg(r.id).arg(methodTitle(r.method), statusTitle(r.status)),
+        QVariant::fromValue<qlonglong>(r.id));
   selectData(run_, current);
   updating_ = false;
   updateRunControls();
@@ -322,11 +338,13 @@ void FilterBar::setFilter(const ImageFilter& f) {
     run_->addItem(tr("Run %1").arg(f.runId), QVariant::fromValue<qlonglong>(f.runId));
   selectData(run_, static_cast<qlonglong>(f.runId));
   selectData(predicted_, f.predictedStage.value_or(0));
+  modelStage_ = f.modelStage;
   selectData(trueStage_, f.trueStage.value_or(0));
   selectData(correctness_, static_cast<int>(f.correctness));
   minConfidence_->setValue(qRound(f.minConfidence * 100));
   maxConfidence_->setValue(qRound(f.maxConfidence * 100));
   testOnly_->setChecked(f.runTestOnly);
+  outsideRange_->setChecked(f.outsideRange);
   selectData(queue_, f.queue ? QString::fromStdString(queueStrategyName(*f.queue)) : QString());
   // A filter set from outside that reaches into the details opens them, so it is seen.
   ImageFilter basic;
@@ -349,9 +367,12 @@ ImageFilter FilterBar::filter() const {
   f.predictedStage = optionalStage(predicted_);
   f.trueStage = optionalStage(trueStage_);
   f.correctness = static_cast<ImageFilter::Correctness>(correctness_->currentData().toInt());
+  f.modelStage =
+      modelStage_ && (f.predictedStage || f.correctness != ImageFilter::Correctness::Any);
   f.minConfidence = minConfidence_->value() / 100.0;
   f.maxConfidence = maxConfidence_->value() / 100.0;
   f.runTestOnly = testOnly_->isChecked();
+  f.outsideRange = outsideRange_->isChecked();
   f.queue = parseQueueStrategy(queue_->currentData().toString().toStdString());
   return f;
 }
@@ -368,8 +389,9 @@ FilterBar::Sort FilterBar::sort() const {
 
 void FilterBar::updateRunControls() {
   const bool run = run_->currentData().toLongLong() != 0;
-  for (QWidget* w : std::initializer_list<QWidget*>{
-           predicted_, trueStage_, correctness_, minConfidence_, maxConfidence_, testOnly_, queue_})
+  for (QWidget* w :
+       std::initializer_list<QWidget*>{predicted_, trueStage_, correctness_, minConfidence_,
+                                       maxConfidence_, testOnly_, outsideRange_, queue_})
     w->setEnabled(run);
 }
 

@@ -54,6 +54,9 @@ class FilterBar : public QWidget {
                    const QString& toolTip);
 
   bool updating_ = false;
+  // ImageFilter::modelStage of the filter set from outside (a confusion-matrix cell): kept
+  // while the bar's predicted-stage or correctness condition stays.
+  bool modelStage_ = false;
   QLineEdit* text_;
   QComboBox* sort_;
   QToolButton* details_;
@@ -72,6 +75,7 @@ class FilterBar : public QWidget {
   QSpinBox* minConfidence_;
   QSpinBox* maxConfidence_;
   QCheckBox* testOnly_;
+  QCheckBox* outsideRange_;
   QComboBox* queue_;
   QHBoxLayout* viewButtons_;
 };

@@ -12,11 +12,13 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 #include "BackgroundTask.h"
+#include "DisplayNames.h"
 #include "figure/GemFigure.h"
 #include "interpret/GemProvenance.h"
 #include "interpret/StageGems.h"
@@ -129,8 +131,16 @@ GemPanel::GemPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QHBoxLayout(this);
   auto* sideWidget = new QWidget;
   sideWidget->setLayout(side);
-  sideWidget->setMaximumWidth(320);
-  layout->addWidget(sideWidget);
+  // In a low dock the settings scroll rather than hold the dock tall.
+  auto* sideScroll = new QScrollArea;
+  sideScroll->setObjectName(QStringLiteral("gemSettingsScroll"));
+  sideScroll->setWidget(sideWidget);
+  sideScroll->setWidgetResizable(true);
+  sideScroll->setFrameShape(QFrame::NoFrame);
+  sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // As wide as the settings were, with room for the scroll bar beside them.
+  sideScroll->setFixedWidth(320 + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+  layout->addWidget(sideScroll);
   layout->addWidget(scroll, 1);
 
   connect(buildButton_, &QPushButton::clicked, this, &GemPanel::build);
@@ -182,7 +192,7 @@ void GemPanel::refresh() {
       if (r.status != "finished" || r.method == "gabor") continue;
       run_->addItem(tr("#%1 %2 (%3, seed %4)")
                         .arg(r.id)
-                        .arg(QString::fromStdString(r.method), QString::fromStdString(r.preset))
+                        .arg(methodTitle(r.method), QString::fromStdString(r.preset))
                         .arg(r.seed),
                     QVariant::fromValue<qint64>(r.id));
     }

@@ -14,6 +14,7 @@
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
 #include "ThumbnailDelegate.h"
+#include "model/StoredPredictions.h"
 #include "store/RunStore.h"
 
 namespace flystage::ui {
@@ -178,6 +179,8 @@ bool ImageBrowser::showConfusionCell(qint64 runId, int trueStage, int predictedS
   f.runId = runId;
   f.trueStage = trueStage;
   f.predictedStage = predictedStage;
+  // The matrix is the run's test metrics: the model's own stage, before the range constraint.
+  f.modelStage = true;
   if (!setFilter(f)) return false;
   // The matrix counts the run's test images; a run that did not record them (predictions
   // made outside training) is filtered over all its predictions.
@@ -336,7 +339,12 @@ QVariantMap ImageBrowser::viewState() const {
 void ImageBrowser::restoreViewState(const QVariantMap& view) {
   setViewMode(view.value(QStringLiteral("viewMode")).toInt() == 1 ? ViewMode::Table
                                                                   : ViewMode::Grid);
-  setFilter(ImageFilter::fromVariant(view.value(QStringLiteral("filter")).toMap()));
+  ImageFilter f = ImageFilter::fromVariant(view.value(QStringLiteral("filter")).toMap());
+  // A project opened here for the first time (a demo, one from another lab) shows the
+  // predictions it holds at once rather than "No run".
+  if (view.isEmpty() && model_->project())
+    if (const auto run = runWithMostPredictions(*model_->project())) f.runId = *run;
+  setFilter(f);
   const int sort = view.value(QStringLiteral("sort"), 0).toInt();
   if (!filter().queue && sort >= 0 && sort <= static_cast<int>(FilterBar::Sort::Column))
     setSort(static_cast<FilterBar::Sort>(sort));

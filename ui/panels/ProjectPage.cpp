@@ -16,6 +16,7 @@
 #include "FilterBar.h"
 #include "ImageBrowser.h"
 #include "ImageFilter.h"
+#include "ImageTableModel.h"
 #include "ImageView.h"
 #include "Preferences.h"
 #include "SummaryPanel.h"
@@ -66,6 +67,9 @@ ProjectPage::ProjectPage(ImageTableModel* model, QAction* importAction, QWidget*
   middleLayout->addWidget(browserOrEmpty_);
 
   imageView_ = new ImageView;
+  // An orientation fixed in the image view shows in the image's thumbnail too.
+  connect(imageView_, &ImageView::orientationChanged, model,
+          [model](qint64 id) { model->refreshThumbnails({id}); });
   createActions();
   setObjectName(QStringLiteral("projectSplitter"));
   addWidget(summaryScroll);

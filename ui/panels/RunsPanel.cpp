@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -20,6 +21,7 @@
 #include <set>
 
 #include "ConfusionMatrixView.h"
+#include "DisplayNames.h"
 #include "DurationText.h"
 #include "Plural.h"
 #include "StageAccuracyPlot.h"
@@ -56,18 +58,22 @@ bool resumable(const QString& status, const QString& method) {
   return status != QStringLiteral("finished") && method != QStringLiteral("gabor");
 }
 
-QString statusText(const QString& status, bool active) {
-  if (status == QStringLiteral("finished"))
-    return QCoreApplication::translate("RunsPanel", "finished");
-  if (status == QStringLiteral("cancelled"))
-    return QCoreApplication::translate("RunsPanel", "cancelled");
-  if (status == QStringLiteral("failed")) return QCoreApplication::translate("RunsPanel", "failed");
-  if (status == QStringLiteral("interrupted"))  // its process died (store/RunStore.h)
-    return QCoreApplication::translate("RunsPanel", "interrupted");
-  if (status == QStringLiteral("running") || status == QStringLiteral("created"))
-    return active ? QCoreApplication::translate("RunsPanel", "training here")
-                  : QCoreApplication::translate("RunsPanel", "running elsewhere or interrupted");
-  return status;
+// Sorts by the value under Qt::UserRole (the started column: the stored UTC time, which sorts
+// as it reads, while the shown local time in the locale's format need not).
+class RawSortedItem : public QTableWidgetItem {
+ public:
+  bool operator<(const QTableWidgetItem& other) const override {
+    return data(Qt::UserRole).toString() < other.data(Qt::UserRole).toString();
+  }
+};
+
+QTableWidgetItem* startedItem(const std::string& utcIso) {
+  auto* i = new RawSortedItem;
+  i->setData(Qt::DisplayRole, localTimeText(utcIso));
+  i->setData(Qt::UserRole, QString::fromStdString(utcIso));
+  i->setToolTip(QString::fromStdString(utcIso));  // the stored time, in UTC
+  i->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+  return i;
 }
 
 }  // namespace
@@ -163,7 +169,13 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   chooserRow->addWidget(confusionRun_, 1);
   confusionLayout->addLayout(chooserRow);
   confusion_ = new ConfusionMatrixView(confusionPage);
-  confusionLayout->addWidget(confusion_, 1);
+  // A low dock scrolls the matrix rather than squeezing its stage numbers together.
+  auto* confusionScroll = new QScrollArea(confusionPage);
+  confusionScroll->setObjectName(QStringLiteral("confusionScroll"));
+  confusionScroll->setWidgetResizable(true);
+  confusionScroll->setFrameShape(QFrame::NoFrame);
+  confusionScroll->setWidget(confusion_);
+  confusionLayout->addWidget(confusionScroll, 1);
   confusionHint_ = new QLabel(tr("Click a cell to show its test images."), confusionPage);
   confusionHint_->setObjectName(QStringLiteral("confusionHintLabel"));
   confusionHint_->setAccessibleName(tr("Confusion matrix status"));
@@ -190,15 +202,37 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   topLayout->setContentsMargins(0, 0, 0, 0);
   topLayout->addLayout(toolbar);
   topLayout->addWidget(runs_);
-  auto* split = new QSplitter(Qt::Vertical, this);
-  split->setObjectName(QStringLiteral("runsSplitter"));
-  split->addWidget(top);
-  split->addWidget(tabs_);
-  split->setStretchFactor(1, 2);
+  // Selected runs evaluated on different test images: said under them (updateEvaluation).
+  auto* testSets = new QLabel(top);
+  testSets->setObjectName(QStringLiteral("testSetWarningLabel"));
+  testSets->setAccessibleName(tr("Test sets of the selected runs"));
+  testSets->setWordWrap(true);
+  testSets->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  testSets->hide();
+  topLayout->addWidget(testSets);
+  // Side by side until resizeEvent() finds the panel tall enough to stack them: a dock
+  // starts low, and stacked they would hold it tall.
+  split_ = new QSplitter(Qt::Horizontal, this);
+  split_->setObjectName(QStringLiteral("runsSplitter"));
+  split_->addWidget(top);
+  split_->addWidget(tabs_);
+  split_->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(split);
+  layout->addWidget(split_);
   fill();
+}
+
+void RunsPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  const Qt::Orientation o = width() > 3 * height() ? Qt::Horizontal : Qt::Vertical;
+  if (o == split_->orientation()) return;
+  split_->setOrientation(o);
+  // Stacked, the evaluation takes the larger share.
+  if (o == Qt::Horizontal)
+    split_->setSizes({width() / 2, width() / 2});
+  else
+    split_->setSizes({height() / 3, height() * 2 / 3});
 }
 
 void RunsPanel::setProject(Project* project) {
@@ -251,10 +285,10 @@ void RunsPanel::fill() {
         const QString status = QString::fromStdString(r.status);
         runs_->setItem(row, Id,
                        item(QVariant::fromValue<qint64>(r.id), QVariant::fromValue<qint64>(r.id)));
-        runs_->setItem(row, Method, item(QString::fromStdString(r.method)));
+        runs_->setItem(row, Method, item(methodTitle(r.method), QString::fromStdString(r.method)));
         runs_->setItem(row, Preset, item(QString::fromStdString(r.preset)));
         runs_->setItem(row, Seed, item(QVariant::fromValue<qulonglong>(r.seed)));
-        auto* statusItem = item(statusText(status, r.id == activeRun_), status);
+        auto* statusItem = item(statusTitle(status, r.id == activeRun_), status);
         if (status == QStringLiteral("running") && r.id != activeRun_)
           statusItem->setToolTip(
               tr("Marked as running, but not by this window: another "
@@ -264,7 +298,7 @@ void RunsPanel::fill() {
         runs_->setItem(row, Device, item(QString::fromStdString(r.device)));
         auto* duration = item(durationText(r.durationSeconds), r.durationSeconds);
         runs_->setItem(row, Duration, duration);
-        runs_->setItem(row, Started, item(QString::fromStdString(r.startedAt)));
+        runs_->setItem(row, Started, startedItem(r.startedAt));
         QVariant accuracy;
         if (r.status == "finished")
           if (const auto json = runstore::metricJson(*project_, r.id, "test"))
@@ -337,18 +371,42 @@ void RunsPanel::updateEvaluation() {
   }
   accuracyTable_->setRuns(summaries);
   accuracyPlot_->setRuns(summaries);
+  if (auto* testSets = findChild<QLabel*>(QStringLiteral("testSetWarningLabel"))) {
+    QStringList sets;
+    if (summaries.size() > 1) {
+      std::vector<std::int64_t> ids;
+      for (const RunSummary& s : summaries) ids.push_back(s.runId);
+      try {
+        const auto groups = testSetGroups(*project_, ids);
+        for (std::size_t g = 0; groups.size() > 1 && g < groups.size(); ++g) {
+          QStringList runs;
+          for (auto id : groups[g].runs) runs << QStringLiteral("#%1").arg(id);
+          sets << tr("%1 on %n test image(s)", nullptr, static_cast<int>(groups[g].images))
+                      .arg(runs.join(QStringLiteral(", ")));
+        }
+      } catch (const std::exception&) {
+        sets.clear();  // the comparison shows without the note; loading said what failed
+      }
+    }
+    testSets->setText(sets.isEmpty() ? QString()
+                                     : tr("These runs were evaluated on different test sets: %1 "
+                                          "(another split seed, a re-split or changed test "
+                                          "labels lie between them); their figures are not "
+                                          "measured on the same images.")
+                                           .arg(sets.join(QStringLiteral("; "))));
+    testSets->setVisible(!sets.isEmpty());
+  }
 
   const qint64 was = confusionRun_->currentData().toLongLong();
   {
     const QSignalBlocker blocker(confusionRun_);
     confusionRun_->clear();
     for (const RunSummary& s : summaries)
-      confusionRun_->addItem(
-          tr("#%1 %2 (%3, seed %4)")
-              .arg(s.runId)
-              .arg(QString::fromStdString(s.method), QString::fromStdString(s.preset))
-              .arg(s.seed),
-          QVariant::fromValue<qint64>(s.runId));
+      confusionRun_->addItem(tr("#%1 %2 (%3, seed %4)")
+                                 .arg(s.runId)
+                                 .arg(methodTitle(s.method), QString::fromStdString(s.preset))
+                                 .arg(s.seed),
+                             QVariant::fromValue<qint64>(s.runId));
     // The current run's matrix, else the one shown before, else the first.
     const qint64 current = currentRunId();
     int at = confusionRun_->findData(QVariant::fromValue<qint64>(current));
@@ -385,11 +443,11 @@ void RunsPanel::updateDetails() {
     QStringList lines;
     lines << tr("Run #%1: %2, preset %3, seed %4")
                  .arg(id)
-                 .arg(QString::fromStdString(r->method), QString::fromStdString(r->preset))
+                 .arg(methodTitle(r->method), QString::fromStdString(r->preset))
                  .arg(r->seed);
     lines << tr("Status: %1 · device %2 · started %3 · duration %4")
-                 .arg(QString::fromStdString(r->status), QString::fromStdString(r->device),
-                      QString::fromStdString(r->startedAt), durationText(r->durationSeconds));
+                 .arg(statusTitle(r->status, id == activeRun_), QString::fromStdString(r->device),
+                      localTimeText(r->startedAt), durationText(r->durationSeconds));
     lines << QString() << tr("Settings:");
     const QJsonObject params =
         QJsonDocument::fromJson(QByteArray::fromStdString(r->paramsJson)).object();
@@ -409,7 +467,7 @@ void RunsPanel::updateActions() {
     const qint64 id = currentRunId();
     canResume =
         id != activeRun_ && resumable(runs_->item(row, Status)->data(Qt::UserRole).toString(),
-                                      runs_->item(row, Method)->text());
+                                      runs_->item(row, Method)->data(Qt::UserRole).toString());
   }
   resumeAct_->setEnabled(canResume);
   reloadAct_->setEnabled(project_ != nullptr);

@@ -9,6 +9,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QSplitter;
 class QTableWidget;
 class QTabWidget;
 
@@ -65,6 +66,10 @@ class RunsPanel : public QWidget {
                        const QList<qint64>& imageIds);
   void resumeRequested(qint64 runId);
 
+ protected:
+  // A wide, low dock shows the runs beside their evaluation; a taller one, above it.
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   void fill();
   void updateEvaluation();
@@ -78,6 +83,7 @@ class RunsPanel : public QWidget {
   qint64 activeRun_ = 0;
 
   QTableWidget* runs_;
+  QSplitter* split_;
   QTabWidget* tabs_;
   StageAccuracyTable* accuracyTable_;
   StageAccuracyPlot* accuracyPlot_;

@@ -1,12 +1,15 @@
 #include "RunsWorkspace.h"
 
 #include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "BackgroundTask.h"
 #include "GemPanel.h"
 #include "ImageBrowser.h"
 #include "ImageTableModel.h"
@@ -15,9 +18,13 @@
 #include "MainWindow.h"
 #include "PredictController.h"
 #include "PredictProgressDialog.h"
+#include "Preferences.h"
 #include "RunsPanel.h"
 #include "SaliencyController.h"
 #include "TrainingPanel.h"
+#include "model/ModelPackage.h"
+#include "store/BusyWait.h"
+#include "store/ImportedModel.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
@@ -111,6 +118,63 @@ RunsWorkspace::RunsWorkspace(MainWindow* window) : QObject(window), window_(wind
     window_->statusBar()->showMessage(tr("No saliency: %1").arg(message), 10000);
   });
 
+  // Models travel: export a run's model, import one trained elsewhere.
+  exportTask_ = new BackgroundTask(this);
+  importTask_ = new BackgroundTask(this);
+  exportModelAct_ = new QAction(tr("&Export Model…"), window_);
+  exportModelAct_->setObjectName(QStringLiteral("actionExportModel"));
+  exportModelAct_->setToolTip(
+      tr("Write the selected finished run's model to one file that another project can import"));
+  exportModelAct_->setStatusTip(exportModelAct_->toolTip());
+  connect(exportModelAct_, &QAction::triggered, this, [this] { exportModelDialog(); });
+  importModelAct_ = new QAction(tr("&Import Model…"), window_);
+  importModelAct_->setObjectName(QStringLiteral("actionImportModel"));
+  importModelAct_->setToolTip(
+      tr("Add a model exported from another project as a run of this one, to stage its images"));
+  importModelAct_->setStatusTip(importModelAct_->toolTip());
+  connect(importModelAct_, &QAction::triggered, this, [this] { importModelDialog(); });
+  connect(window_, &MainWindow::projectChanged, this, [this] {
+    const Project* p = window_->project();
+    exportModelAct_->setEnabled(p != nullptr);
+    importModelAct_->setEnabled(p != nullptr && !p->readOnly());
+  });
+  exportModelAct_->setEnabled(false);
+  importModelAct_->setEnabled(false);
+  connect(exportTask_, &BackgroundTask::finished, this, [this](const QVariant& file) {
+    window_->statusBar()->showMessage(tr("The model was exported to %1.").arg(file.toString()),
+                                      8000);
+  });
+  connect(exportTask_, &BackgroundTask::failed, this, [this](const QString& message) {
+    QMessageBox::warning(window_, tr("Export Model"),
+                         tr("The model was not exported: %1").arg(message));
+  });
+  connect(importTask_, &BackgroundTask::finished, this, [this](const QVariant& result) {
+    const QVariantList r = result.toList();
+    const qint64 run = r.value(0).toLongLong();
+    window_->refreshRuns();
+    runs_->reload();
+    runs_->selectRuns({run});
+    if (!r.value(1).toBool()) {
+      QMessageBox::information(window_, tr("Import Model"),
+                               tr("This model is already in the project as run #%1; nothing "
+                                  "was added.")
+                                   .arg(run));
+      return;
+    }
+    window_->statusBar()->showMessage(tr("The model was imported as run #%1.").arg(run), 8000);
+    if (QMessageBox::question(window_, tr("Import Model"),
+                              tr("The model was imported as run #%1 (%2). Predict the stage of "
+                                 "every image with it now?")
+                                  .arg(run)
+                                  .arg(r.value(2).toString())) == QMessageBox::Yes)
+      predictAll();  // with the run just selected
+  });
+  connect(importTask_, &BackgroundTask::failed, this, [this](const QString& message) {
+    QMessageBox::warning(
+        window_, tr("Import Model"),
+        tr("The model was not imported; the project is unchanged: %1").arg(message));
+  });
+
   auto* train = new QMenu(tr("&Train"), window_);
   train->setObjectName(QStringLiteral("trainMenu"));
   train->addAction(training_->startAction());
@@ -120,6 +184,9 @@ RunsWorkspace::RunsWorkspace(MainWindow* window) : QObject(window), window_(wind
   train->addSeparator();
   train->addAction(predictAct_);
   train->addAction(runs_->reloadAction());
+  train->addSeparator();
+  train->addAction(importModelAct_);
+  train->addAction(exportModelAct_);
   // Before Help, which stays last.
   window_->menuBar()->insertMenu(window_->menuBar()->actions().constLast(), train);
   if (auto* tools = window_->findChild<QToolBar*>(QStringLiteral("projectToolBar"))) {
@@ -131,6 +198,8 @@ RunsWorkspace::RunsWorkspace(MainWindow* window) : QObject(window), window_(wind
 }
 
 void RunsWorkspace::cancelAndWait() {
+  exportTask_->cancelAndWait();
+  importTask_->cancelAndWait();  // an import not yet committed is rolled back
   training_->cancelAndWait();
   saliency_->cancelAndWait();
   predict_->cancelAndWait();
@@ -145,7 +214,7 @@ void RunsWorkspace::predictAll() {
                              tr("Select a finished run under Runs and Evaluation first."));
     return;
   }
-  if (!predict_->start(window_->projectFile(), run))
+  if (!predict_->start(window_->projectFile(), run, Preferences::load().rangeConstraint))
     window_->statusBar()->showMessage(tr("A prediction is already running."), 5000);
 }
 
@@ -156,6 +225,61 @@ void RunsWorkspace::showRun(qint64 runId) {
   window_->browser()->setFilter(f);
   runs_->selectRuns({runId});
   gems_->selectRun(runId);
+}
+
+void RunsWorkspace::exportModelDialog() {
+  if (!window_->project()) return;
+  const auto selected = runs_->selectedRunIds();
+  const qint64 run = !selected.empty() ? selected.front() : window_->imageModel()->runId();
+  if (run == 0) {
+    QMessageBox::information(window_, tr("Export Model"),
+                             tr("Select a finished run under Runs and Evaluation first."));
+    return;
+  }
+  const QFileInfo project(window_->projectFile());
+  const QString suggested = project.absolutePath() + QLatin1Char('/') + project.completeBaseName() +
+                            QStringLiteral("-run%1").arg(run) +
+                            QString::fromLatin1(kModelPackageExtension);
+  QString file = QFileDialog::getSaveFileName(window_, tr("Export Model"), suggested,
+                                              tr("FlyStage models (*.flystage-model)"));
+  if (file.isEmpty()) return;
+  if (!file.endsWith(QString::fromLatin1(kModelPackageExtension)))
+    file += QString::fromLatin1(kModelPackageExtension);
+  exportModel(run, file);
+}
+
+void RunsWorkspace::importModelDialog() {
+  if (!window_->project() || window_->project()->readOnly()) return;
+  const QString file = QFileDialog::getOpenFileName(
+      window_, tr("Import Model"), QFileInfo(window_->projectFile()).absolutePath(),
+      tr("FlyStage models (*.flystage-model);;All files (*)"));
+  if (!file.isEmpty()) importModel(file);
+}
+
+void RunsWorkspace::exportModel(qint64 runId, const QString& file) {
+  const std::string project = window_->projectFile().toStdString();
+  const std::string out = file.toStdString();
+  exportTask_->start([project, runId, out, file](TaskContext&) {
+    Project p = Project::open(project, OpenMode::ReadOnly);
+    flystage::exportModel(p, runId, out);
+    return QVariant(file);
+  });
+}
+
+void RunsWorkspace::importModel(const QString& file) {
+  const std::string project = window_->projectFile().toStdString();
+  const std::string modelFile = file.toStdString();
+  importTask_->start([project, modelFile](TaskContext& context) {
+    // Checked in full before the project is opened for writing.
+    const ModelPackage package = readModelPackageFile(modelFile);
+    Project p = Project::open(project, OpenMode::Existing);
+    const BusyWait wait(p, context.cancelToken());  // an import of images may hold the lock
+    const auto imported =
+        flystage::importModel(p, package, std::filesystem::path(modelFile).filename().string());
+    return QVariant(QVariantList{QVariant(static_cast<qlonglong>(imported.runId)),
+                                 QVariant(imported.added),
+                                 QString::fromStdString(importedMethodName(package.method))});
+  });
 }
 
 }  // namespace flystage::ui

@@ -7,6 +7,7 @@ class QAction;
 
 namespace flystage::ui {
 
+class BackgroundTask;
 class GemPanel;
 class MainWindow;
 class PredictController;
@@ -37,6 +38,20 @@ class RunsWorkspace : public QObject {
   // Before the project closes: training, saliency and prediction end (a run stays resumable).
   void cancelAndWait();
 
+  // Train > Export Model…: the selected finished run's model to a file the user names.
+  // Train > Import Model…: a model file added as a run, then offered for Predict All. Both run
+  // off the GUI thread (a model of the largest preset is about 45 MB); a refusal is shown in a
+  // message box and changes nothing.
+  void exportModelDialog();
+  void importModelDialog();
+  // The same without the file dialogs (tests): the work starts and returns at once.
+  void exportModel(qint64 runId, const QString& file);
+  void importModel(const QString& file);
+  BackgroundTask* exportTask() const { return exportTask_; }
+  BackgroundTask* importTask() const { return importTask_; }
+  QAction* exportModelAction() const { return exportModelAct_; }
+  QAction* importModelAction() const { return importModelAct_; }
+
  private:
   MainWindow* window_;
   TrainingPanel* training_ = nullptr;
@@ -45,6 +60,10 @@ class RunsWorkspace : public QObject {
   SaliencyController* saliency_ = nullptr;
   PredictController* predict_ = nullptr;
   QAction* predictAct_ = nullptr;
+  BackgroundTask* exportTask_ = nullptr;  // writes a model file
+  BackgroundTask* importTask_ = nullptr;  // adds a model file to the project
+  QAction* exportModelAct_ = nullptr;
+  QAction* importModelAct_ = nullptr;
 };
 
 }  // namespace flystage::ui

@@ -16,6 +16,7 @@
 
 #include <limits>
 
+#include "DisplayNames.h"
 #include "model/Presets.h"
 #include "store/RunStore.h"
 
@@ -29,7 +30,7 @@ void selectData(QComboBox* box, const QVariant& value) {
 QString runText(const RunRecord& r) {
   return QCoreApplication::translate("TrainingPanel", "#%1 %2 · %3 · seed %4")
       .arg(r.id)
-      .arg(QString::fromStdString(r.method), QString::fromStdString(r.preset))
+      .arg(methodTitle(r.method), QString::fromStdString(r.preset))
       .arg(r.seed);
 }
 
@@ -268,8 +269,7 @@ void TrainingForm::setValues(const TrainSettings::Values& v) {
   selectData(method_, v.value(QStringLiteral("method")));
   if (v.value(QStringLiteral("method")).toString() != QStringLiteral("gabor"))
     selectData(preset_, v.value(QStringLiteral("preset")));
-  presetHint_->setText(
-      QString::fromStdString(preset(preset_->currentData().toString().toStdString()).description));
+  presetHint_->setText(presetDescription(preset_->currentData().toString().toStdString()));
   if (const qint64 run = v.value(QStringLiteral("from_run")).toLongLong())
     selectData(fromRun_, QVariant::fromValue<qint64>(run));
   else

@@ -1,19 +1,23 @@
 #include "TrainingPanel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "DisplayNames.h"
 #include "TrainingCurves.h"
 #include "TrainingProgress.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "train/TrainReadiness.h"
 
 namespace flystage::ui {
 
@@ -72,6 +76,15 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   });
 
   connect(form_->methodBox(), &QComboBox::currentIndexChanged, this, &TrainingPanel::updateState);
+  // What a run would train on depends on the method, the run it continues from and the split.
+  connect(form_->methodBox(), &QComboBox::currentIndexChanged, this,
+          &TrainingPanel::refreshReadiness);
+  if (auto* from = form_->findChild<QComboBox*>(QStringLiteral("fromRunCombo")))
+    connect(from, &QComboBox::currentIndexChanged, this, &TrainingPanel::refreshReadiness);
+  if (auto* split = form_->findChild<QCheckBox*>(QStringLiteral("splitSeedCheck")))
+    connect(split, &QCheckBox::toggled, this, &TrainingPanel::refreshReadiness);
+  if (auto* seed = form_->findChild<QSpinBox*>(QStringLiteral("splitSeedSpin")))
+    connect(seed, &QSpinBox::valueChanged, this, &TrainingPanel::refreshReadiness);
   updateState();
 }
 
@@ -146,6 +159,15 @@ QWidget* TrainingPanel::createProgress() {
   buttons->addWidget(cancelButton_);
   buttons->addStretch(1);
   layout->addLayout(buttons);
+  readiness_ = named(new QLabel(box), "trainingReadinessLabel", tr("Why training cannot start"),
+                     tr("What the project needs before a run with these settings can train"));
+  readiness_->setWordWrap(true);
+  readiness_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  QPalette red = readiness_->palette();
+  red.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
+  readiness_->setPalette(red);
+  readiness_->hide();
+  layout->addWidget(readiness_);
 
   auto* resumeRow = new QHBoxLayout;
   auto* resumeLabel = new QLabel(tr("&Interrupted runs:"), box);
@@ -182,11 +204,74 @@ void TrainingPanel::setProject(Project* project) {
                   : QString());
   fillFromRuns();
   updateState();
+  refreshReadiness();
 }
 
 void TrainingPanel::reloadRuns() {
   fillFromRuns();
   updateState();
+  refreshReadiness();
+}
+
+void TrainingPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  refreshReadiness();
+}
+
+QString TrainingPanel::dataProblem(const TrainConfig& c) {
+  std::optional<TrainingDataProblem> p;
+  try {
+    p = trainingDataProblem(*project_, c);
+  } catch (const std::exception& e) {
+    return QString::fromUtf8(e.what());
+  }
+  if (!p) return {};
+  using Kind = TrainingDataProblem::Kind;
+  const QString importCsv =
+      tr("Import a labels CSV with a stage column (File > Import Images…, Labels CSV)");
+  switch (p->kind) {
+    case Kind::NoPreciseStage:
+      return (p->rangeOnly > 0
+                  ? tr("No image has a precise stage 4–17 to train on (%n image(s) have only a "
+                       "stage range).",
+                       nullptr, p->rangeOnly)
+                  : tr("No image has a precise stage 4–17 to train on.")) +
+             QLatin1Char(' ') +
+             tr("%1, or label images with a stage (the digit keys in the browser).").arg(importCsv);
+    case Kind::NoneInTraining:
+      return tr(
+          "None of the %n image(s) with a precise stage is in the training part (all are "
+          "in validation or test). Label more images with a stage, or draw the split "
+          "again (flystage-cli split --reset).",
+          nullptr, p->precise);
+    case Kind::OneStage:
+      return tr("The training part has one stage only (stage %1, %n image(s)); a classifier "
+                "needs at least two. %2, or label images of other stages.",
+                nullptr, p->images)
+          .arg(p->stage)
+          .arg(importCsv);
+    case Kind::MissingStages: {
+      QStringList stages;
+      for (int stage : p->missing) stages << QString::number(stage);
+      return tr("Two-step needs a training image of every stage 4–17 (its feature level takes "
+                "a reference image of each); none of stage %1. Label or import images of those "
+                "stages, or choose the data-level method.")
+          .arg(stages.join(QStringLiteral(", ")));
+    }
+    case Kind::NoRanges:
+      return tr("%1 pretrains on stage ranges, but no image outside the test part has a range "
+                "a curator gave. Import the stage ranges (a labels CSV with a stage_range "
+                "column), or choose the plain method.")
+          .arg(form_->methodBox()->currentText());
+  }
+  return QString::fromStdString(p->message(project_->file().string()));
+}
+
+void TrainingPanel::refreshReadiness() {
+  const bool check = project_ && !project_->readOnly() && !controller_->isRunning();
+  const QString problem = check ? dataProblem(form_->config()) : QString();
+  readiness_->setText(problem);
+  readiness_->setVisible(!problem.isEmpty());
 }
 
 void TrainingPanel::fillFromRuns() {
@@ -204,7 +289,7 @@ void TrainingPanel::fillFromRuns() {
   form_->setRuns(runs);
   for (const RunRecord& r : runs)
     if (resumable(r) && r.id != controller_->runId())
-      resumable_->addItem(tr("%1 · %2").arg(runText(r), QString::fromStdString(r.status)),
+      resumable_->addItem(tr("%1 · %2").arg(runText(r), statusTitle(r.status)),
                           QVariant::fromValue<qint64>(r.id));
   if (resumeWas) selectData(resumable_, QVariant::fromValue<qint64>(resumeWas));
 }
@@ -245,6 +330,12 @@ bool TrainingPanel::startTraining() {
   // The same ranges as the command line (TrainConfig::validate), named by the field's label.
   if (const QString problem = TrainSettings::problem(c); !problem.isEmpty()) {
     showMessage(problem, true);
+    return false;
+  }
+  // The labels the method needs (core refuses the same): no run is created without them.
+  refreshReadiness();
+  if (!readiness_->isHidden()) {
+    showMessage(readiness_->text(), true);
     return false;
   }
   sessionPausable_ = c.method != Method::Gabor;
@@ -320,6 +411,7 @@ void TrainingPanel::cancelAndWait() {
 }
 
 void TrainingPanel::onStarted(bool resumed) {
+  refreshReadiness();  // hidden while a run trains
   progress_->showStarting();
   showMessage(resumed ? tr("Resuming run #%1…").arg(shownRun_) : tr("Starting a new run…"));
   updateState();
@@ -348,6 +440,7 @@ void TrainingPanel::onFinished(const TrainOutcome& outcome) {
   fillFromRuns();
   if (run) selectData(resumable_, QVariant::fromValue<qint64>(run));
   updateState();
+  refreshReadiness();
   Q_EMIT runEnded(run, status);
   Q_EMIT trainingActiveChanged(false);
 }

@@ -11,6 +11,7 @@
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QTimer;
 class QToolButton;
 
@@ -76,8 +77,17 @@ class TrainingPanel : public QWidget {
   void runEnded(qint64 runId, const QString& status);
   void trainingActiveChanged(bool active);
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   QWidget* createProgress();
+  // Why a run of `config` cannot train on the project's labels (core's TrainReadiness, the
+  // rule train() refuses by), in the panel's words; empty when it can.
+  QString dataProblem(const TrainConfig& config);
+  // Shows under Start why the settings shown cannot train (labels change while the panel is
+  // hidden: checked when it shows, and again when Start is pressed).
+  void refreshReadiness();
   void createActions();
   void updateState();
   void fillFromRuns();
@@ -101,6 +111,7 @@ class TrainingPanel : public QWidget {
   QToolButton* pauseButton_;
   QToolButton* cancelButton_;
   QToolButton* resumeButton_;
+  QLabel* readiness_;  // why Start would be refused, under the buttons; hidden when it would not
 
   TrainingProgress* progress_;
   QTimer* heldPoll_ = nullptr;

@@ -33,11 +33,13 @@ TrainingProgress::TrainingProgress(QWidget* parent) : QWidget(parent) {
                 tr("Images per second in this epoch and the estimated time left; paused time "
                    "is not counted"));
   layout->addWidget(rate_);
+  rate_->hide();  // shown while it says something: a low dock keeps room for the curves
   message_ = named(new QLabel(box), "trainingMessageLabel", tr("Training status"),
                    tr("What the training is doing, or how it ended"));
   message_->setWordWrap(true);
   message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layout->addWidget(message_);
+  message_->hide();
   curves_ = new TrainingCurves(box);
   layout->addWidget(curves_, 1);
 }
@@ -47,16 +49,19 @@ void TrainingProgress::reset() {
   progress_->setValue(0);
   phase_->setText(tr("Not training."));
   rate_->clear();
+  rate_->hide();
 }
 
 void TrainingProgress::showStarting() {
   progress_->setValue(0);
   rate_->clear();
+  rate_->hide();
   phase_->setText(tr("Starting…"));
 }
 
 void TrainingProgress::showMessage(const QString& text, bool problem) {
   message_->setText(text);
+  message_->setVisible(!text.isEmpty());
   QPalette pal = message_->palette();
   pal.setColor(QPalette::WindowText,
                problem ? QColor(0xb0, 0x20, 0x20) : palette().color(QPalette::WindowText));
@@ -86,6 +91,7 @@ void TrainingProgress::showProgress(const TrainProgress& p) {
   if (p.remainingSeconds >= 0) rate += tr(" · about %1 left").arg(durationText(p.remainingSeconds));
   rate += tr(" · %1 elapsed").arg(durationText(p.elapsedSeconds));
   rate_->setText(rate);
+  rate_->setVisible(!rate.isEmpty());
   progress_->setAccessibleDescription(rate);
 }
 

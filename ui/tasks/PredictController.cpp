@@ -47,16 +47,19 @@ void PredictController::cancelAndWait() {
   Q_EMIT stopped();
 }
 
-bool PredictController::start(const QString& projectFile, qint64 runId) {
+bool PredictController::start(const QString& projectFile, qint64 runId, bool rangeConstraint) {
   if (isRunning()) return false;
   runId_ = runId;
   const std::string file = projectFile.toStdString();
-  task_->start([file, runId](TaskContext& context) {
+  PredictOptions options;
+  options.rangeConstraint = rangeConstraint;
+  task_->start([file, runId, options](TaskContext& context) {
     Project project = Project::open(file, OpenMode::Existing);
     const BusyWait wait(project, context.cancelToken());  // an import may hold the lock
     const auto preds = predictStages(
         project, runId, project.imageIds(),
-        [&context](const ProgressEvent& e) { context.progress(e); }, context.cancelToken());
+        [&context](const ProgressEvent& e) { context.progress(e); }, context.cancelToken(),
+        options);
     context.throwIfCancelled();
     return QVariant(static_cast<int>(storePredictions(project, runId, preds)));  // as --store
   });

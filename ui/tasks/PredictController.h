@@ -19,7 +19,8 @@ class PredictController : public QObject {
   ~PredictController() override;
 
   bool isRunning() const;
-  bool start(const QString& projectFile, qint64 runId);
+  // rangeConstraint: Preferences > Prediction (the default on), as `predict` has it.
+  bool start(const QString& projectFile, qint64 runId, bool rangeConstraint = true);
   // Asks the running prediction to stop; it ends with cancelled() and stores nothing.
   void cancel();
   // Cancels and waits; the outcome is dropped (stopped() is still emitted).

@@ -78,6 +78,11 @@ int ConfusionMatrixView::rowTotal(int trueStage) const {
   return n;
 }
 
+int ConfusionMatrixView::minimumCell() const {
+  const QFontMetrics fm(font());
+  return std::max(fm.horizontalAdvance(QStringLiteral("17")) + 6, fm.height() + 4);
+}
+
 ConfusionMatrixView::Geometry ConfusionMatrixView::geometry() const {
   const QFontMetrics fm(font());
   const int title = fm.height() + 6;  // "True stage" / "Predicted stage"
@@ -86,9 +91,15 @@ ConfusionMatrixView::Geometry ConfusionMatrixView::geometry() const {
   const int left = title + numbers, top = title + fm.height() + 4;
   const int w = width() - left - 4, h = height() - top - legend - 4;
   Geometry g;
-  g.cell = std::max(8, std::min(w, h) / kNumFineStages);
+  g.cell = std::max(minimumCell(), std::min(w, h) / kNumFineStages);
   g.grid = QRect(left, top, g.cell * kNumFineStages, g.cell * kNumFineStages);
   return g;
+}
+
+QRect ConfusionMatrixView::columnLabelRect(int predictedStage) const {
+  const QFontMetrics fm(font());
+  const QRect col = cellRect(kMinFineStage, predictedStage);
+  return QRect(col.left(), col.top() - fm.height() - 4, col.width(), fm.height());
 }
 
 QRect ConfusionMatrixView::cellRect(int trueStage, int predictedStage) const {
@@ -132,7 +143,12 @@ QSize ConfusionMatrixView::sizeHint() const {
 }
 
 QSize ConfusionMatrixView::minimumSizeHint() const {
-  return {260, 280};
+  // The grid at its smallest cells, with the titles, numbers and legend around it.
+  const QFontMetrics fm(font());
+  const int grid = minimumCell() * kNumFineStages;
+  const int left = fm.height() + 6 + fm.horizontalAdvance(QStringLiteral("17")) + 8;
+  const int top = 2 * fm.height() + 10, legend = fm.height() + 8;
+  return {left + grid + 4, top + grid + legend + 4};
 }
 
 void ConfusionMatrixView::paintEvent(QPaintEvent*) {
@@ -157,9 +173,7 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
   painter.restore();
   painter.setFont(font());
   for (int s = kMinFineStage; s <= kLastStage; ++s) {
-    const QRect col = cellRect(kMinFineStage, s);
-    painter.drawText(QRect(col.left(), g.grid.top() - fm.height() - 4, col.width(), fm.height()),
-                     Qt::AlignCenter, QString::number(s));
+    painter.drawText(columnLabelRect(s), Qt::AlignCenter, QString::number(s));
     const QRect row = cellRect(s, kMinFineStage);
     painter.drawText(QRect(g.grid.left() - fm.horizontalAdvance(QStringLiteral("17")) - 8,
                            row.top(), fm.horizontalAdvance(QStringLiteral("17")) + 4, row.height()),

@@ -29,6 +29,9 @@ class ConfusionMatrixView : public QWidget {
   int count(int trueStage, int predictedStage) const;
   // Where the cell is drawn, in widget coordinates (tests click its centre).
   QRect cellRect(int trueStage, int predictedStage) const;
+  // Where a predicted stage's number is drawn above its column. Cells never get narrower
+  // than two digits: a small view keeps that size and is scrolled (RunsPanel).
+  QRect columnLabelRect(int predictedStage) const;
   int currentTrueStage() const { return currentTrue_; }
   int currentPredictedStage() const { return currentPredicted_; }
   void setCurrentCell(int trueStage, int predictedStage);
@@ -52,6 +55,8 @@ class ConfusionMatrixView : public QWidget {
     int cell = 0;
   };
   Geometry geometry() const;
+  // The narrowest cell whose stage number ("17") and count still read.
+  int minimumCell() const;
   // (true, predicted) stage under a point; (0, 0) outside the grid.
   std::pair<int, int> cellAt(const QPoint& pos) const;
   int rowTotal(int trueStage) const;

@@ -21,6 +21,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "BackgroundTask.h"
+#include "OrientationRow.h"
 #include "StageProbabilityChart.h"
 #include "data/ImageIo.h"
 #include "data/Stage.h"
@@ -231,12 +232,29 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   prediction_->setObjectName(QStringLiteral("predictionText"));
   prediction_->setTextFormat(Qt::PlainText);
   chart_ = new StageProbabilityChart(this);
+  orientation_ = new OrientationRow(this);
+  connect(orientation_, &OrientationRow::orientationChanged, this, [this](qint64 id) {
+    if (id == imageId_ && project_) {
+      try {
+        standardized_ = project_->standardizedImage(id);
+      } catch (const std::exception& e) {
+        standardized_.release();
+        originalNote_->setText(QString::fromUtf8(e.what()));
+        originalNote_->setVisible(true);
+      }
+      map_.release();  // a map of the old pixels
+      if (saliency_->isChecked()) requestSaliency();
+      render();
+    }
+    Q_EMIT orientationChanged(id);
+  });
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
   layout->setSpacing(4);
   layout->addWidget(header_);
   layout->addWidget(splitter_, 1);
+  layout->addWidget(orientation_);
   layout->addLayout(zoomRow);
   layout->addLayout(saliencyRow);
   layout->addWidget(prediction_);
@@ -256,6 +274,7 @@ QStringList ImageView::saliencyMethods() {
 
 void ImageView::setProject(Project* project) {
   project_ = project;
+  orientation_->setProject(project);
   showImage(0);
 }
 
@@ -280,6 +299,7 @@ void ImageView::showImage(qint64 imageId) {
     }
   }
   updateHeader();
+  orientation_->showImage(imageId_);
   render();
   if (record) loadOriginal(QString::fromStdString(record->path));
   if (!sameImage && imageId_ != 0 && saliency_->isChecked()) requestSaliency();
@@ -365,10 +385,18 @@ void ImageView::setPrediction(const StoredPrediction* p, std::optional<int> true
   }
   QVector<double> values;
   for (float v : p->probabilities) values << v;
-  chart_->setProbabilities(values, p->stage, trueStage);
-  QString text = tr("Predicted stage %1 (%2%)").arg(p->stage).arg(qRound(p->probability * 100));
+  // The bars are the model's own probabilities; the call is the one the browser and the A key
+  // use (inside the image's known range when the constraint was on).
+  const int call = p->call();
+  chart_->setProbabilities(values, call, trueStage);
+  QString text = tr("Predicted stage %1 (%2%)").arg(call).arg(qRound(p->callProbability() * 100));
+  if (call != p->stage && p->range)
+    text += tr(" inside the range %1 · the model alone: %2 (%3%)")
+                .arg(QString::fromStdString(p->range->name()))
+                .arg(p->stage)
+                .arg(qRound(p->probability * 100));
   if (trueStage)
-    text += (*trueStage == p->stage ? tr(" · right: true stage %1") : tr(" · wrong: true stage %1"))
+    text += (*trueStage == call ? tr(" · right: true stage %1") : tr(" · wrong: true stage %1"))
                 .arg(*trueStage);
   prediction_->setText(text);
 }
@@ -447,20 +475,26 @@ void ImageView::render() {
   zoomView(standardizedView_)->setPicture(standardizedItem_, displayed_);
 }
 
+// The buttons and keys act on both pictures (each keeps its own scale times the step); the
+// wheel zooms the one under the pointer.
 void ImageView::zoomIn() {
-  zoomView(standardizedView_)->zoomBy(kZoomStep);
+  for (QGraphicsView* v : {standardizedView_, originalView_}) zoomView(v)->zoomBy(kZoomStep);
 }
 
 void ImageView::zoomOut() {
-  zoomView(standardizedView_)->zoomBy(1.0 / kZoomStep);
+  for (QGraphicsView* v : {standardizedView_, originalView_}) zoomView(v)->zoomBy(1.0 / kZoomStep);
 }
 
 void ImageView::zoomToFit() {
-  zoomView(standardizedView_)->fit();
+  for (QGraphicsView* v : {standardizedView_, originalView_}) zoomView(v)->fit();
 }
 
 double ImageView::zoom() const {
   return zoomView(standardizedView_)->zoom();
+}
+
+double ImageView::originalZoom() const {
+  return zoomView(originalView_)->zoom();
 }
 
 }  // namespace flystage::ui

@@ -26,6 +26,7 @@ class Project;
 namespace flystage::ui {
 
 class BackgroundTask;
+class OrientationRow;
 class StageProbabilityChart;
 
 // One image up close: the standardized image (zoom with the wheel or Ctrl++ / Ctrl+- /
@@ -77,11 +78,15 @@ class ImageView : public QWidget {
   void zoomIn();
   void zoomOut();
   void zoomToFit();
-  double zoom() const;
+  double zoom() const;          // the standardized picture's scale
+  double originalZoom() const;  // the original's
 
  Q_SIGNALS:
   void saliencyRequested(qint64 imageId, const QString& method);
   void originalLoaded(qint64 imageId);
+  // The image's orientation fix was stored from the orientation row: its standardized pixels
+  // (thumbnail, saliency) read differently now.
+  void orientationChanged(qint64 imageId);
 
  private:
   void render();
@@ -114,6 +119,7 @@ class ImageView : public QWidget {
   QLabel* saliencyStatus_;
   QLabel* prediction_;
   StageProbabilityChart* chart_;
+  OrientationRow* orientation_;   // how the image was oriented, and the fix
   BackgroundTask* originalTask_;  // reads originals; the newest read only
 };
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "CustomPlot.h"
+#include "DisplayNames.h"
 #include "PlotSaving.h"
 #include "data/Stage.h"
 #include "figure/Palette.h"
@@ -24,7 +25,7 @@ StageAccuracyPlot::StageAccuracyPlot(QWidget* parent)
          "the run had no test image of that stage."));
   plot_->setObjectName(QStringLiteral("stageAccuracyCustomPlot"));
   plot_->setAccessibleName(tr("Per-stage accuracy plot"));
-  plot_->setMinimumSize(320, 200);
+  plot_->setMinimumSize(240, 110);
   QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
   for (int s = kMinFineStage; s < kMinFineStage + kNumFineStages; ++s)
     ticks->addTick(s, QString::number(s));
@@ -33,9 +34,30 @@ StageAccuracyPlot::StageAccuracyPlot(QWidget* parent)
   plot_->xAxis->setLabel(tr("Stage"));
   plot_->xAxis->grid()->setVisible(false);
   plot_->yAxis->setRange(0, 100);
-  plot_->yAxis->setLabel(tr("Test accuracy (%)"));
+  plot_->yAxis->ticker()->setTickCount(3);  // 0, 50, 100: a low plot has room for no more
+  // The axis's name above it, across: along the axis of a low plot it was cut off.
+  auto* caption = new QCPTextElement(plot_, tr("Test accuracy (%)"));
+  caption->setObjectName(QStringLiteral("accuracyCaption"));
+  caption->setFont(plot_->yAxis->labelFont());
+  caption->setTextColor(plot_->yAxis->labelColor());
+  caption->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+  caption->setMargins(QMargins(6, 2, 6, 0));
+  plot_->plotLayout()->insertRow(0);
+  plot_->plotLayout()->addElement(0, 0, caption);
+  plot_->plotLayout()->setRowStretchFactor(0, 0.001);
   plot_->legend->setVisible(false);
-  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  // The legend in a row of its own under the plot, its runs side by side: inside the axis
+  // rect it covered the bars of the last stages.
+  plot_->axisRect()->insetLayout()->take(plot_->legend);
+  auto* legendRow = new QCPLayoutGrid;
+  plot_->plotLayout()->addElement(2, 0, legendRow);  // below the caption and the bars
+  plot_->plotLayout()->setRowStretchFactor(2, 0.001);
+  legendRow->setMargins(QMargins(0, 0, 0, 4));
+  legendRow->addElement(0, 0, new QCPLayoutElement(plot_));  // centres the legend
+  legendRow->addElement(0, 1, plot_->legend);
+  legendRow->addElement(0, 2, new QCPLayoutElement(plot_));
+  plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  plot_->legend->setWrap(3);
   addSavePlotAction(plot_, tr("stage-accuracy.png"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -63,13 +85,14 @@ void StageAccuracyPlot::setRuns(const std::vector<RunSummary>& runs) {
     set->setBarsGroup(group);
     set->setName(tr("#%1 %2 (seed %3): mean %4 %")
                      .arg(r.runId)
-                     .arg(QString::fromStdString(r.method))
+                     .arg(methodTitle(r.method))
                      .arg(r.seed)
                      .arg(100 * r.test.meanPerStageAccuracy, 0, 'f', 1));
     for (const auto& [stage, value] : bars(static_cast<int>(i))) set->addData(stage, value);
     description << set->name();
   }
   plot_->legend->setVisible(!runs_.empty());
+  plot_->legend->setMaximumSize(plot_->legend->minimumOuterSizeHint());
   setAccessibleDescription(runs_.empty() ? tr("No finished run selected.")
                                          : description.join(QStringLiteral("; ")));
   plot_->replot();

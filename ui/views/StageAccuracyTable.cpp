@@ -4,9 +4,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QScrollBar>
 
+#include <algorithm>
 #include <cmath>
 
+#include "DisplayNames.h"
 #include "Plural.h"
 #include "StageAccuracyPlot.h"
 #include "data/Stage.h"
@@ -80,6 +83,14 @@ StageAccuracyTable::StageAccuracyTable(QWidget* parent) : QTableWidget(parent) {
   setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
+QSize StageAccuracyTable::sizeHint() const {
+  const int rows = std::max(1, rowCount());
+  const int height = 2 * frameWidth() + horizontalHeader()->sizeHint().height() +
+                     rows * verticalHeader()->defaultSectionSize() +
+                     horizontalScrollBar()->sizeHint().height();
+  return {QTableWidget::sizeHint().width(), height};
+}
+
 void StageAccuracyTable::setRuns(const std::vector<RunSummary>& runs) {
   runs_ = runs;
   setRowCount(0);
@@ -90,7 +101,7 @@ void StageAccuracyTable::setRuns(const std::vector<RunSummary>& runs) {
     id->setData(Qt::UserRole, QVariant::fromValue<qint64>(r.runId));
     id->setData(Qt::DecorationRole, StageAccuracyPlot::runColor(row));  // the bar colour
     setItem(row, 0, id);
-    setItem(row, 1, textItem(QString::fromStdString(r.method)));
+    setItem(row, 1, textItem(methodTitle(r.method)));
     setItem(row, 2, textItem(QString::number(r.seed)));
     const StageMetrics& m = r.test;
     for (int i = 0; i < kNumFineStages; ++i) {

@@ -27,6 +27,8 @@ class StageAccuracyTable : public QTableWidget {
   void setRuns(const std::vector<RunSummary>& runs);
   const std::vector<RunSummary>& runs() const { return runs_; }
   static int stageColumn(int stage) { return kFirstStageColumn + stage - 4; }
+  // As tall as its rows (at least one): the bars below take the rest of a low dock.
+  QSize sizeHint() const override;
 
  public Q_SLOTS:
   void copyMarkdown();

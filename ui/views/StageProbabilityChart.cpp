@@ -38,7 +38,17 @@ StageProbabilityChart::StageProbabilityChart(QWidget* parent) : QWidget(parent) 
 
   plot_->xAxis->setRange(kMinFineStage - 0.6, kMaxStage + 0.6);
   plot_->yAxis->setRange(0, 1);
-  plot_->yAxis->setLabel(tr("probability"));
+  // The axis's name above it, across: written along the short axis, a long translation
+  // ("Wahrscheinlichkeit") was cut off.
+  auto* caption = new QCPTextElement(plot_, tr("probability"));
+  caption->setObjectName(QStringLiteral("probabilityCaption"));
+  caption->setFont(plot_->yAxis->labelFont());
+  caption->setTextColor(plot_->yAxis->labelColor());
+  caption->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+  caption->setMargins(QMargins(6, 2, 6, 0));
+  plot_->plotLayout()->insertRow(0);
+  plot_->plotLayout()->addElement(0, 0, caption);
+  plot_->plotLayout()->setRowStretchFactor(0, 0.001);
   plot_->xAxis->setLabel(tr("stage"));
   plot_->xAxis->grid()->setVisible(false);
   plot_->xAxis->setTickLength(0, 3);

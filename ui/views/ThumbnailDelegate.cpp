@@ -14,6 +14,10 @@ constexpr int kPad = 6;
 
 ThumbnailDelegate::ThumbnailDelegate(QObject* parent) : QStyledItemDelegate(parent) {}
 
+QColor ThumbnailDelegate::outsideRangeColor() {
+  return {0xb3, 0x5c, 0x00};  // amber, dark enough to read on a light tile (4.6:1)
+}
+
 QSize ThumbnailDelegate::tileSize(const QFontMetrics& fm) {
   const QSize t = ImageTableModel::thumbnailSize();
   return {t.width() + 2 * kPad, t.height() + 2 * kPad + 2 * fm.height() + 2};
@@ -60,8 +64,12 @@ void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
   if (!prediction.isEmpty()) {
     line.translate(0, fm.height());
     const int correct = index.data(ImageTableModel::CorrectnessRole).toInt();
+    // Right or wrong against a known stage first; else a model call outside the curator's
+    // range is marked amber (the caption says "≠ range" too), never the neutral grey.
+    const bool outside = index.data(ImageTableModel::OutsideRangeRole).toBool();
     QColor c = correct > 0   ? QColor(0x1b, 0x7f, 0x3b)
                : correct < 0 ? QColor(0xc0, 0x39, 0x2b)
+               : outside     ? outsideRangeColor()
                              : pal.color(group, QPalette::PlaceholderText);
     if (selected) c = text;
     painter->setPen(c);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include "CustomPlot.h"
 #include "PlotSaving.h"
@@ -45,19 +46,28 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent), plot_(new QCu
          "(dashed). Dotted lines mark where a phase begins."));
   plot_->setObjectName(QStringLiteral("trainingCurvesPlot"));
   plot_->setAccessibleName(tr("Training curves"));
-  plot_->setMinimumSize(320, 280);
+  plot_->setMinimumSize(240, 100);
 
   lossRect_ = plot_->axisRect();
   accuracyRect_ = new QCPAxisRect(plot_);
-  plot_->plotLayout()->addElement(1, 0, accuracyRect_);
-  // The two plots share the epoch axis: align their left edges.
-  auto* margins = new QCPMarginGroup(plot_);
-  lossRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-  accuracyRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-
-  lossRect_->axis(QCPAxis::atLeft)->setLabel(tr("Loss"));
-  accuracyRect_->axis(QCPAxis::atLeft)->setLabel(tr("Accuracy (%)"));
+  // The two plots share the epoch axis: aligned along it (place()).
+  margins_ = new QCPMarginGroup(plot_);
+  // Each plot's name above it, across: along the axis of a low plot it was cut off.
+  const auto caption = [this](const QString& text, const char* name) {
+    auto* c = new QCPTextElement(plot_, text);
+    c->setObjectName(QString::fromLatin1(name));
+    c->setFont(lossRect_->axis(QCPAxis::atLeft)->labelFont());
+    c->setTextColor(lossRect_->axis(QCPAxis::atLeft)->labelColor());
+    c->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    c->setMargins(QMargins(6, 2, 6, 0));
+    return c;
+  };
+  lossCaption_ = caption(tr("Loss"), "lossCaption");
+  accuracyCaption_ = caption(tr("Accuracy (%)"), "accuracyCaption");
   accuracyRect_->axis(QCPAxis::atBottom)->setLabel(tr("Epoch"));
+  for (QCPAxisRect* r : {lossRect_, accuracyRect_})
+    r->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);  // a low dock has room for no more
+  place();
   accuracyRect_->axis(QCPAxis::atLeft)->setRange(0, 100);
   for (QCPAxisRect* r : {lossRect_, accuracyRect_}) setIntegerTicks(r->axis(QCPAxis::atBottom));
 
@@ -77,6 +87,48 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent), plot_(new QCu
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(plot_);
   rebuild();
+}
+
+void TrainingCurves::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  // Two plots stacked in a low dock are too flat to read: side by side when wide.
+  arrange(width() > 2 * height());
+}
+
+void TrainingCurves::arrange(bool sideBySide) {
+  if (sideBySide == sideBySide_) return;
+  sideBySide_ = sideBySide;
+  place();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingCurves::place() {
+  QCPLayoutGrid* grid = plot_->plotLayout();
+  for (QCPLayoutElement* e : std::initializer_list<QCPLayoutElement*>{
+           lossCaption_, lossRect_, accuracyCaption_, accuracyRect_})
+    if (e->layout() == grid) grid->take(e);  // the captions start outside
+  grid->simplify();
+  if (sideBySide_) {
+    grid->addElement(0, 0, lossCaption_);
+    grid->addElement(0, 1, accuracyCaption_);
+    grid->addElement(1, 0, lossRect_);
+    grid->addElement(1, 1, accuracyRect_);
+    grid->setRowStretchFactors({0.001, 1});
+  } else {
+    grid->addElement(0, 0, lossCaption_);
+    grid->addElement(1, 0, lossRect_);
+    grid->addElement(2, 0, accuracyCaption_);
+    grid->addElement(3, 0, accuracyRect_);
+    grid->setRowStretchFactors({0.001, 1, 0.001, 1});
+  }
+  // Aligned along the shared edges; each plot names its epoch axis when they stand apart.
+  const QCP::MarginSides shared =
+      sideBySide_ ? (QCP::msTop | QCP::msBottom) : (QCP::msLeft | QCP::msRight);
+  for (QCPAxisRect* r : {lossRect_, accuracyRect_}) {
+    r->setMarginGroup(QCP::msAll, nullptr);
+    r->setMarginGroup(shared, margins_);
+  }
+  lossRect_->axis(QCPAxis::atBottom)->setLabel(sideBySide_ ? tr("Epoch") : QString());
 }
 
 void TrainingCurves::clear() {

@@ -9,6 +9,8 @@
 class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
+class QCPMarginGroup;
+class QCPTextElement;
 
 namespace flystage::ui {
 
@@ -34,9 +36,16 @@ class TrainingCurves : public QWidget {
   // validation part); for tests.
   int pointCount(bool validation, bool accuracy) const;
   QCustomPlot* plot() const { return plot_; }
+  // Whether the accuracy plot stands beside the loss plot (a wide, low dock) or below it.
+  bool sideBySide() const { return sideBySide_; }
+
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void rebuild();
+  void arrange(bool sideBySide);
+  void place();  // the plots and their captions where sideBySide_ says
 
   std::vector<EpochRecord> epochs_;
   QCustomPlot* plot_;
@@ -46,6 +55,10 @@ class TrainingCurves : public QWidget {
   QCPGraph* validationLoss_;
   QCPGraph* trainAccuracy_;
   QCPGraph* validationAccuracy_;
+  QCPMarginGroup* margins_;
+  QCPTextElement* lossCaption_;
+  QCPTextElement* accuracyCaption_;
+  bool sideBySide_ = false;
 };
 
 }  // namespace flystage::ui

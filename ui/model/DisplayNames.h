@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace flystage {
+struct LabelActionChange;
+}
+
+namespace flystage::ui {
+
+// Core's names as the user reads them, in the user's language. Core stores fixed English
+// identifiers ("two-step", "finished", the presets' descriptions, the label history's
+// descriptions); the window shows them through these, never as they are stored.
+
+// "plain", "data-level", "two-step", "gabor", "two-step (imported)"; an unknown name as it is.
+QString methodTitle(const QString& method);
+QString methodTitle(const std::string& method);
+// created, running, finished, cancelled, failed, interrupted; `active`: this window trains it.
+QString statusTitle(const QString& status, bool active = false);
+QString statusTitle(const std::string& status, bool active = false);
+// The description of a preset (paper, fast, demo, tiny); core's text for any other.
+QString presetDescription(const std::string& preset);
+
+// A time core stored in UTC (ISO 8601, "2026-12-03T01:59:48.697Z") in the local time zone,
+// in the locale's short format; the text as it is when it does not parse.
+QString localTimeText(const std::string& utcIso);
+
+// An undo list's text for one labelling action, composed from what it changed ("Stage 12 for
+// image #5", "Range 4-6 for 3 images"): the same words as the label keys use, translated.
+// Empty when there is no change to describe.
+QString labelActionText(const std::vector<LabelActionChange>& changes);
+
+}  // namespace flystage::ui
