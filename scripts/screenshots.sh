@@ -14,8 +14,8 @@ export XDG_CONFIG_HOME
 XDG_CONFIG_HOME=$(mktemp -d)
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 unset QT_QPA_PLATFORM
-for view in browser training runs gems; do
-  xvfb-run -a -s "-screen 0 1280x900x24" "$gui" --view "$view" --run "$run" \
+for view in browser training runs confusion gems; do
+  xvfb-run -a -s "-screen 0 1280x979x24" "$gui" --view "$view" --run "$run" \
     --screenshot "$out/view-$view.png" --screenshot-delay 2500 "$project" 2>/dev/null
   echo "wrote $out/view-$view.png"
 done

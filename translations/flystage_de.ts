@@ -4,7 +4,7 @@
 <context>
     <name>DisplayNames</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+19"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+20"/>
         <source>%1 (imported)</source>
         <translation>%1 (importiert)</translation>
     </message>
@@ -57,6 +57,32 @@
         <location line="+13"/>
         <source>%1 (was range %2)</source>
         <translation>%1 (vorher Bereich %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU (%n Thread)</numerusform>
+            <numerusform>CPU (%n Threads)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>CUDA with %n GPU(s)</source>
+        <translation>
+            <numerusform>CUDA mit %n GPU</numerusform>
+            <numerusform>CUDA mit %n GPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no CUDA GPU</source>
+        <translation>keine CUDA-GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2; LibTorch %3</source>
+        <translation>%1, %2; LibTorch %3</translation>
     </message>
 </context>
 <context>
@@ -181,7 +207,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="-79"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-93"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
@@ -977,7 +1003,7 @@
 <context>
     <name>flystage::ui::ImageBrowser</name>
     <message>
-        <location filename="../ui/panels/ImageBrowser.cpp" line="+26"/>
+        <location filename="../ui/panels/ImageBrowser.cpp" line="+27"/>
         <source>Image browser</source>
         <translation>Bildbrowser</translation>
     </message>
@@ -1377,12 +1403,17 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Keine Vorhersage: unter Filter &gt; Lauf einen Lauf mit gespeicherten Vorhersagen wählen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Predicted stage %1 (%2%)</source>
         <translation>Vorhergesagtes Stadium %1 (%2%)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source> inside the range %1 · the model alone: %2 (%3%)</source>
+        <translation> innerhalb des Bereichs %1 · das Modell allein: %2 (%3 %)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source> · right: true stage %1</source>
         <translation> · richtig: wahres Stadium %1</translation>
     </message>
@@ -1791,7 +1822,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+28"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+29"/>
         <location line="+20"/>
         <source>FlyStage projects (*.flystage)</source>
         <translation>FlyStage-Projekte (*.flystage)</translation>
@@ -2609,7 +2640,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+12"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+11"/>
         <source>Labelling Keys</source>
         <translation>Label-Tasten</translation>
     </message>
@@ -2665,7 +2696,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Menü leeren</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-31"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-30"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>Import abgebrochen; das Projekt ist unverändert.</translation>
     </message>
@@ -2825,7 +2856,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+19"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+20"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3212,7 +3243,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>stage-accuracy.png</source>
         <translation>stage-accuracy.png</translation>
     </message>
@@ -3369,7 +3400,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::StageProbabilityChart</name>
     <message>
-        <location filename="../ui/views/StageProbabilityChart.cpp" line="+20"/>
+        <location filename="../ui/views/StageProbabilityChart.cpp" line="+14"/>
         <source>Probability of each stage</source>
         <translation>Wahrscheinlichkeit jedes Stadiums</translation>
     </message>
@@ -3384,7 +3415,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>stage</source>
         <translation>Stadium</translation>
     </message>
@@ -3522,7 +3553,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/views/TrainingCurves.cpp" line="+42"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+43"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
@@ -3533,7 +3564,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Verlust und Genauigkeit nach jeder Epoche: Training (durchgezogen) und Validierung (gestrichelt). Gepunktete Linien markieren den Beginn einer Phase.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
@@ -3544,12 +3575,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+64"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-57"/>
         <location line="+2"/>
         <source>Training</source>
         <translation>Training</translation>
@@ -3570,7 +3601,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+134"/>
         <source>No epoch yet.</source>
         <translation>Noch keine Epoche.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>DisplayNames</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+19"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+20"/>
         <source>%1 (imported)</source>
         <translation>%1（已导入）</translation>
     </message>
@@ -57,6 +57,30 @@
         <location line="+13"/>
         <source>%1 (was range %2)</source>
         <translation>%1（原范围 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU（%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>CUDA with %n GPU(s)</source>
+        <translation>
+            <numerusform>CUDA，%n 个 GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no CUDA GPU</source>
+        <translation>无 CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2; LibTorch %3</source>
+        <translation>%1，%2；LibTorch %3</translation>
     </message>
 </context>
 <context>
@@ -181,7 +205,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="-79"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-93"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -972,7 +996,7 @@
 <context>
     <name>flystage::ui::ImageBrowser</name>
     <message>
-        <location filename="../ui/panels/ImageBrowser.cpp" line="+26"/>
+        <location filename="../ui/panels/ImageBrowser.cpp" line="+27"/>
         <source>Image browser</source>
         <translation>图像浏览器</translation>
     </message>
@@ -1372,12 +1396,17 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无预测：请在“筛选 &gt; 运行”中选择一个已存储预测的运行</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Predicted stage %1 (%2%)</source>
         <translation>预测发育期 %1（%2%）</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source> inside the range %1 · the model alone: %2 (%3%)</source>
+        <translation>，在范围 %1 内 · 仅看模型：%2（%3%）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source> · right: true stage %1</source>
         <translation> · 正确：真实发育期 %1</translation>
     </message>
@@ -1775,7 +1804,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+28"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+29"/>
         <location line="+20"/>
         <source>FlyStage projects (*.flystage)</source>
         <translation>FlyStage 项目 (*.flystage)</translation>
@@ -2583,7 +2612,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+12"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="+11"/>
         <source>Labelling Keys</source>
         <translation>标注快捷键</translation>
     </message>
@@ -2639,7 +2668,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>清空菜单</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-31"/>
+        <location filename="../ui/dialogs/ProjectDialogs.cpp" line="-30"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消；项目未更改。</translation>
     </message>
@@ -2797,7 +2826,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+19"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+20"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -3181,7 +3210,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>测试准确率 (%)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>stage-accuracy.png</source>
         <translation>stage-accuracy.png</translation>
     </message>
@@ -3336,7 +3365,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::StageProbabilityChart</name>
     <message>
-        <location filename="../ui/views/StageProbabilityChart.cpp" line="+20"/>
+        <location filename="../ui/views/StageProbabilityChart.cpp" line="+14"/>
         <source>Probability of each stage</source>
         <translation>各发育期的概率</translation>
     </message>
@@ -3351,7 +3380,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>stage</source>
         <translation>发育期</translation>
     </message>
@@ -3485,7 +3514,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/views/TrainingCurves.cpp" line="+42"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+43"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
@@ -3496,7 +3525,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>每轮结束后的损失和准确率：训练（实线）与验证（虚线）。点线标记各阶段的开始。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -3507,12 +3536,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+64"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-57"/>
         <location line="+2"/>
         <source>Training</source>
         <translation>训练集</translation>
@@ -3533,7 +3562,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+134"/>
         <source>No epoch yet.</source>
         <translation>尚无轮次。</translation>
     </message>

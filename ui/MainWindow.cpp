@@ -439,6 +439,15 @@ bool MainWindow::showView(const QString& name) {
   if (name == QStringLiteral("training")) return raise(trainingPanel());
   if (name == QStringLiteral("runs")) return raise(runsPanel());
   if (name == QStringLiteral("gems")) return raise(gemPanel());
+  if (name == QStringLiteral("confusion")) {
+    // The runs panel on its confusion matrix, in a dock tall enough for its 14 rows.
+    if (!raise(runsPanel())) return false;
+    for (QDockWidget* d : panels_)
+      if (d->isAncestorOf(runsPanel()) && !d->isFloating())
+        resizeDocks({d}, {height() * 3 / 5}, Qt::Vertical);
+    runsPanel()->showConfusionMatrix();
+    return true;
+  }
   return false;
 }
 

@@ -53,8 +53,8 @@ int main(int argc, char* argv[]) {
       QStringLiteral("[project]"));
   const QCommandLineOption view(
       QStringLiteral("view"),
-      QApplication::translate("main",
-                              "Bring a view to the front: browser, training, runs or gems."),
+      QApplication::translate(
+          "main", "Bring a view to the front: browser, training, runs, confusion or gems."),
       QStringLiteral("name"));
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
@@ -84,7 +84,8 @@ int main(int argc, char* argv[]) {
   else
     window.restoreLastProject();
   if (parser.isSet(view) && !window.showView(parser.value(view))) {
-    std::fprintf(stderr, "flystage: unknown view '%s': use browser, training, runs or gems\n",
+    std::fprintf(stderr,
+                 "flystage: unknown view '%s': use browser, training, runs, confusion or gems\n",
                  qPrintable(parser.value(view)));
     return 2;
   }

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 #include <system_error>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -84,13 +85,28 @@ void checkLoads(const std::string& kind, const std::string& specJson, const std:
     loadCheckedModel({specJson, weights, sha256Hex(weights)}, what);
 }
 
+// What FlyStage writes nests a few levels; a hostile text nested a million levels deep
+// parses, but writing it out again (dump) recurses once per level and overflows the stack.
+constexpr int kMaxJsonDepth = 32;
+
 Json parseObject(const std::string& text, const std::string& what, const std::string& key) {
   Json j;
+  bool tooDeep = false;
   try {
-    j = Json::parse(text);
+    j = Json::parse(text, [&tooDeep](int depth, Json::parse_event_t, Json&) {
+      if (depth > kMaxJsonDepth) {
+        tooDeep = true;
+        throw std::length_error("too deep");
+      }
+      return true;
+    });
+  } catch (const std::length_error&) {
   } catch (const Json::exception&) {
     throw Error(what + ": its '" + key + "' is not JSON; " + kExportAgain);
   }
+  if (tooDeep)
+    throw Error(what + ": its '" + key + "' nests deeper than " + std::to_string(kMaxJsonDepth) +
+                " levels, which FlyStage never writes; " + kExportAgain);
   if (!j.is_object())
     throw Error(what + ": its '" + key + "' is not a JSON object; " + kExportAgain);
   return j;

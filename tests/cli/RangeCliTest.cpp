@@ -15,23 +15,7 @@
 #include "train/RunData.h"
 
 using namespace flystage;
-
-namespace {
-
-StoredPrediction prediction(std::int64_t image, std::initializer_list<std::pair<int, float>> p) {
-  StoredPrediction s;
-  s.imageId = image;
-  s.probabilities.assign(kNumFineStages, 0.f);
-  for (const auto& [stage, v] : p) s.probabilities[fineStageIndex(stage)] = v;
-  int best = 0;
-  for (int i = 1; i < kNumFineStages; ++i)
-    if (s.probabilities[i] > s.probabilities[best]) best = i;
-  s.stage = fineStageFromIndex(best);
-  s.probability = s.probabilities[best];
-  return s;
-}
-
-}  // namespace
+using flystage::test::predictionOf;
 
 // Range-aware prediction on the command line: evaluate and compare report the figures both
 // ways; the demo stores the final two-step run's predictions of every image.
@@ -70,9 +54,9 @@ class RangeCliTest : public QObject {
       runstore::setRunImages(p, run, images);
       runstore::savePredictions(
           p, run,
-          {prediction(ids[0], {{7, 0.5f}, {5, 0.25f}, {4, 0.125f}, {6, 0.125f}}),
-           prediction(ids[1], {{13, 0.5f}, {11, 0.375f}, {12, 0.125f}}),
-           prediction(ids[2], {{8, 0.75f}, {9, 0.25f}}), prediction(ids[3], {{16, 1.0f}})});
+          {predictionOf(ids[0], {{7, 0.5f}, {5, 0.25f}, {4, 0.125f}, {6, 0.125f}}),
+           predictionOf(ids[1], {{13, 0.5f}, {11, 0.375f}, {12, 0.125f}}),
+           predictionOf(ids[2], {{8, 0.75f}, {9, 0.25f}}), predictionOf(ids[3], {{16, 1.0f}})});
       const auto m = computeStageMetrics({5, 12, 9, 16}, {7, 13, 8, 16});
       runstore::setMetric(p, run, "test", m.meanPerStageAccuracy, stageMetricsJson(m, "two-step"));
     }

@@ -1,23 +1,12 @@
 #include <QtTest>
 
 #include "eval/ConstrainedMetrics.h"
+#include "support/TestSupport.h"
 
 using namespace flystage;
+using flystage::test::predictionOf;
 
 namespace {
-
-StoredPrediction prediction(std::int64_t image, std::initializer_list<std::pair<int, float>> p) {
-  StoredPrediction s;
-  s.imageId = image;
-  s.probabilities.assign(kNumFineStages, 0.f);
-  for (const auto& [stage, v] : p) s.probabilities[fineStageIndex(stage)] = v;
-  int best = 0;
-  for (int i = 1; i < kNumFineStages; ++i)
-    if (s.probabilities[i] > s.probabilities[best]) best = i;
-  s.stage = fineStageFromIndex(best);
-  s.probability = s.probabilities[best];
-  return s;
-}
 
 RunImage testImage(std::int64_t image, int stage, const char* range, bool fromStage = false) {
   RunImage im;
@@ -35,9 +24,9 @@ RunImage testImage(std::int64_t image, int stage, const char* range, bool fromSt
 const std::vector<RunImage> kImages = {testImage(1, 5, "4-6"), testImage(2, 12, "11-12"),
                                        testImage(3, 9, "9-10", true), testImage(4, 16, "13-17")};
 const std::vector<StoredPrediction> kPredictions = {
-    prediction(1, {{7, 0.5f}, {5, 0.25f}, {4, 0.125f}, {6, 0.125f}}),
-    prediction(2, {{13, 0.5f}, {11, 0.375f}, {12, 0.125f}}),
-    prediction(3, {{8, 0.75f}, {9, 0.25f}}), prediction(4, {{16, 1.0f}})};
+    predictionOf(1, {{7, 0.5f}, {5, 0.25f}, {4, 0.125f}, {6, 0.125f}}),
+    predictionOf(2, {{13, 0.5f}, {11, 0.375f}, {12, 0.125f}}),
+    predictionOf(3, {{8, 0.75f}, {9, 0.25f}}), predictionOf(4, {{16, 1.0f}})};
 
 }  // namespace
 

@@ -273,6 +273,19 @@ class ModelPackageTest : public QObject {
            f("method.flystage-model") + ": its method: " + errorOf([] { parseMethod("magic"); })});
     }
 
+    {
+      // Valid checksums and a provenance nested a million levels deep: it parsed, and writing
+      // it into the run's settings on import overflowed the stack (a crash, not a refusal).
+      ModelPackage p = readModelPackage(bytes, "good");
+      p.provenanceJson =
+          "{\"project\":" + std::string(1000000, '[') + std::string(1000000, ']') + "}";
+      cases.push_back({"deep.flystage-model", writeModelPackage(p),
+                       f("deep.flystage-model") +
+                           ": its 'provenance' nests deeper than 32 levels, which FlyStage "
+                           "never writes; " +
+                           kExportAgain});
+    }
+
     const std::string before = readBytes(b);
     for (const auto& c : cases) {
       writeBytes(dir_ / c.name, c.bytes);

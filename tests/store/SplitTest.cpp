@@ -17,15 +17,9 @@
 #include "train/TrainReadiness.h"
 
 using namespace flystage;
+using flystage::test::imageIdOf;
 
 namespace {
-
-std::int64_t imageOf(Project& p, const std::string& file) {
-  SQLite::Statement q(p.db(), "SELECT id FROM images WHERE path LIKE ?");
-  q.bind(1, "%/" + file);
-  if (!q.executeStep()) throw std::runtime_error("no image " + file);
-  return q.getColumn(0).getInt64();
-}
 
 int lateOf(Project& p, std::int64_t id) {
   SQLite::Statement q(p.db(), "SELECT late FROM splits WHERE image_id = ?");
@@ -82,7 +76,7 @@ class SplitTest : public QObject {
         runImport(p, parseLabelsCsv(samplesCsv(dir, "b.csv", {"unlabeled_0.png,4-6,5"})), {});
     QVERIFY(second.committed);
     QCOMPARE(second.splitAssigned, 1);
-    const auto imported = imageOf(p, "unlabeled_0.png");
+    const auto imported = imageIdOf(p, "unlabeled_0.png");
     QCOMPARE(p.splitPart(imported), std::optional<SplitPart>(SplitPart::Train));
     QCOMPARE(lateOf(p, imported), 1);
     QCOMPARE(imagesInPart(p, SplitPart::Test), test);
@@ -90,7 +84,7 @@ class SplitTest : public QObject {
     QVERIFY(runImport(p, planFolder(test::unlabelledSamples(dir)), {}).committed);
 
     // Labelled later (it had no label): training, when the next run takes its images.
-    const auto typed = imageOf(p, "unlabeled_1.png");
+    const auto typed = imageIdOf(p, "unlabeled_1.png");
     QVERIFY(LabelHistory(p).setLabel(typed, labelForStage(5, LabelSource::User)));
     QVERIFY(!p.splitPart(typed));
     const auto planned = plannedRunImages(p);
@@ -133,7 +127,7 @@ class SplitTest : public QObject {
     std::vector<LabelChange> changes;
     for (const char* f : {"range4-6_0.png", "range4-6_1.png", "unlabeled_0.png", "unlabeled_1.png",
                           "unlabeled_2.png"})
-      changes.push_back({imageOf(p, f), labelForStage(5, LabelSource::User)});
+      changes.push_back({imageIdOf(p, f), labelForStage(5, LabelSource::User)});
     QVERIFY(h.apply(changes, "stages"));
     const auto s = assignSplit(p, storedSplitOptions(p));
     QCOMPARE(s.late, 0);

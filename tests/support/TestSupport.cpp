@@ -2,10 +2,12 @@
 
 #include "data/ImageIo.h"
 #include "data/LabelsCsv.h"
+#include "data/Stage.h"
 #include "image/Standardizer.h"
 #include "importer/ImportPlan.h"
 #include "importer/Importer.h"
 #include "store/Project.h"
+#include "store/RunStore.h"
 #include "synth/DemoDataset.h"
 #include "util/Error.h"
 
@@ -21,6 +23,8 @@
 #include <stdexcept>
 
 #include <unistd.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace flystage::test {
 
@@ -191,6 +195,27 @@ std::filesystem::path makeSyntheticProject(const TempDir& dir, std::uint64_t see
   if (!runImport(p, parseLabelsCsv(data.labelsCsv), {}).committed)
     throw std::runtime_error("the synthetic data could not be imported into " + file.string());
   return file;
+}
+
+std::int64_t imageIdOf(Project& project, const std::string& file) {
+  SQLite::Statement q(project.db(), "SELECT id FROM images WHERE path LIKE ?");
+  q.bind(1, "%/" + file);
+  if (!q.executeStep()) throw std::runtime_error("no image " + file);
+  return q.getColumn(0).getInt64();
+}
+
+StoredPrediction predictionOf(std::int64_t image,
+                              std::initializer_list<std::pair<int, float>> probabilities) {
+  StoredPrediction s;
+  s.imageId = image;
+  s.probabilities.assign(kNumFineStages, 0.f);
+  for (const auto& [stage, v] : probabilities) s.probabilities[fineStageIndex(stage)] = v;
+  int best = 0;
+  for (int i = 1; i < kNumFineStages; ++i)
+    if (s.probabilities[i] > s.probabilities[best]) best = i;
+  s.stage = fineStageFromIndex(best);
+  s.probability = s.probabilities[best];
+  return s;
 }
 
 }  // namespace flystage::test

@@ -6,10 +6,17 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <opencv2/core.hpp>
+
+namespace flystage {
+class Project;
+struct StoredPrediction;
+}  // namespace flystage
 
 namespace flystage::test {
 
@@ -61,6 +68,15 @@ std::filesystem::path unlabelledSamples(const TempDir& dir);
 // through core as the CLI would; with `withUnlabelled`, the four unlabelled ones as well.
 // Throws std::runtime_error when an import fails.
 std::filesystem::path makeSamplesProject(const TempDir& dir, bool withUnlabelled = false);
+
+// The id of the image of `project` whose file is named `file` (throws std::runtime_error
+// when none is).
+std::int64_t imageIdOf(Project& project, const std::string& file);
+
+// A prediction of `image` with the given probabilities of stages (the others 0); its stage
+// and probability are the most probable stage's.
+StoredPrediction predictionOf(std::int64_t image,
+                              std::initializer_list<std::pair<int, float>> probabilities);
 
 // A real BDGP sample (a file of samplesDir()), standardized as the importer does.
 cv::Mat standardizedSample(const std::string& name);

@@ -17,6 +17,7 @@
 
 using namespace flystage;
 using flystage::test::errorOf;
+using flystage::test::imageIdOf;
 
 namespace {
 
@@ -30,13 +31,6 @@ TrainConfig tiny(Method m) {
 }
 
 const Method kMethods[] = {Method::Plain, Method::DataLevel, Method::TwoStep, Method::Gabor};
-
-std::int64_t imageOf(Project& p, const std::string& file) {
-  SQLite::Statement q(p.db(), "SELECT id FROM images WHERE path LIKE ?");
-  q.bind(1, "%/" + file);
-  if (!q.executeStep()) throw std::runtime_error("no image " + file);
-  return q.getColumn(0).getInt64();
-}
 
 // Trains `config` on `project` with callbacks that record whether a run was created or any
 // epoch or batch ran; returns the error's message.
@@ -117,7 +111,7 @@ class TrainReadinessTest : public QObject {
     Project p = Project::open(file, OpenMode::Existing);
     LabelHistory h(p);
     for (const char* f : {"range11-12_0.png", "range11-12_1.png"})
-      QVERIFY(h.setLabel(imageOf(p, f), labelForStage(12, LabelSource::User)));
+      QVERIFY(h.setLabel(imageIdOf(p, f), labelForStage(12, LabelSource::User)));
     for (Method m : kMethods) {
       bool ran = false;
       QCOMPARE(refusal(p, tiny(m), &ran),

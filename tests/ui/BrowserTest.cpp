@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 
 #include <opencv2/imgproc.hpp>
@@ -121,6 +122,29 @@ std::int64_t makeRun(Project& p) {
   r.preset = "tiny";
   r.status = "finished";
   return runstore::createRun(p, r);
+}
+
+using Ids = std::map<std::string, std::int64_t>;
+
+// A copy of a project holding one run with predictions.
+struct PredictedCopy {
+  std::filesystem::path file;
+  Ids id;  // the images' ids by file name
+  std::int64_t run = 0;
+};
+
+// Copies `source` to `dir`/p.flystage and saves there one run holding the predictions `make`
+// returns, given the images' ids by file name.
+PredictedCopy copyWithPredictions(const std::filesystem::path& source, const TempDir& dir,
+                                  const std::function<std::vector<StoredPrediction>(Ids&)>& make) {
+  PredictedCopy c;
+  c.file = dir / "p.flystage";
+  std::filesystem::copy_file(source, c.file);
+  Project p = Project::open(c.file);
+  c.id = idsByFile(p);
+  c.run = makeRun(p);
+  runstore::savePredictions(p, c.run, make(c.id));
+  return c;
 }
 
 int count(Project& p, const std::string& sql) {
@@ -324,20 +348,16 @@ class BrowserTest : public QObject {
 
   void predictionsSortAndFilterByConfidence() {
     TempDir dir;
-    std::filesystem::copy_file(file_, dir / "p.flystage");
-    const auto file = dir / "p.flystage";
-    std::int64_t run = 0;
-    std::map<std::string, std::int64_t> id;
-    {
-      Project p = Project::open(file);
-      id = idsByFile(p);
-      run = makeRun(p);
-      runstore::savePredictions(p, run,
-                                {prediction(id["range4-6_0.png"], 5, 0.91),     // right
-                                 prediction(id["range4-6_1.png"], 5, 0.42),     // wrong (6)
-                                 prediction(id["range11-12_1.png"], 12, 0.67),  // right
-                                 prediction(id["unlabeled_0.png"], 9, 0.30)});  // no truth
-    }
+    PredictedCopy c = copyWithPredictions(file_, dir, [](Ids& ids) {
+      return std::vector<StoredPrediction>{
+          prediction(ids["range4-6_0.png"], 5, 0.91),     // right
+          prediction(ids["range4-6_1.png"], 5, 0.42),     // wrong (6)
+          prediction(ids["range11-12_1.png"], 12, 0.67),  // right
+          prediction(ids["unlabeled_0.png"], 9, 0.30)};   // no truth
+    });
+    const auto& file = c.file;
+    Ids& id = c.id;
+    const std::int64_t run = c.run;
     MainWindow w;
     QVERIFY(w.openProject(qs(file)));
     QAbstractItemModel* rows = w.imageTable()->model();
@@ -383,25 +403,21 @@ class BrowserTest : public QObject {
   // here from the stored predictions and the labels.
   void tilesPredictedOutsideTheirRangeAreMarked() {
     TempDir dir;
-    std::filesystem::copy_file(file_, dir / "p.flystage");
-    const auto file = dir / "p.flystage";
-    std::int64_t run = 0;
-    std::map<std::string, std::int64_t> id;
-    {
-      Project p = Project::open(file);
-      id = idsByFile(p);
-      run = makeRun(p);
+    PredictedCopy c = copyWithPredictions(file_, dir, [](Ids& ids) {
       // Predicted with the range constraint: the model says 10, the call is inside 13-17.
-      StoredPrediction constrained = prediction(id["range13-17_1.png"], 10, 0.5);
+      StoredPrediction constrained = prediction(ids["range13-17_1.png"], 10, 0.5);
       constrainPrediction(constrained, *parseStageRange("13-17"));
-      runstore::savePredictions(p, run,
-                                {prediction(id["range4-6_0.png"], 5, 0.9),     // inside
-                                 prediction(id["range7-8_1.png"], 12, 0.8),    // outside 7-8
-                                 prediction(id["range11-12_0.png"], 13, 0.6),  // outside, wrong
-                                 constrained,                                  // model outside
-                                 prediction(id["range1-3_0.png"], 6, 0.7),     // 1-3: never
-                                 prediction(id["unlabeled_0.png"], 9, 0.5)});  // no range
-    }
+      return std::vector<StoredPrediction>{
+          prediction(ids["range4-6_0.png"], 5, 0.9),     // inside
+          prediction(ids["range7-8_1.png"], 12, 0.8),    // outside 7-8
+          prediction(ids["range11-12_0.png"], 13, 0.6),  // outside, wrong
+          constrained,                                   // model outside
+          prediction(ids["range1-3_0.png"], 6, 0.7),     // 1-3: never
+          prediction(ids["unlabeled_0.png"], 9, 0.5)};   // no range
+    });
+    const std::int64_t run = c.run;
+    const auto& file = c.file;
+    Ids& id = c.id;
     // By hand from the store: the model's own stage outside the label's range (not 1-3).
     QList<qint64> expected;
     {

@@ -320,6 +320,12 @@ class DesktopLayoutTest : public QObject {
     QVERIFY2(presetHint->text().startsWith(QStringLiteral("«")) &&
                  presetHint->text().endsWith(QStringLiteral("»")),
              qPrintable(presetHint->text()));
+    // The device line was core's English ("CPU (2 threads), no CUDA GPU; LibTorch 1.13.0").
+    auto* deviceHint = w.findChild<QLabel*>(QStringLiteral("deviceHint"));
+    QVERIFY(deviceHint);
+    QVERIFY2(deviceHint->text().startsWith(QStringLiteral("««CPU (")) &&
+                 deviceHint->text().contains(QStringLiteral("; LibTorch ")),
+             qPrintable(deviceHint->text()));
     // Imported runs keep the method they were trained with, translated too.
     QCOMPARE(ui::methodTitle(std::string("plain (imported)")),
              QStringLiteral("««plain» (imported)»"));

@@ -103,8 +103,17 @@ class RunsPanelTest : public QObject {
     // One run: its Table II row equals the stored test metrics.
     panel.selectRuns({plain_});
     StageAccuracyTable* table = panel.accuracyTable();
-    QCOMPARE(table->rowCount(), 1);
+    // Its row, then the range-constrained row (issue 16: the accuracy both ways).
+    QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(0, 0)->data(Qt::UserRole).toLongLong(), plain_);
+    QCOMPARE(table->item(1, 0)->data(Qt::UserRole).toLongLong(), plain_);
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("plain, range-constrained"));
+    const auto constrained =
+        stageMetricsFromJson(runstore::metricJson(p, plain_, "test_constrained").value());
+    QCOMPARE(table->item(1, StageAccuracyTable::MeanPerStage)->data(Qt::UserRole).toDouble(),
+             constrained.meanPerStageAccuracy);
+    QCOMPARE(table->item(1, StageAccuracyTable::WithinOne)->data(Qt::UserRole).toDouble(),
+             constrained.withinOneStageAccuracy);
     for (int i = 0; i < kNumFineStages; ++i) {
       const double shown =
           table->item(0, StageAccuracyTable::kFirstStageColumn + i)->data(Qt::UserRole).toDouble();
@@ -130,11 +139,11 @@ class RunsPanelTest : public QObject {
 
     // Several runs side by side; a cancelled one in the selection has no metrics to show.
     panel.selectRuns({plain_, gabor_, cancelled_});
-    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->rowCount(), 4);
     QCOMPARE(panel.accuracyPlot()->runCount(), 2);
     const auto gaborMetrics = stageMetricsFromJson(runstore::metricJson(p, gabor_, "test").value());
-    QCOMPARE(table->item(1, 0)->data(Qt::UserRole).toLongLong(), gabor_);
-    QCOMPARE(table->item(1, StageAccuracyTable::MeanPerStage)->data(Qt::UserRole).toDouble(),
+    QCOMPARE(table->item(2, 0)->data(Qt::UserRole).toLongLong(), gabor_);
+    QCOMPARE(table->item(2, StageAccuracyTable::MeanPerStage)->data(Qt::UserRole).toDouble(),
              gaborMetrics.meanPerStageAccuracy);
 
     // The cancelled run can be resumed from here; a finished one cannot.

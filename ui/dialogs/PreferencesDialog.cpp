@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include "DisplayNames.h"
 #include "model/Device.h"
 
 namespace flystage::ui {
@@ -65,7 +66,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
       tr("When an image has a stage range (4-6 to 13-17), Predict calls the most probable stage "
          "inside it; the unconstrained call is kept beside it. Applies to the next prediction"));
 
-  auto* found = new QLabel(QString::fromStdString(info.description()));
+  auto* found = new QLabel(deviceText(info));
   found->setObjectName(QStringLiteral("preferencesDeviceFound"));
   found->setWordWrap(true);
   found->setToolTip(tr("What this machine offers, as LibTorch reports it"));

@@ -10,6 +10,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "DisplayNames.h"
 #include "ImportController.h"
 #include "LabelKeys.h"
 #include "Plural.h"
@@ -106,8 +107,7 @@ void ProjectDialogs::about(QWidget* parent, int threads) {
          "label, train and predict developmental stages.</p>"
          "<p>Built with Qt %1, running on Qt %2; OpenCV %3.</p><p>%4</p>")
           .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
-               QStringLiteral(CV_VERSION),
-               QString::fromStdString(configureDevice(threads).description())));
+               QStringLiteral(CV_VERSION), deviceText(configureDevice(threads))));
   box.exec();
 }
 

@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include "Plural.h"
+#include "model/Device.h"
 #include "model/Presets.h"
 #include "store/ImportedModel.h"
 #include "store/LabelActions.h"
@@ -117,6 +118,19 @@ QString labelActionText(const std::vector<LabelActionChange>& changes) {
     text = QCoreApplication::translate("DisplayNames", "%1 (was range %2)")
                .arg(text, QString::fromStdString(before.range->name()));
   return text;
+}
+
+QString deviceText(const DeviceInfo& info) {
+  const QString cpu = plural(
+      QCoreApplication::translate("DisplayNames", "CPU (%n thread(s))", nullptr, info.cpuThreads),
+      info.cpuThreads);
+  const QString gpu =
+      info.cudaAvailable ? plural(QCoreApplication::translate("DisplayNames", "CUDA with %n GPU(s)",
+                                                              nullptr, info.cudaDevices),
+                                  info.cudaDevices)
+                         : QCoreApplication::translate("DisplayNames", "no CUDA GPU");
+  return QCoreApplication::translate("DisplayNames", "%1, %2; LibTorch %3")
+      .arg(cpu, gpu, QString::fromStdString(info.torchVersion));
 }
 
 }  // namespace flystage::ui

@@ -6,8 +6,9 @@
 #include <vector>
 
 namespace flystage {
+struct DeviceInfo;
 struct LabelActionChange;
-}
+}  // namespace flystage
 
 namespace flystage::ui {
 
@@ -32,5 +33,9 @@ QString localTimeText(const std::string& utcIso);
 // image #5", "Range 4-6 for 3 images"): the same words as the label keys use, translated.
 // Empty when there is no change to describe.
 QString labelActionText(const std::vector<LabelActionChange>& changes);
+
+// What the machine offers, as core's DeviceInfo::description() says it, translated:
+// "CPU (2 threads), no CUDA GPU; LibTorch 1.13.0".
+QString deviceText(const DeviceInfo& info);
 
 }  // namespace flystage::ui

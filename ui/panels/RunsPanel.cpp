@@ -223,6 +223,12 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
   fill();
 }
 
+void RunsPanel::showConfusionMatrix() {
+  tabs_->setCurrentIndex(1);
+  showMatrixLarge_ = true;
+  if (split_->orientation() == Qt::Vertical) split_->setSizes({height() / 5, height() * 4 / 5});
+}
+
 void RunsPanel::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
   const Qt::Orientation o = width() > 3 * height() ? Qt::Horizontal : Qt::Vertical;
@@ -231,6 +237,8 @@ void RunsPanel::resizeEvent(QResizeEvent* event) {
   // Stacked, the evaluation takes the larger share.
   if (o == Qt::Horizontal)
     split_->setSizes({width() / 2, width() / 2});
+  else if (showMatrixLarge_)
+    split_->setSizes({height() / 5, height() * 4 / 5});
   else
     split_->setSizes({height() / 3, height() * 2 / 3});
 }

@@ -47,6 +47,8 @@ class RunsPanel : public QWidget {
   StageAccuracyPlot* accuracyPlot() const { return accuracyPlot_; }
   ConfusionMatrixView* confusionView() const { return confusion_; }
   QTabWidget* tabs() const { return tabs_; }
+  // The confusion matrix in front, with most of the panel's height when it is stacked.
+  void showConfusionMatrix();
   // For menus: resume the current run (enabled for an interrupted one) and reload the list.
   QAction* resumeAction() const { return resumeAct_; }
   QAction* reloadAction() const { return reloadAct_; }
@@ -84,6 +86,7 @@ class RunsPanel : public QWidget {
 
   QTableWidget* runs_;
   QSplitter* split_;
+  bool showMatrixLarge_ = false;  // showConfusionMatrix(): the matrix keeps most of the height
   QTabWidget* tabs_;
   StageAccuracyTable* accuracyTable_;
   StageAccuracyPlot* accuracyPlot_;

@@ -169,7 +169,7 @@ TrainingForm::TrainingForm(const DeviceInfo& deviceInfo, QWidget* parent) : QScr
           m->item(2)->setEnabled(false);
         deviceBox->setItemData(2, tr("No CUDA GPU was found by LibTorch"), Qt::ToolTipRole);
       }
-      auto* deviceHint = new QLabel(QString::fromStdString(deviceInfo.description()), runBox);
+      auto* deviceHint = new QLabel(deviceText(deviceInfo), runBox);
       deviceHint->setObjectName(QStringLiteral("deviceHint"));
       deviceHint->setWordWrap(true);
       deviceHint->setForegroundRole(QPalette::PlaceholderText);

@@ -8,3 +8,24 @@
 #include <qcustomplot.h>
 #undef signals
 #undef foreach
+
+#include <QString>
+
+namespace flystage::ui {
+
+// Writes `text`, the name of `plot`'s value axis, across in a row of its own above the plot
+// (object name `name`): written along the axis of a low plot, it was cut off.
+inline QCPTextElement* addAxisCaption(QCustomPlot* plot, const QString& text, const QString& name) {
+  auto* caption = new QCPTextElement(plot, text);
+  caption->setObjectName(name);
+  caption->setFont(plot->yAxis->labelFont());
+  caption->setTextColor(plot->yAxis->labelColor());
+  caption->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+  caption->setMargins(QMargins(6, 2, 6, 0));
+  plot->plotLayout()->insertRow(0);
+  plot->plotLayout()->addElement(0, 0, caption);
+  plot->plotLayout()->setRowStretchFactor(0, 0.001);
+  return caption;
+}
+
+}  // namespace flystage::ui

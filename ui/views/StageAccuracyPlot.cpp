@@ -36,15 +36,7 @@ StageAccuracyPlot::StageAccuracyPlot(QWidget* parent)
   plot_->yAxis->setRange(0, 100);
   plot_->yAxis->ticker()->setTickCount(3);  // 0, 50, 100: a low plot has room for no more
   // The axis's name above it, across: along the axis of a low plot it was cut off.
-  auto* caption = new QCPTextElement(plot_, tr("Test accuracy (%)"));
-  caption->setObjectName(QStringLiteral("accuracyCaption"));
-  caption->setFont(plot_->yAxis->labelFont());
-  caption->setTextColor(plot_->yAxis->labelColor());
-  caption->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
-  caption->setMargins(QMargins(6, 2, 6, 0));
-  plot_->plotLayout()->insertRow(0);
-  plot_->plotLayout()->addElement(0, 0, caption);
-  plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+  addAxisCaption(plot_, tr("Test accuracy (%)"), QStringLiteral("accuracyCaption"));
   plot_->legend->setVisible(false);
   // The legend in a row of its own under the plot, its runs side by side: inside the axis
   // rect it covered the bars of the last stages.

@@ -93,17 +93,39 @@ QSize StageAccuracyTable::sizeHint() const {
 
 void StageAccuracyTable::setRuns(const std::vector<RunSummary>& runs) {
   runs_ = runs;
+  // Each run's row, then its range-constrained row (the same test images, each call kept
+  // inside its curator's range) where it has one, as `compare` prints them.
+  struct Line {
+    int run;
+    const StageMetrics* metrics;
+    bool constrained;
+  };
+  std::vector<Line> lines;
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    lines.push_back({static_cast<int>(i), &runs_[i].test, false});
+    if (runs_[i].testConstrained)
+      lines.push_back({static_cast<int>(i), &*runs_[i].testConstrained, true});
+  }
   setRowCount(0);
-  setRowCount(static_cast<int>(runs.size()));
+  setRowCount(static_cast<int>(lines.size()));
   for (int row = 0; row < rowCount(); ++row) {
-    const RunSummary& r = runs[static_cast<std::size_t>(row)];
+    const Line& line = lines[static_cast<std::size_t>(row)];
+    const RunSummary& r = runs_[static_cast<std::size_t>(line.run)];
     auto* id = textItem(tr("#%1").arg(r.runId));
     id->setData(Qt::UserRole, QVariant::fromValue<qint64>(r.runId));
-    id->setData(Qt::DecorationRole, StageAccuracyPlot::runColor(row));  // the bar colour
+    id->setData(Qt::DecorationRole, StageAccuracyPlot::runColor(line.run));  // the bar colour
     setItem(row, 0, id);
-    setItem(row, 1, textItem(methodTitle(r.method)));
+    auto* method =
+        textItem(line.constrained ? tr("%1, range-constrained").arg(methodTitle(r.method))
+                                  : methodTitle(r.method));
+    if (line.constrained)
+      method->setToolTip(plural(tr("Each call kept inside the stage range a curator gave (%n of "
+                                   "the test images had one)",
+                                   nullptr, r.constrainedN),
+                                r.constrainedN));
+    setItem(row, 1, method);
     setItem(row, 2, textItem(QString::number(r.seed)));
-    const StageMetrics& m = r.test;
+    const StageMetrics& m = *line.metrics;
     for (int i = 0; i < kNumFineStages; ++i) {
       const double v = m.perStageCount[i] > 0 ? m.perStageAccuracy[i] : std::nan("");
       auto* cell = valueItem(v, true);
@@ -120,7 +142,8 @@ void StageAccuracyTable::setRuns(const std::vector<RunSummary>& runs) {
     auto* n = valueItem(m.nTest, false, 0);
     setItem(row, NTest, n);
   }
-  setAccessibleDescription(plural(tr("%n run(s)", nullptr, rowCount()), rowCount()));
+  const int n = static_cast<int>(runs_.size());
+  setAccessibleDescription(plural(tr("%n run(s)", nullptr, n), n));
 }
 
 void StageAccuracyTable::copyMarkdown() {

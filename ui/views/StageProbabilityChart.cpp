@@ -2,13 +2,7 @@
 
 #include <QVBoxLayout>
 
-// qcustomplot.h uses Qt's keywords, which QT_NO_KEYWORDS (needed for torch) switches off:
-// define the two it uses for this header only.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef signals
-#undef foreach
+#include "CustomPlot.h"
 
 #include "data/Stage.h"
 #include "figure/Palette.h"
@@ -40,15 +34,7 @@ StageProbabilityChart::StageProbabilityChart(QWidget* parent) : QWidget(parent) 
   plot_->yAxis->setRange(0, 1);
   // The axis's name above it, across: written along the short axis, a long translation
   // ("Wahrscheinlichkeit") was cut off.
-  auto* caption = new QCPTextElement(plot_, tr("probability"));
-  caption->setObjectName(QStringLiteral("probabilityCaption"));
-  caption->setFont(plot_->yAxis->labelFont());
-  caption->setTextColor(plot_->yAxis->labelColor());
-  caption->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
-  caption->setMargins(QMargins(6, 2, 6, 0));
-  plot_->plotLayout()->insertRow(0);
-  plot_->plotLayout()->addElement(0, 0, caption);
-  plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+  addAxisCaption(plot_, tr("probability"), QStringLiteral("probabilityCaption"));
   plot_->xAxis->setLabel(tr("stage"));
   plot_->xAxis->grid()->setVisible(false);
   plot_->xAxis->setTickLength(0, 3);
