@@ -266,8 +266,9 @@ std::size_t mergePredictionShards(Project& project, std::int64_t runId,
         p.probabilities.push_back(static_cast<float>(v));
       }
       if (h.version == 1) {  // made before range-aware prediction: as predict does it now
-        const auto r = projectRanges.find(id);
-        constrainPrediction(p, r == projectRanges.end() ? std::nullopt : std::optional(r->second));
+        const auto known = projectRanges.find(id);
+        constrainPrediction(
+            p, known == projectRanges.end() ? std::nullopt : std::optional(known->second));
       } else if (h.rangeConstraint) {
         const std::string rangeText = cols.cell(rec, "stage_range");
         const auto range = parseStageRange(rangeText);
