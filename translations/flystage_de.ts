@@ -1874,12 +1874,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+384"/>
+        <location line="+393"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-392"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -2188,7 +2188,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Projekt</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+291"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2280,7 +2280,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-205"/>
+        <location filename="../ui/MainWindow.cpp" line="-214"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -2306,12 +2306,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+181"/>
+        <location line="+190"/>
         <source>The project is open read-only</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-184"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
@@ -2540,7 +2540,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&lt;p&gt;Bestimmt die Entwicklungsstadien von &lt;i&gt;Drosophila&lt;/i&gt;-Embryonen in In-situ-Hybridisierungsbildern: Bilder importieren und labeln, Modelle trainieren und Entwicklungsstadien vorhersagen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2; OpenCV %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+93"/>
+        <location filename="../ui/MainWindow.cpp" line="+102"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -3103,12 +3103,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+13"/>
-        <location line="+248"/>
+        <location line="+256"/>
         <source>Click a cell to show its test images.</source>
         <translation>Eine Zelle anklicken, um ihre Testbilder anzuzeigen.</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-254"/>
         <source>Confusion matrix status</source>
         <translation>Status der Konfusionsmatrix</translation>
     </message>
@@ -3148,7 +3148,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Testmengen der gewählten Läufe</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+94"/>
         <source>Marked as running, but not by this window: another FlyStage may be training it, or its process ended without finishing (then resume it)</source>
         <translation>Als laufend markiert, aber nicht von diesem Fenster: Eine andere FlyStage-Instanz trainiert ihn vielleicht, oder sein Prozess endete vorzeitig (dann den Lauf wieder aufnehmen)</translation>
     </message>
@@ -3376,9 +3376,22 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Die Tabelle als Markdown kopieren, im Layout von Tabelle II der Publikation</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+34"/>
         <source>#%1</source>
         <translation>#%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, range-constrained</source>
+        <translation>%1, bereichsbeschränkt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Each call kept inside the stage range a curator gave (%n of the test images had one)</source>
+        <translation>
+            <numerusform>Jede Bestimmung innerhalb des von Kuratoren vergebenen Stadienbereichs gehalten (%n Testbild hatte einen)</numerusform>
+            <numerusform>Jede Bestimmung innerhalb des von Kuratoren vergebenen Stadienbereichs gehalten (%n der Testbilder hatten einen)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -3389,7 +3402,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Lauf</numerusform>
@@ -4487,8 +4500,8 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+4"/>
-        <source>Bring a view to the front: browser, training, runs or gems.</source>
-        <translation>Eine Ansicht in den Vordergrund holen: browser, training, runs oder gems.</translation>
+        <source>Bring a view to the front: browser, training, runs, confusion or gems.</source>
+        <translation>Eine Ansicht nach vorn holen: browser, training, runs, confusion oder gems.</translation>
     </message>
     <message>
         <location line="+5"/>

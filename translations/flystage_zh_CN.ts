@@ -1856,12 +1856,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+384"/>
+        <location line="+393"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-392"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -2167,7 +2167,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+291"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2259,7 +2259,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-205"/>
+        <location filename="../ui/MainWindow.cpp" line="-214"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -2285,12 +2285,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+181"/>
+        <location line="+190"/>
         <source>The project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-184"/>
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
@@ -2518,7 +2518,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>&lt;p&gt;判定原位杂交图像中果蝇（&lt;i&gt;Drosophila&lt;/i&gt;）胚胎的发育期：导入、标注、训练并预测发育期。&lt;/p&gt;&lt;p&gt;基于 Qt %1 构建，运行于 Qt %2；OpenCV %3。&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+93"/>
+        <location filename="../ui/MainWindow.cpp" line="+102"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
@@ -3072,12 +3072,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+13"/>
-        <location line="+248"/>
+        <location line="+256"/>
         <source>Click a cell to show its test images.</source>
         <translation>单击单元格可显示其中的测试图像。</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-254"/>
         <source>Confusion matrix status</source>
         <translation>混淆矩阵状态</translation>
     </message>
@@ -3117,7 +3117,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>所选运行的测试集</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+94"/>
         <source>Marked as running, but not by this window: another FlyStage may be training it, or its process ended without finishing (then resume it)</source>
         <translation>标记为正在运行，但不是由此窗口运行：可能有另一个 FlyStage 正在训练它，或其进程未完成即已结束（此时请恢复该运行）</translation>
     </message>
@@ -3343,9 +3343,21 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>将表格复制为 Markdown，格式与论文表 II 相同</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+34"/>
         <source>#%1</source>
         <translation>#%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, range-constrained</source>
+        <translation>%1，范围约束</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Each call kept inside the stage range a curator gave (%n of the test images had one)</source>
+        <translation>
+            <numerusform>每个判定都限制在策展人给出的发育期范围内（%n 张测试图像有范围）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -3355,7 +3367,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n 个运行</numerusform>
@@ -4445,8 +4457,8 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+4"/>
-        <source>Bring a view to the front: browser, training, runs or gems.</source>
-        <translation>将某个视图置于前台：browser、training、runs 或 gems。</translation>
+        <source>Bring a view to the front: browser, training, runs, confusion or gems.</source>
+        <translation>将某个视图置于前台：browser、training、runs、confusion 或 gems。</translation>
     </message>
     <message>
         <location line="+5"/>
