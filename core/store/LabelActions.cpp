@@ -25,17 +25,18 @@ std::vector<LabelAction> actions(SQLite::Database& db, const char* state, const 
   return out;
 }
 
-// A label of a history row: range, stage and source from the columns at `first`.
-Label historyLabel(const SQLite::Statement& q, int first) {
+}  // namespace
+
+Label labelFromColumns(const SQLite::Statement& row, int first) {
   Label label;
-  if (!q.getColumn(first).isNull()) label.range = parseStageRange(q.getColumn(first).getString());
-  if (!q.getColumn(first + 1).isNull()) label.stage = q.getColumn(first + 1).getInt();
-  if (!q.getColumn(first + 2).isNull())
-    label.source = parseLabelSource(q.getColumn(first + 2).getString()).value_or(LabelSource::User);
+  if (!row.getColumn(first).isNull())
+    label.range = parseStageRange(row.getColumn(first).getString());
+  if (!row.getColumn(first + 1).isNull()) label.stage = row.getColumn(first + 1).getInt();
+  if (!row.getColumn(first + 2).isNull())
+    label.source =
+        parseLabelSource(row.getColumn(first + 2).getString()).value_or(LabelSource::User);
   return label;
 }
-
-}  // namespace
 
 LabelActions labelActions(Project& project, std::size_t maxDone) {
   LabelActions a;
@@ -65,8 +66,8 @@ std::vector<LabelActionChange> labelActionChanges(Project& project, std::int64_t
   while (q.executeStep()) {
     const std::int64_t image = q.getColumn(0).getInt64();
     if (changes.empty() || changes.back().imageId != image)
-      changes.push_back({image, historyLabel(q, 1), {}});
-    changes.back().after = historyLabel(q, 4);  // an image changed twice ends at its last
+      changes.push_back({image, labelFromColumns(q, 1), {}});
+    changes.back().after = labelFromColumns(q, 4);  // an image changed twice ends at its last
   }
   return changes;
 }

@@ -6,6 +6,10 @@
 
 #include "store/LabelHistory.h"
 
+namespace SQLite {
+class Statement;
+}
+
 namespace flystage {
 
 class Project;
@@ -20,6 +24,10 @@ struct LabelActions {
 // maxDone > 0 keeps only the latest maxDone done actions (the older ones stay undoable from
 // the command line). Discarded actions are never listed.
 LabelActions labelActions(Project& project, std::size_t maxDone = 0);
+
+// A label stored as three columns (range, stage, source) from column `first` of a row of
+// `labels` or `label_history`.
+Label labelFromColumns(const SQLite::Statement& row, int first);
 
 // The images one action labelled, ascending.
 std::vector<std::int64_t> labelActionImages(Project& project, std::int64_t actionId);

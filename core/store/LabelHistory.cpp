@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "store/DiskFull.h"
+#include "store/LabelActions.h"
 #include "store/LabelConflict.h"
 #include "store/Project.h"
 #include "store/WriteTransaction.h"
@@ -25,15 +26,6 @@ void bindLabel(SQLite::Statement& q, int first, const Label& l) {
     q.bind(first + 2);
   else
     q.bind(first + 2, labelSourceName(l.source));
-}
-
-Label readLabel(SQLite::Statement& q, int first) {
-  Label l;
-  if (!q.getColumn(first).isNull()) l.range = parseStageRange(q.getColumn(first).getString());
-  if (!q.getColumn(first + 1).isNull()) l.stage = q.getColumn(first + 1).getInt();
-  if (!q.getColumn(first + 2).isNull())
-    l.source = parseLabelSource(q.getColumn(first + 2).getString()).value_or(LabelSource::User);
-  return l;
 }
 
 void writeLabel(SQLite::Database& db, std::int64_t imageId, const Label& l) {
@@ -148,7 +140,7 @@ void replay(SQLite::Database& db, const LabelAction& action, bool undo) {
                                : "SELECT image_id, new_range, new_stage, new_source FROM "
                                  "label_history WHERE action = ? ORDER BY id ASC");
   q.bind(1, static_cast<int64_t>(action.id));
-  while (q.executeStep()) writeLabel(db, q.getColumn(0).getInt64(), readLabel(q, 1));
+  while (q.executeStep()) writeLabel(db, q.getColumn(0).getInt64(), labelFromColumns(q, 1));
   SQLite::Statement mark(db, "UPDATE label_history SET state = ? WHERE action = ?");
   mark.bind(1, undo ? "undone" : "done");
   mark.bind(2, static_cast<int64_t>(action.id));

@@ -35,18 +35,6 @@ void setOrientationOverride(Project& project, std::int64_t imageId,
   tx.commit();
 }
 
-OrientationOverride orientationOverride(Project& project, std::int64_t imageId) {
-  SQLite::Statement q(project.db(),
-                      "SELECT override_flip_h, override_flip_v FROM standardized WHERE "
-                      "image_id = ?");
-  q.bind(1, static_cast<int64_t>(imageId));
-  if (!q.executeStep()) throwMissing(project, imageId);
-  OrientationOverride fix;
-  fix.flipHorizontal = q.getColumn(0).getInt() != 0;
-  fix.flipVertical = q.getColumn(1).getInt() != 0;
-  return fix;
-}
-
 StoredOrientation storedOrientation(Project& project, std::int64_t imageId) {
   SQLite::Statement q(project.db(),
                       "SELECT passthrough, auto_flip_h, auto_flip_v, ap_confidence, dv_confidence, "
@@ -62,6 +50,11 @@ StoredOrientation storedOrientation(Project& project, std::int64_t imageId) {
   o.fix.flipHorizontal = q.getColumn(5).getInt() != 0;
   o.fix.flipVertical = q.getColumn(6).getInt() != 0;
   return o;
+}
+
+// The fix alone is part of the stored decision: one query reads both.
+OrientationOverride orientationOverride(Project& project, std::int64_t imageId) {
+  return storedOrientation(project, imageId).fix;
 }
 
 }  // namespace flystage

@@ -14,6 +14,8 @@
 #include <ctime>
 #include <set>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "ConfusionMatrixView.h"
 #include "CustomPlot.h"
 #include "DisplayNames.h"
@@ -123,6 +125,11 @@ class DesktopLayoutTest : public QObject {
     r.method = "data-level";
     r.status = "failed";
     runstore::createRun(p, r);
+    // Both were created within the same millisecond at times: run 1 an hour earlier gives the
+    // sort by start time one answer.
+    p.db().exec(
+        "UPDATE runs SET started_at = strftime('%Y-%m-%dT%H:%M:%fZ', started_at, '-1 hour') "
+        "WHERE id = 1");
     startedAt_ = runstore::runs(p).front().startedAt;
     for (std::int64_t id : p.imageIds())
       if (p.label(id).range && p.label(id).range->contains(5)) labelledImage_ = id;
