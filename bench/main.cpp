@@ -10,6 +10,7 @@
 #include "BenchFigures.h"
 #include "ModelBench.h"
 #include "PipelineBench.h"
+#include "SaliencyGrid.h"
 #include "util/Error.h"
 
 using namespace flystage;
@@ -107,6 +108,16 @@ saliency->add_option("--run", run)->required();
 saliency->add_option("--images", images)->capture_default_str();
 saliency->add_option("--methods", methods)->delimiter(',');
 saliency->callback([&] { print(benchSaliency(project, run, images, methods, threads)); });
+
+std::string maps;
+int period = 4;
+auto* grid = app.add_subcommand(
+    "saliency-grid", "The grid's share of the spectrum of a folder of raw saliency maps");
+grid->add_option("--maps", maps, "Folder of .tif maps (flystage-cli saliency --images)")
+    ->required();
+grid->add_option("--period", period, "The grid's period in standardized pixels")
+    ->capture_default_str();
+grid->callback([&] { print(saliencyGrid(maps, period)); });
 
 std::vector<int> sizes = {1000};
 bool masked = false;

@@ -2,7 +2,9 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -39,6 +41,18 @@ std::vector<MethodBars> barsByMethod(const std::vector<RunSummary>& runs) {
   return out;
 }
 
+// Five grey horizontal lines at 0, 1/4, ..., 1 of the plot's height, labelled on the left.
+void valueGrid(QPainter& p, const QRectF& plot, const std::function<QString(int)>& label) {
+  for (int t = 0; t <= 4; ++t) {
+    const double y = plot.bottom() - t / 4.0 * plot.height();
+    p.setPen(QPen(QColor(225, 225, 225), 0.5));
+    p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+    p.setPen(Qt::black);
+    p.drawText(QRectF(plot.left() - 30, y - 6, 26, 12), Qt::AlignRight | Qt::AlignVCenter,
+               label(t));
+  }
+}
+
 }  // namespace
 
 Figure stageAccuracyFigure(const std::vector<RunSummary>& runs, Provenance provenance) {
@@ -61,14 +75,7 @@ Figure stageAccuracyFigure(const std::vector<RunSummary>& runs, Provenance prove
     p.drawText(QRectF(16, 6, 520, 16), Qt::AlignLeft | Qt::AlignVCenter,
                QStringLiteral("Per-stage test accuracy"));
     p.setFont(figureFont(7));
-    for (int t = 0; t <= 4; ++t) {
-      const double y = plot.bottom() - t / 4.0 * plot.height();
-      p.setPen(QPen(QColor(225, 225, 225), 0.5));
-      p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-      p.setPen(Qt::black);
-      p.drawText(QRectF(plot.left() - 30, y - 6, 26, 12), Qt::AlignRight | Qt::AlignVCenter,
-                 QStringLiteral("%1%").arg(t * 25));
-    }
+    valueGrid(p, plot, [](int t) { return QStringLiteral("%1%").arg(t * 25); });
     const double group = plot.width() / kNumFineStages;
     const double barW = bars.empty() ? 0 : (group * 0.8) / static_cast<double>(bars.size());
     for (int s = 0; s < kNumFineStages; ++s) {
@@ -170,6 +177,79 @@ Figure confusionFigure(const StageMetrics& metrics, const std::string& title,
         QRectF(kLeft, kTop + kNumFineStages * kCell + 6, kNumFineStages * kCell, 24),
         Qt::AlignLeft | Qt::TextWordWrap,
         QStringLiteral("n = %1 test images; outlined: right or one stage off").arg(metrics.nTest));
+  };
+  return f;
+}
+
+Figure deletionCurvesFigure(const std::vector<SaliencySanity>& results, Provenance provenance) {
+  Figure f;
+  f.title = "Deletion curves";
+  f.size = QSizeF(400, 232);
+  f.provenance = std::move(provenance);
+  std::ostringstream csv;
+  csv << "method,removed,p_salient,p_random\n";
+  double top = 0;
+  for (const auto& r : results)
+    for (std::size_t k = 0; k < r.fractions.size(); ++k) {
+      csv << saliencyMethodName(r.method) << ',' << r.fractions[k] << ',' << r.deletionSalient[k]
+          << ',' << r.deletionRandom[k] << '\n';
+      top = std::max({top, r.deletionSalient[k], r.deletionRandom[k]});
+    }
+  f.csv = csv.str();
+  top = std::max(0.1, std::ceil(top * 10) / 10);  // the axis ends at the next tenth
+  f.paint = [results, top](QPainter& p) {
+    const QRectF plot(48, 30, 230, 170);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setFont(figureFont(11, true));
+    p.setPen(Qt::black);
+    p.drawText(QRectF(16, 6, 380, 16), Qt::AlignLeft | Qt::AlignVCenter,
+               QStringLiteral("Deletion: probability of the called stage"));
+    p.setFont(figureFont(7));
+    const auto at = [&](double x, double y) {
+      return QPointF(plot.left() + x * plot.width(), plot.bottom() - y / top * plot.height());
+    };
+    valueGrid(p, plot, [top](int t) { return QString::number(top * t / 4, 'f', 2); });
+    for (int t = 0; t <= 4; ++t) {
+      const double x = plot.left() + t / 4.0 * plot.width();
+      p.drawText(QRectF(x - 20, plot.bottom() + 2, 40, 12), Qt::AlignCenter,
+                 QStringLiteral("%1%").arg(t * 25));
+    }
+    const auto line = [&](const std::vector<double>& xs, const std::vector<double>& ys,
+                          const QPen& pen) {
+      p.setPen(pen);
+      for (std::size_t k = 1; k < xs.size() && k < ys.size(); ++k)
+        p.drawLine(at(xs[k - 1], ys[k - 1]), at(xs[k], ys[k]));
+    };
+    // The random order is the same for every method measured together: drawn once per
+    // distinct curve.
+    std::vector<std::vector<double>> randoms;
+    for (const auto& r : results)
+      if (std::find(randoms.begin(), randoms.end(), r.deletionRandom) == randoms.end()) {
+        randoms.push_back(r.deletionRandom);
+        line(r.fractions, r.deletionRandom, QPen(QColor(140, 140, 140), 1.2, Qt::DashLine));
+      }
+    for (std::size_t m = 0; m < results.size(); ++m)
+      line(results[m].fractions, results[m].deletionSalient,
+           QPen(seriesColor(static_cast<int>(m)), 1.4));
+    p.setPen(QPen(Qt::black, 0.8));
+    p.drawLine(plot.bottomLeft(), plot.bottomRight());
+    p.drawLine(plot.bottomLeft(), plot.topLeft());
+    p.drawText(QRectF(plot.left(), plot.bottom() + 14, plot.width(), 12), Qt::AlignCenter,
+               QStringLiteral("share of the embryo removed (turned white)"));
+    // Legend, right of the plot.
+    double ly = plot.top();
+    for (std::size_t m = 0; m < results.size(); ++m, ly += 14) {
+      p.setPen(QPen(seriesColor(static_cast<int>(m)), 1.4));
+      p.drawLine(QPointF(plot.right() + 12, ly + 6), QPointF(plot.right() + 28, ly + 6));
+      p.setPen(Qt::black);
+      p.drawText(QRectF(plot.right() + 32, ly, 100, 12), Qt::AlignLeft | Qt::AlignVCenter,
+                 QString::fromStdString(saliencyMethodName(results[m].method)));
+    }
+    p.setPen(QPen(QColor(140, 140, 140), 1.2, Qt::DashLine));
+    p.drawLine(QPointF(plot.right() + 12, ly + 6), QPointF(plot.right() + 28, ly + 6));
+    p.setPen(Qt::black);
+    p.drawText(QRectF(plot.right() + 32, ly, 100, 12), Qt::AlignLeft | Qt::AlignVCenter,
+               QStringLiteral("random order"));
   };
   return f;
 }

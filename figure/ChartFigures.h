@@ -5,6 +5,7 @@
 
 #include "eval/RunComparison.h"
 #include "figure/Figure.h"
+#include "interpret/SaliencySanity.h"
 
 namespace flystage::figure {
 
@@ -19,5 +20,10 @@ Figure stageAccuracyFigure(const std::vector<RunSummary>& runs, Provenance prove
 // ones. The CSV holds the counts.
 Figure confusionFigure(const StageMetrics& metrics, const std::string& title,
                        Provenance provenance);
+
+// Deletion curves of saliency checks (flystage-cli saliency-check): the mean probability of the
+// called stage against the share of the embryo removed, one line per method, most salient
+// pixels first, and the random order dashed (grey). The CSV holds every point.
+Figure deletionCurvesFigure(const std::vector<SaliencySanity>& results, Provenance provenance);
 
 }  // namespace flystage::figure

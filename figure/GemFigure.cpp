@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 #include "figure/FigureParts.h"
@@ -31,19 +32,24 @@ double scaleTop(const GemResult& r) {
   return std::max(0.1, std::ceil(top * 10 - 1e-9) / 10);
 }
 
-std::string gemCsv(const GemResult& r) {
+std::string gemCsv(const GemResult& r, bool masked) {
   std::ostringstream out;
-  out << "stage,images,row,col,mean_expression,weight,coverage\n";
+  out << "stage,images,row,col,mean_expression,weight,coverage" << (masked ? ",kept_fraction" : "")
+      << '\n';
   for (const auto& g : r.gems) {
     if (g.map.images == 0) continue;
     const cv::Mat inside = g.map.outline();
+    char keptText[32];
+    std::snprintf(keptText, sizeof keptText, "%.6f", g.map.keptFraction);
     for (int y = 0; y < g.map.mean.rows; ++y)
       for (int x = 0; x < g.map.mean.cols; ++x) {
         if (!inside.at<std::uint8_t>(y, x)) continue;
         const float v = g.map.mean.at<float>(y, x);
         out << g.map.stage << ',' << g.map.images << ',' << y << ',' << x << ','
             << (std::isnan(v) ? std::string() : std::to_string(v)) << ','
-            << g.map.weight.at<float>(y, x) << ',' << g.map.coverage.at<float>(y, x) << '\n';
+            << g.map.weight.at<float>(y, x) << ',' << g.map.coverage.at<float>(y, x);
+        if (masked) out << ',' << keptText;
+        out << '\n';
       }
   }
   return out.str();
@@ -51,22 +57,31 @@ std::string gemCsv(const GemResult& r) {
 
 }  // namespace
 
+std::string keptFractionText(double fraction) {
+  const double percent = 100 * fraction;
+  if (percent > 0 && percent < 0.5) return "< 1 %";
+  if (percent >= 99.5 && percent < 100) return "> 99 %";
+  return std::to_string(std::lround(percent)) + " %";
+}
+
 Figure gemFigure(const GemResult& gems, const GemFigureOptions& options, Provenance provenance) {
   const int n = std::max<int>(1, static_cast<int>(gems.gems.size()));
   const int cols = options.columns > 0 ? options.columns : std::min(n, 4);
   const int rows = (n + cols - 1) / cols;
   const double top = scaleTop(gems);
+  // Masked: a second line under each panel says what its masks kept.
+  const double pitch = kPanelH + (options.masked ? 3 : 2) * kLabelH + kGap;
   Figure f;
   const std::string what = options.masked ? "Masked GEM" : "GEM";
   f.title = what + (options.gene.empty() ? " (genome-wide)" : " of " + options.gene);
   f.size = QSizeF(2 * kMargin + cols * kPanelW + (cols - 1) * kGap + 70,
-                  kMargin + kTitleH + rows * (kPanelH + 2 * kLabelH + kGap) + 20);
+                  kMargin + kTitleH + rows * pitch + 20);
   f.provenance = std::move(provenance);
-  f.csv = gemCsv(gems);
+  f.csv = gemCsv(gems, options.masked);
   const GemFigureOptions opt = options;
   const std::string title = f.title;
   const double width = f.size.width();
-  f.paint = [gems, opt, top, cols, title, width](QPainter& p) {
+  f.paint = [gems, opt, top, cols, title, width, pitch](QPainter& p) {
     p.setFont(figureFont(11, true));
     p.setPen(Qt::black);
     p.drawText(QRectF(kMargin, kMargin - 8, width - 2 * kMargin, 16),
@@ -81,7 +96,7 @@ Figure gemFigure(const GemResult& gems, const GemFigureOptions& options, Provena
       const auto& g = gems.gems[i];
       const int r = static_cast<int>(i) / cols, c = static_cast<int>(i) % cols;
       const double x = kMargin + c * (kPanelW + kGap);
-      const double y = kMargin + kTitleH + r * (kPanelH + 2 * kLabelH + kGap);
+      const double y = kMargin + kTitleH + r * pitch;
       p.setFont(figureFont(9, true));
       p.setPen(Qt::black);
       p.drawText(QRectF(x, y, kPanelW, kLabelH), Qt::AlignLeft | Qt::AlignVCenter,
@@ -104,11 +119,21 @@ Figure gemFigure(const GemResult& gems, const GemFigureOptions& options, Provena
       p.setPen(Qt::black);
       p.drawText(QRectF(x, y + kLabelH + kPanelH, kPanelW, kLabelH),
                  Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("n = %1").arg(g.map.images));
-      bottom = std::max(bottom, y + kLabelH + kPanelH + kLabelH);
+      double below = y + kLabelH + kPanelH + kLabelH;
+      if (opt.masked) {
+        if (g.map.images > 0)
+          p.drawText(QRectF(x, below, kPanelW, kLabelH), Qt::AlignRight | Qt::AlignVCenter,
+                     QString::fromStdString("masks keep " + keptFractionText(g.map.keptFraction) +
+                                            " of the embryo"));
+        below += kLabelH;
+      }
+      bottom = std::max(bottom, below);
     }
     const double barX = kMargin + cols * (kPanelW + kGap) + 4;
     const double barTop = kMargin + kTitleH + kLabelH;
-    drawColorBar(p, QRectF(barX, barTop, kBarW, std::max(kPanelH, bottom - barTop - kLabelH)),
+    drawColorBar(p,
+                 QRectF(barX, barTop, kBarW,
+                        std::max(kPanelH, bottom - barTop - (opt.masked ? 2 : 1) * kLabelH)),
                  opt.colormap, 0, top, 3, QStringLiteral("mean expression"));
     drawScaleBar(p, QPointF(kMargin, bottom + 6), kPanelW, 0.2);
     p.setFont(figureFont(7));

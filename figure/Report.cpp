@@ -18,6 +18,7 @@
 #include "figure/SaliencyFigure.h"
 #include "interpret/GemProvenance.h"
 #include "interpret/Saliency.h"
+#include "interpret/SaliencySanity.h"
 #include "interpret/StageGems.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
@@ -161,13 +162,92 @@ std::string methodTable(const std::vector<RunSummary>& runs,
   return o.str();
 }
 
+// The run's stored saliency checks (flystage-cli saliency-check): a table, a warning above the
+// examples naming each method that failed, or how to measure them when there are none.
+struct SanitySection {
+  std::string warning, captionNote, table;
+  std::vector<SaliencySanity> results;  // for the deletion curves
+};
+
+SanitySection sanitySection(Project& project, std::int64_t runId,
+                            const std::vector<SaliencyMethod>& shown) {
+  SanitySection out;
+  const std::string command =
+      "flystage-cli saliency-check " + project.file().string() + " --run " + std::to_string(runId);
+  std::vector<SaliencySanity> stored;
+  try {
+    stored = storedSaliencySanity(project, runId);
+  } catch (const Error& e) {  // a damaged record: say so, the rest of the report stands
+    out.table =
+        "<h3>Sanity and faithfulness</h3>\n<p class=\"warn\">The stored saliency checks "
+        "cannot be read: " +
+        html(e.what()) + "</p>\n";
+    return out;
+  }
+  out.table = "<h3>Sanity and faithfulness</h3>\n";
+  if (stored.empty()) {
+    out.table += "<p class=\"note\">Not measured for run #" + std::to_string(runId) + ": <code>" +
+                 html(command) +
+                 "</code> checks on its test images whether each method's maps change when the "
+                 "model's weights are randomized and whether removing the most salient pixels "
+                 "first lowers the called stage's probability faster than removing random ones "
+                 "(docs/interpretation.md).</p>\n";
+    return out;
+  }
+  std::vector<std::string> failed;
+  for (const auto& s : stored)
+    if (!s.passed() && std::find(shown.begin(), shown.end(), s.method) != shown.end()) {
+      failed.push_back(saliencyMethodName(s.method));
+      out.warning += "<p class=\"warn\"><b>" + html(saliencyMethodName(s.method)) +
+                     "</b> failed its sanity check: " + html(s.verdict()) +
+                     ". Read its column with care.</p>\n";
+    }
+  if (!failed.empty()) {
+    out.captionNote = " (failed the sanity check: ";
+    for (std::size_t i = 0; i < failed.size(); ++i) out.captionNote += (i ? ", " : "") + failed[i];
+    out.captionNote += ")";
+  }
+  std::ostringstream o;
+  o << "<p class=\"note\">Model randomization: Spearman rank correlation, over the embryo's "
+       "pixels, between each map and the map of the same network with random weights (mean over "
+       "images, 95% bootstrap interval; passes below "
+    << fixed(kRandomizationRankLimit, 1)
+    << "). Deletion: the embryo's pixels turn white in equal steps, most salient first or in a "
+       "random order; area under the called stage's probability (lower: faster fall) and the "
+       "paired gap random &minus; salient (passes when its 95% interval is above 0). Measured "
+       "with <code>"
+    << html(command) << "</code>.</p>\n";
+  o << "<table><thead><tr><th>Method</th><th>Images</th><th>Rank correlation</th><th>95% "
+       "interval</th><th>Deletion area, salient</th><th>random</th><th>Gap</th><th>95% "
+       "interval</th><th>Verdict</th></tr></thead><tbody>\n";
+  for (const auto& s : stored) {
+    o << "<tr><td>" << html(saliencyMethodName(s.method)) << "</td><td>" << s.images << "</td><td>"
+      << fixed(s.randomizationRank, 2) << "</td><td>[" << fixed(s.randomizationRankLow, 2) << ", "
+      << fixed(s.randomizationRankHigh, 2) << "]</td><td>" << fixed(s.deletionAreaSalient, 3)
+      << "</td><td>" << fixed(s.deletionAreaRandom, 3) << "</td><td>" << fixed(s.deletionGap, 3)
+      << "</td><td>[" << fixed(s.deletionGapLow, 3) << ", " << fixed(s.deletionGapHigh, 3)
+      << "]</td><td>";
+    if (s.passed())
+      o << "passes";
+    else
+      o << "<b>fails</b>" << (s.randomizationPassed ? "" : " randomization")
+        << (s.randomizationPassed || s.deletionPassed ? "" : " and")
+        << (s.deletionPassed ? "" : " deletion");
+    o << "</td></tr>\n";
+  }
+  o << "</tbody></table>\n";
+  out.table += o.str();
+  out.results = std::move(stored);
+  return out;
+}
+
 const char* kStyle = R"css(
 body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.6em} h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;font-size:0.8em;margin:0.5em 0} th,td{border:1px solid #ddd;padding:2px 5px;text-align:right}
 th{background:#f3f3f3} td:nth-child(2){text-align:left}
 figure{display:inline-block;margin:0.5em 1em 1em 0;vertical-align:top} figcaption{font-size:0.8em;color:#555}
-.note{color:#555;font-size:0.9em}
+.note{color:#555;font-size:0.9em} .warn{color:#a00;font-size:0.9em}
 )css";
 
 }  // namespace
@@ -252,8 +332,9 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
     const auto runId = featured->id;
     body << "<h2>Genomewide expression maps</h2>\n<p class=\"note\">Mean normalized blue-stain "
             "expression of each stage's standardized images (docs/interpretation.md). Masked GEMs "
-            "weight each image by the pixels its saliency map marks (the 20% most salient of the "
-            "embryo). Model: run #"
+            "weight each embryo pixel by its saliency, as the overlay shows it (the map scaled to "
+            "its 99th percentile); under each map, the share of the embryo the masks kept. Model: "
+            "run #"
          << runId << " (" << html(featured->method) << ").</p>\n";
     struct GemPanel {
       const char* name;
@@ -289,8 +370,7 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
     std::vector<std::int64_t> ids;
     for (const auto& e : content.examples) ids.push_back(e.imageId);
     if (!ids.empty()) {
-      const std::vector<SaliencyMethod> methodsShown = {
-          SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad, SaliencyMethod::IntegratedGradients};
+      const std::vector<SaliencyMethod>& methodsShown = saliencyMethods();
       std::vector<SaliencyExample> examples(ids.size());
       for (std::size_t i = 0; i < ids.size(); ++i) {
         examples[i].image = project.standardizedImage(ids[i]);
@@ -309,9 +389,24 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
       prov.settings = {{"explained stage", "the predicted stage"}, {"colormap", "inferno"}};
       body << "<h2>Saliency</h2>\n<p class=\"note\">What drove the call: the most confident right "
               "calls (top rows) and wrong calls (bottom rows) among run #"
-           << runId << "'s test images, under the three saliency methods.</p>\n";
+           << runId << "'s test images, under each saliency method (columns).</p>\n";
+      const SanitySection sanity = sanitySection(project, runId, methodsShown);
+      body << sanity.warning;
       body << figures.add(saliencyGallery(examples, methodsShown, Colormap::Inferno, 0.7, prov),
-                          "saliency-examples", "Saliency of the predicted stage");
+                          "saliency-examples",
+                          "Saliency of the predicted stage" + sanity.captionNote);
+      body << sanity.table;
+      if (!sanity.results.empty()) {
+        auto curves = base("deletion curves");
+        curves.runId = runId;
+        curves.runMethod = featured->method;
+        curves.settings = {{"steps", std::to_string(sanity.results.front().steps)},
+                           {"seed", std::to_string(sanity.results.front().seed)},
+                           {"removed pixels", "turned white"}};
+        body << figures.add(deletionCurvesFigure(sanity.results, curves), "deletion-curves",
+                            "Deletion curves: the called stage's probability as the most "
+                            "salient pixels (lines) or random pixels (dashed) are removed");
+      }
     }
   } else {
     body << "<h2>Genomewide expression maps and saliency</h2>\n<p>No finished network run: train "

@@ -49,6 +49,31 @@
         <translation>ein sehr kleines Netz bei 32x80 für Tests</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Vanilla gradient</source>
+        <translation>Einfacher Gradient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SmoothGrad</source>
+        <translation>SmoothGrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Integrated gradients</source>
+        <translation>Integrierte Gradienten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grad-CAM (last two stages)</source>
+        <translation>Grad-CAM (letzte zwei Stufen)</translation>
+    </message>
+    <message>
         <location line="+38"/>
         <source>Labels</source>
         <translation>Labels</translation>
@@ -207,7 +232,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="-93"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-111"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
@@ -781,7 +806,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+45"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+47"/>
         <source>Model run</source>
         <translation>Modell-Lauf</translation>
     </message>
@@ -836,17 +861,17 @@
         <translation>Durch Salienz &amp;maskiert</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Weight each image by the 20% most salient pixels of its embryo</source>
-        <translation>Jedes Bild nach den 20 % salientesten Pixeln seines Embryos gewichten</translation>
+        <location line="+3"/>
+        <source>Weight each embryo pixel by its saliency as the overlay shows it (scaled to the map&apos;s 99th percentile), so the maps show the regions that decided the stage</source>
+        <translation>Jedes Embryopixel nach seiner Salienz gewichten, wie die Überlagerung sie zeigt (auf das 99. Perzentil der Karte skaliert), damit die Karten die Regionen zeigen, die das Stadium bestimmt haben</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saliency method</source>
         <translation>Salienzmethode</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>How the saliency masks are computed</source>
         <translation>Wie die Salienzmasken berechnet werden</translation>
     </message>
@@ -957,7 +982,7 @@
         <translation>Wird erstellt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%n image(s) in the maps; images assigned by %1.</source>
         <translation>
             <numerusform>%n Bild in den Karten; Zuordnung der Bilder: %1.</numerusform>
@@ -965,7 +990,17 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>stage %1: %2 %</source>
+        <translation>Stadium %1: %2 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the embryo the saliency masks keep: %1.</source>
+        <translation>Anteil des Embryos, den die Salienzmasken behalten: %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1231,7 +1266,7 @@
 <context>
     <name>flystage::ui::ImageView</name>
     <message>
-        <location filename="../ui/views/ImageView.cpp" line="+95"/>
+        <location filename="../ui/views/ImageView.cpp" line="+99"/>
         <source>Image view</source>
         <translation>Bildansicht</translation>
     </message>
@@ -1312,26 +1347,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Vanilla gradients (the paper&apos;s), SmoothGrad (averaged over noisy copies) or integrated gradients</source>
-        <translation>Einfache Gradienten (wie in der Publikation), SmoothGrad (gemittelt über verrauschte Kopien) oder integrierte Gradienten</translation>
+        <source>Gradients (vanilla, the paper&apos;s; SmoothGrad, averaged over noisy copies; integrated gradients) or Grad-CAM&apos;s regions. A method that failed its sanity check on this run says so</source>
+        <translation>Gradienten (einfach, wie in der Veröffentlichung; SmoothGrad, über verrauschte Kopien gemittelt; integrierte Gradienten) oder die Regionen von Grad-CAM. Eine Methode, die ihre Plausibilitätsprüfung für diesen Lauf nicht bestanden hat, sagt es</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Vanilla</source>
-        <translation>Einfach (Vanilla)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SmoothGrad</source>
-        <translation>SmoothGrad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Integrated gradients</source>
-        <translation>Integrierte Gradienten</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Saliency colour map</source>
         <translation>Farbskala der Salienz</translation>
     </message>
@@ -1351,12 +1371,22 @@
         <translation>Wie stark die Überlagerung das Bild verdeckt</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+12"/>
+        <source>Saliency progress</source>
+        <translation>Fortschritt der Salienz</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+90"/>
+        <source>%1 - fails its sanity check</source>
+        <translation>%1 – besteht die Plausibilitätsprüfung nicht</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>No image selected</source>
         <translation>Kein Bild ausgewählt</translation>
     </message>
@@ -1423,12 +1453,22 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation> · falsch: wahres Stadium %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>The saliency map is empty</source>
         <translation>Die Salienzkarte ist leer</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+4"/>
+        <source>Explains stage %1</source>
+        <translation>Erklärt Stadium %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2 of %3 passes</source>
+        <translation>%1: %2 von %3 Durchläufen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Computing saliency…</source>
         <translation>Salienz wird berechnet…</translation>
     </message>
@@ -1874,12 +1914,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+393"/>
+        <location line="+394"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-393"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -2188,7 +2228,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Projekt</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+292"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2280,7 +2320,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-214"/>
+        <location filename="../ui/MainWindow.cpp" line="-215"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -2306,12 +2346,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>The project is open read-only</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-185"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
@@ -2346,7 +2386,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsWorkspace.cpp" line="+39"/>
+        <location filename="../ui/panels/RunsWorkspace.cpp" line="+40"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -2414,22 +2454,23 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Einen Lauf in den Filtern des Browsers (Lauf) wählen, um seine Salienz zu sehen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Computing the saliency of image #%1…</source>
         <translation>Salienz von Bild #%1 wird berechnet…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Saliency (%1) of stage %2 for image #%3 (p = %4).</source>
         <translation>Salienz (%1) von Stadium %2 für Bild #%3 (p = %4).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+1"/>
         <source>No saliency: %1</source>
         <translation>Keine Salienz: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Export Model…</source>
         <translation>Modell &amp;exportieren…</translation>
     </message>
@@ -2590,7 +2631,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Zuerst ein Bild zum Labeln auswählen.</translation>
     </message>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+51"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+69"/>
         <location filename="../ui/model/LabelKeys.cpp" line="+9"/>
         <source>Stage %1</source>
         <translation>Stadium %1</translation>
@@ -2651,7 +2692,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Label-Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+45"/>
+        <location filename="../ui/MainWindow.cpp" line="+46"/>
         <source>FlyStage — %1 (read-only)</source>
         <translation>FlyStage — %1 (schreibgeschützt)</translation>
     </message>
@@ -4489,7 +4530,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+47"/>
+        <location filename="../app/gui/main.cpp" line="+49"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>Entwicklungsstadien von Drosophila-Embryonen in In-situ-Hybridisierungsbildern bestimmen.</translation>
     </message>
@@ -4517,6 +4558,16 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <location line="+4"/>
         <source>Show this run&apos;s predictions, evaluation and expression maps.</source>
         <translation>Die Vorhersagen, die Auswertung und die Expressionskarten dieses Laufs zeigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select this image (its #id) and show it up close.</source>
+        <translation>Dieses Bild (seine #ID) auswählen und groß zeigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn the image view&apos;s saliency overlay on, with this method: %1 (screenshots wait for the map).</source>
+        <translation>Die Salienz-Überlagerung der Bildansicht mit dieser Methode einschalten: %1 (Bildschirmfotos warten auf die Karte).</translation>
     </message>
 </context>
 </TS>

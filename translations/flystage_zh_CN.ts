@@ -49,6 +49,31 @@
         <translation>用于测试的 32x80 极小网络</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Vanilla gradient</source>
+        <translation>普通梯度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SmoothGrad</source>
+        <translation>SmoothGrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grad-CAM (last two stages)</source>
+        <translation>Grad-CAM（最后两个阶段）</translation>
+    </message>
+    <message>
         <location line="+38"/>
         <source>Labels</source>
         <translation>标签</translation>
@@ -205,7 +230,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="-93"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-111"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -775,7 +800,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+45"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+47"/>
         <source>Model run</source>
         <translation>模型运行</translation>
     </message>
@@ -830,17 +855,17 @@
         <translation>按显著性掩膜(&amp;M)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Weight each image by the 20% most salient pixels of its embryo</source>
-        <translation>按胚胎中显著性最高的 20% 像素对每张图像加权</translation>
+        <location line="+3"/>
+        <source>Weight each embryo pixel by its saliency as the overlay shows it (scaled to the map&apos;s 99th percentile), so the maps show the regions that decided the stage</source>
+        <translation>按叠加层显示的显著性为每个胚胎像素加权（按图的第 99 百分位缩放），使表达图显示决定发育期的区域</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saliency method</source>
         <translation>显著性方法</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>How the saliency masks are computed</source>
         <translation>显著性掩膜的计算方式</translation>
     </message>
@@ -951,14 +976,24 @@
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%n image(s) in the maps; images assigned by %1.</source>
         <translation>
             <numerusform>图谱中共 %n 张图像；图像分配依据：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>stage %1: %2 %</source>
+        <translation>发育期 %1：%2 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the embryo the saliency masks keep: %1.</source>
+        <translation>显著性掩膜保留的胚胎比例：%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1224,7 +1259,7 @@
 <context>
     <name>flystage::ui::ImageView</name>
     <message>
-        <location filename="../ui/views/ImageView.cpp" line="+95"/>
+        <location filename="../ui/views/ImageView.cpp" line="+99"/>
         <source>Image view</source>
         <translation>图像视图</translation>
     </message>
@@ -1305,26 +1340,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Vanilla gradients (the paper&apos;s), SmoothGrad (averaged over noisy copies) or integrated gradients</source>
-        <translation>原始梯度（论文所用）、SmoothGrad（对加噪副本取平均）或积分梯度</translation>
+        <source>Gradients (vanilla, the paper&apos;s; SmoothGrad, averaged over noisy copies; integrated gradients) or Grad-CAM&apos;s regions. A method that failed its sanity check on this run says so</source>
+        <translation>梯度（普通梯度，即论文所用方法；SmoothGrad，对加噪副本取平均；积分梯度）或 Grad-CAM 的区域。在此运行中未通过合理性检查的方法会注明</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Vanilla</source>
-        <translation>原始梯度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SmoothGrad</source>
-        <translation>SmoothGrad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Integrated gradients</source>
-        <translation>积分梯度</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Saliency colour map</source>
         <translation>显著性颜色映射</translation>
     </message>
@@ -1344,12 +1364,22 @@
         <translation>叠加层覆盖图像的程度</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+12"/>
+        <source>Saliency progress</source>
+        <translation>显著性进度</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+90"/>
+        <source>%1 - fails its sanity check</source>
+        <translation>%1 - 未通过合理性检查</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>No image selected</source>
         <translation>未选择图像</translation>
     </message>
@@ -1416,12 +1446,22 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation> · 错误：真实发育期 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>The saliency map is empty</source>
         <translation>显著性图为空</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+4"/>
+        <source>Explains stage %1</source>
+        <translation>解释发育期 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2 of %3 passes</source>
+        <translation>%1：第 %2 / %3 遍</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Computing saliency…</source>
         <translation>正在计算显著性…</translation>
     </message>
@@ -1856,12 +1896,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+393"/>
+        <location line="+394"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-393"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -2167,7 +2207,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+292"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2259,7 +2299,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-214"/>
+        <location filename="../ui/MainWindow.cpp" line="-215"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -2285,12 +2325,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>The project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-185"/>
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
@@ -2325,7 +2365,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsWorkspace.cpp" line="+39"/>
+        <location filename="../ui/panels/RunsWorkspace.cpp" line="+40"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2392,22 +2432,23 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>请在浏览器的筛选条件（运行）中选择一个运行，以查看其显著性。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Computing the saliency of image #%1…</source>
         <translation>正在计算图像 #%1 的显著性…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Saliency (%1) of stage %2 for image #%3 (p = %4).</source>
         <translation>图像 #%3 对发育期 %2 的显著性（%1）（p = %4）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+1"/>
         <source>No saliency: %1</source>
         <translation>无显著性：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Export Model…</source>
         <translation>导出模型(&amp;E)…</translation>
     </message>
@@ -2563,7 +2604,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>请先选择要标注的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+51"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+69"/>
         <location filename="../ui/model/LabelKeys.cpp" line="+9"/>
         <source>Stage %1</source>
         <translation>发育期 %1</translation>
@@ -2623,7 +2664,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>标注快捷键</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+45"/>
+        <location filename="../ui/MainWindow.cpp" line="+46"/>
         <source>FlyStage — %1 (read-only)</source>
         <translation>FlyStage — %1（只读）</translation>
     </message>
@@ -4446,7 +4487,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+47"/>
+        <location filename="../app/gui/main.cpp" line="+49"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>判定原位杂交图像中果蝇胚胎的发育期。</translation>
     </message>
@@ -4474,6 +4515,16 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <location line="+4"/>
         <source>Show this run&apos;s predictions, evaluation and expression maps.</source>
         <translation>显示此运行的预测、评估和表达图谱。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select this image (its #id) and show it up close.</source>
+        <translation>选择此图像（其 #编号）并放大显示。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn the image view&apos;s saliency overlay on, with this method: %1 (screenshots wait for the map).</source>
+        <translation>用此方法打开图像视图的显著性叠加：%1（截图会等待显著性图）。</translation>
     </message>
 </context>
 </TS>

@@ -522,6 +522,7 @@ void MainWindow::onLabelsChanged(const QList<qint64>& imageIds) {
 
 void MainWindow::onCurrentImageChanged(qint64 imageId) {
   if (imageView_->imageId() != imageId) imageView_->showImage(imageId);
+  imageView_->setRun(model_->runId());  // its saliency and the methods' sanity marks
   const int r = model_->rowOfImage(imageId);
   imageView_->setPrediction(r >= 0 ? model_->prediction(r) : nullptr,
                             r >= 0 ? model_->trueStage(r) : std::nullopt, model_->runId() != 0);

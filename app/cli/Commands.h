@@ -24,7 +24,8 @@ void addEvaluateCommands(CLI::App& app);  // evaluate, compare, runs
 void addPredictCommand(CLI::App& app);
 void addMergePredictionsCommand(CLI::App& app);  // stores the shards of predict --shard
 void addSaliencyCommand(CLI::App& app);
-void addGemCommands(CLI::App& app);  // gem, gem-merge
+void addSaliencyCheckCommand(CLI::App& app);  // sanity and faithfulness of each method
+void addGemCommands(CLI::App& app);           // gem, gem-merge
 void addReportCommand(CLI::App& app);
 void addMigrateCommand(CLI::App& app);  // legacy models -> data-only weights
 void addModelCommands(CLI::App& app);   // export-model, import-model, model-info

@@ -69,8 +69,14 @@ void exportGem(const GemPartial& whole, const FigureArgs& f) {
   eo.dpi = f.dpi;
   for (const auto& file : figure::exportFigure(figure::gemFigure(gems, fo, prov), f.out, eo))
     std::printf("wrote %s\n", file.string().c_str());
-  for (const auto& g : gems.gems)
-    std::printf("stage %2d: %d image(s)\n", g.map.stage, g.map.images);
+  for (const auto& g : gems.gems) {
+    if (r.masked && g.map.images > 0)
+      std::printf("stage %2d: %d image(s), masks keep %s of the embryo (%.4f)\n", g.map.stage,
+                  g.map.images, figure::keptFractionText(g.map.keptFraction).c_str(),
+                  g.map.keptFraction);
+    else
+      std::printf("stage %2d: %d image(s)\n", g.map.stage, g.map.images);
+  }
 }
 
 }  // namespace
@@ -82,7 +88,7 @@ void addGemCommands(CLI::App& app) {
     std::int64_t run = 0;
     bool masked = false;
     int threads = 0;
-    double minConfidence = 0, maskQuantile = 0.8;
+    double minConfidence = 0, maskQuantile = kSaliencyQuantile;
     FigureArgs figure;
   };
   auto a = std::make_shared<Args>();
@@ -108,12 +114,16 @@ void addGemCommands(CLI::App& app) {
             NumberRange::numbers(0, false, 1, false))
       ->capture_default_str();
   cmd->add_option("--gene", a->gene, "Only this gene's images (default: genome-wide)");
-  cmd->add_flag("--masked", a->masked, "Weight each image by its saliency mask (masked GEM)");
-  cmd->add_option("--method", a->method, "Saliency method for --masked")->capture_default_str();
+  cmd->add_flag("--masked", a->masked,
+                "Weight each embryo pixel by its saliency, as the overlay shows it (masked GEM); "
+                "says per stage what share of the embryo the masks keep");
+  cmd->add_option("--method", a->method, "Saliency method for --masked: " + saliencyMethodChoices())
+      ->capture_default_str();
   withRange(cmd->add_option("--mask-quantile", a->maskQuantile,
-                            "Masked: keep the pixels at or above this saliency quantile of each "
-                            "embryo"),
-            NumberRange::numbers(0, false, 1, false))
+                            "Masked: each image's saliency map is scaled by this quantile of "
+                            "its own values, as the overlay draws it; pixels at or above it "
+                            "weigh 1, the others in proportion (lower: a wider mask)"),
+            NumberRange::numbers(0, true, 1, false))
       ->capture_default_str();
   addFigureOptions(cmd, a->figure);
   cmd->add_option("--out", a->figure.out, "Output figure: .png, .svg or .pdf");
@@ -155,8 +165,8 @@ void addGemCommands(CLI::App& app) {
     r.gene = a->gene;
     r.masked = a->masked;
     r.saliency.method = parseSaliencyMethod(a->method);
-    if (a->maskQuantile < 0 || a->maskQuantile > 1)
-      throw Error("--mask-quantile must lie between 0 and 1");
+    if (a->maskQuantile <= 0 || a->maskQuantile > 1)
+      throw Error("--mask-quantile must lie above 0 and at most 1");
     r.maskQuantile = a->maskQuantile;
     const Shard shard = a->shard.empty() ? Shard{} : parseShard(a->shard);
     if (!a->figure.out.empty()) {

@@ -116,7 +116,7 @@ void addSaliencyCommand(CLI::App& app) {
     std::string project, image, images, shard, out, method = "vanilla", colormap = "inferno";
     std::int64_t run = 0;
     int stage = 0, samples = 0, dpi = 300, threads = 0;
-    double opacity = 0.7;
+    double opacity = 0.7, noise = SaliencyOptions{}.noiseLevel;
     std::uint64_t seed = 1;
   };
   auto a = std::make_shared<Args>();
@@ -145,17 +145,23 @@ void addSaliencyCommand(CLI::App& app) {
                             "given, e.g. $SLURM_CPUS_PER_TASK)"),
             threadRange());
   cmd->add_option("--method", a->method,
-                  "vanilla (the paper's Eq. 8), smoothgrad or integrated-gradients")
+                  "vanilla (the paper's Eq. 8), smoothgrad, integrated-gradients, grad-cam (the "
+                  "last stage's Grad-CAM) or grad-cam-2 (the last two stages')")
       ->capture_default_str();
   withRange(cmd->add_option("--stage", a->stage,
                             "Stage (4..17) to explain; default: the predicted stage"),
             NumberRange::wholeNumbers(4, 17, "the predicted stage"));
   // Each sample is one more backward pass: 1000 is minutes per image already.
   withRange(cmd->add_option("--samples", a->samples,
-                            "SmoothGrad noisy copies / integrated-gradients steps (default 25 / "
+                            "SmoothGrad noisy copies / integrated-gradients steps (default 32 / "
                             "32)"),
             NumberRange::wholeNumbers(1, 1000, "the method's default"));
   asSeed(cmd->add_option("--seed", a->seed, "SmoothGrad noise seed"))->capture_default_str();
+  withRange(cmd->add_option("--noise", a->noise,
+                            "SmoothGrad noise: its standard deviation as a fraction of the [0,1] "
+                            "pixel range"),
+            NumberRange::numbers(0, false, 1, false))
+      ->capture_default_str();
   cmd->add_option("--colormap", a->colormap, "inferno, viridis, magma, hot, jet or turbo")
       ->capture_default_str();
   withRange(cmd->add_option("--opacity", a->opacity, "Overlay opacity, 0..1"),
@@ -177,6 +183,7 @@ void addSaliencyCommand(CLI::App& app) {
       options.method = parseSaliencyMethod(a->method);
       options.samples = a->samples;
       options.seed = a->seed;
+      options.noiseLevel = a->noise;
       explainImages(project, a->run, shardOf(namedImages(project, a->images), shard), options,
                     a->stage, shard, a->out);
       return;
@@ -193,6 +200,7 @@ void addSaliencyCommand(CLI::App& app) {
     options.method = parseSaliencyMethod(a->method);
     options.samples = a->samples;
     options.seed = a->seed;
+    options.noiseLevel = a->noise;
     const Colormap colormap = parseColormap(a->colormap);
     const auto maps =
         computeSaliency(project, a->run, {id}, options, a->stage, {}, &interruptToken());
@@ -206,6 +214,7 @@ void addSaliencyCommand(CLI::App& app) {
       prov.settings = {{"method", saliencyMethodName(options.method)},
                        {"samples", std::to_string(saliencySamples(options))},
                        {"seed", std::to_string(options.seed)},
+                       {"noise", std::to_string(options.noiseLevel)},
                        {"stage explained", std::to_string(m.stage)},
                        {"colormap", a->colormap}};
       figure::SaliencyFigureOptions fo;

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   addPredictCommand(app);
   addMergePredictionsCommand(app);
   addSaliencyCommand(app);
+  addSaliencyCheckCommand(app);
   addGemCommands(app);
   addReportCommand(app);
   addMigrateCommand(app);

@@ -11,6 +11,8 @@
 #include <cstdio>
 
 #include "GemPanel.h"
+#include "ImageBrowser.h"
+#include "ImageView.h"
 #include "MainWindow.h"
 #include "Preferences.h"
 #include "Version.h"
@@ -71,7 +73,19 @@ int main(int argc, char* argv[]) {
       QApplication::translate("main",
                               "Show this run's predictions, evaluation and expression maps."),
       QStringLiteral("id"));
-  parser.addOptions({view, run, screenshot, delay});
+  const QCommandLineOption image(
+      QStringLiteral("image"),
+      QApplication::translate("main", "Select this image (its #id) and show it up close."),
+      QStringLiteral("id"));
+  const QStringList methods = flystage::ui::ImageView::saliencyMethods();
+  const QCommandLineOption saliency(
+      QStringLiteral("saliency"),
+      QApplication::translate("main",
+                              "Turn the image view's saliency overlay on, with this "
+                              "method: %1 (screenshots wait for the map).")
+          .arg(methods.join(QStringLiteral(", "))),
+      QStringLiteral("method"));
+  parser.addOptions({view, run, image, saliency, screenshot, delay});
   parser.process(app);
 
   flystage::ui::MainWindow window;
@@ -90,6 +104,21 @@ int main(int argc, char* argv[]) {
     return 2;
   }
   if (parser.isSet(run)) window.showRun(parser.value(run).toLongLong());
+  if (parser.isSet(image) && !window.browser()->selectImage(parser.value(image).toLongLong())) {
+    std::fprintf(stderr, "flystage: image #%s is not in the project or its view's filter\n",
+                 qPrintable(parser.value(image)));
+    return 2;
+  }
+  if (parser.isSet(saliency)) {
+    if (!methods.contains(parser.value(saliency))) {
+      std::fprintf(stderr, "flystage: unknown saliency method '%s': use %s\n",
+                   qPrintable(parser.value(saliency)),
+                   qPrintable(methods.join(QStringLiteral(", "))));
+      return 2;
+    }
+    window.imageView()->setSaliencyMethod(parser.value(saliency));
+    window.imageView()->setSaliencyEnabled(true);
+  }
   window.show();
   if (parser.isSet(screenshot)) {
     // A picture of the GEM view shows maps: build them first, and wait for them.
@@ -100,7 +129,7 @@ int main(int argc, char* argv[]) {
     auto* timer = new QTimer(&window);
     timer->setInterval(200);
     QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, file] {
-      if (window.gemPanel()->isBuilding()) return;
+      if (window.gemPanel()->isBuilding() || window.imageView()->saliencyComputing()) return;
       timer->stop();
       if (!window.grab().save(file)) {
         std::fprintf(stderr, "flystage: could not write %s\n", qPrintable(file));

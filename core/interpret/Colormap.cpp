@@ -85,15 +85,16 @@ cv::Mat scaleToUnit(const cv::Mat& values, double q) {
   return out;
 }
 
-cv::Mat overlayMap(const cv::Mat& image, const cv::Mat& map01, Colormap c, double alpha) {
-  cv::Mat m;
-  cv::resize(map01, m, image.size(), 0, 0, cv::INTER_LINEAR);
-  const cv::Mat colour = applyColormap(m, c);
+namespace {
+
+// colour(w) blended over the image at alpha * w; weight CV_32F of the image's size.
+cv::Mat blendByWeight(const cv::Mat& image, const cv::Mat& weight, Colormap c, double alpha) {
+  const cv::Mat colour = applyColormap(weight, c);
   cv::Mat out(image.size(), CV_8UC3);
   for (int y = 0; y < image.rows; ++y) {
     const auto* im = image.ptr<cv::Vec3b>(y);
     const auto* col = colour.ptr<cv::Vec3b>(y);
-    const auto* w = m.ptr<float>(y);
+    const auto* w = weight.ptr<float>(y);
     auto* o = out.ptr<cv::Vec3b>(y);
     for (int x = 0; x < image.cols; ++x) {
       const double a = alpha * std::clamp(static_cast<double>(w[x]), 0.0, 1.0);
@@ -104,16 +105,32 @@ cv::Mat overlayMap(const cv::Mat& image, const cv::Mat& map01, Colormap c, doubl
   return out;
 }
 
-cv::Mat saliencyOverlay(const cv::Mat& bgr, const cv::Mat& map, Colormap c, double quantile,
-                        double alpha) {
-  if (bgr.empty() || bgr.type() != CV_8UC3)
-    throw Error("saliency overlay: the image must be an 8-bit BGR image");
+}  // namespace
+
+cv::Mat overlayMap(const cv::Mat& image, const cv::Mat& map01, Colormap c, double alpha) {
+  cv::Mat m;
+  cv::resize(map01, m, image.size(), 0, 0, cv::INTER_LINEAR);
+  return blendByWeight(image, m, c, alpha);
+}
+
+cv::Mat saliencyWeight(const cv::Mat& map, cv::Size size, double quantile) {
   if (map.empty() || map.channels() != 1)
     throw Error("saliency overlay: the saliency map must be a non-empty one-channel map");
   cv::Mat values;
   map.convertTo(values, CV_32F);
   cv::patchNaNs(values, 0.0);  // a NaN would poison the quantile's ordering
-  return overlayMap(bgr, scaleToUnit(values, quantile), c, std::clamp(alpha, 0.0, 1.0));
+  cv::Mat weight;
+  // Bilinear: a convex blend of values in [0,1] stays in [0,1].
+  cv::resize(scaleToUnit(values, quantile), weight, size, 0, 0, cv::INTER_LINEAR);
+  return weight;
+}
+
+cv::Mat saliencyOverlay(const cv::Mat& bgr, const cv::Mat& map, Colormap c, double quantile,
+                        double alpha) {
+  if (bgr.empty() || bgr.type() != CV_8UC3)
+    throw Error("saliency overlay: the image must be an 8-bit BGR image");
+  return blendByWeight(bgr, saliencyWeight(map, bgr.size(), quantile), c,
+                       std::clamp(alpha, 0.0, 1.0));
 }
 
 }  // namespace flystage

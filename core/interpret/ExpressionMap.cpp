@@ -57,6 +57,9 @@ ExpressionMap ExpressionMapBuilder::result(int stage) const {
           ws[x] > 0 ? static_cast<float>(s[x] / ws[x]) : std::numeric_limits<float>::quiet_NaN();
   }
   weights_.convertTo(gem.weight, CV_32F);
+  // weights_ sums w over embryo pixels and covered_ counts embryo pixels, image by image.
+  const double embryoPixels = cv::sum(covered_)[0];
+  gem.keptFraction = embryoPixels > 0 ? cv::sum(weights_)[0] / embryoPixels : 0.0;
   covered_.convertTo(gem.coverage, CV_32F, images_ > 0 ? 1.0 / images_ : 0.0);
   return gem;
 }

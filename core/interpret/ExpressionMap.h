@@ -15,6 +15,13 @@ struct ExpressionMap {
   cv::Mat mean;      // CV_32F in [0,1]; NaN where no image contributes (outside every embryo)
   cv::Mat coverage;  // CV_32F: share of the images whose embryo covers the pixel
   cv::Mat weight;    // CV_32F: the sum of the weights behind each pixel of `mean`
+  // The share of the images' embryo pixels that the weights keep, pooled over the images:
+  //   sum_i sum_p w_i(p) embryo_i(p) / sum_i sum_p embryo_i(p)
+  // (1 for a plain GEM; a weight of 0.5 over half of every embryo keeps 0.25). Pooled rather
+  // than a mean of per-image shares: it is the total weight behind the masked GEM over the
+  // total behind the plain GEM of the same images, and it merges exactly from sums
+  // (GemPartial). 0 without images.
+  double keptFraction = 0;
   // The outline the figure draws: pixels inside the embryo of at least half the images.
   cv::Mat outline() const;
 };

@@ -22,7 +22,9 @@ namespace {
 
 constexpr char kMagic[] = "FLYSTAGE-GEM-PARTIAL\n";
 constexpr std::size_t kMagicSize = sizeof kMagic - 1;
-constexpr std::uint32_t kVersion = 1;
+// 2: masked GEMs weigh pixels by saliency (the overlay's weight, mask_quantile the scaling
+// quantile); version 1 kept the pixels above the 80th percentile after a sigma-3 blur.
+constexpr std::uint32_t kVersion = 2;
 constexpr std::size_t kChecksumSize = 64;  // hex SHA-256
 constexpr int kHeight = 128, kWidth = 320;
 
@@ -95,7 +97,6 @@ nlohmann::json requestJson(const GemRequest& r) {
   j["saliency_noise"] = r.saliency.noiseLevel;
   j["saliency_seed"] = r.saliency.seed;
   j["mask_quantile"] = r.maskQuantile;
-  j["mask_sigma"] = r.maskSigma;
   j["stain_percentile"] = r.normalization.percentile;
   j["stain_floor"] = r.normalization.floor;
   return j;
@@ -114,7 +115,6 @@ GemRequest requestFromJson(const nlohmann::json& j) {
   r.saliency.noiseLevel = j.at("saliency_noise").get<double>();
   r.saliency.seed = j.at("saliency_seed").get<std::uint64_t>();
   r.maskQuantile = j.at("mask_quantile").get<double>();
-  r.maskSigma = j.at("mask_sigma").get<double>();
   r.normalization.percentile = j.at("stain_percentile").get<double>();
   r.normalization.floor = j.at("stain_floor").get<double>();
   return r;
@@ -128,7 +128,7 @@ std::string gemRequestKey(const GemRequest& request, const std::string& modelSha
   if (request.assignment == StageAssignment::Label) j.erase("min_confidence");
   if (!request.masked)
     for (const char* key : {"saliency_method", "saliency_samples", "saliency_noise",
-                            "saliency_seed", "mask_quantile", "mask_sigma"})
+                            "saliency_seed", "mask_quantile"})
       j.erase(key);
   j["model_sha256"] = modelSha256;
   if (!request.imageIds.empty()) {
@@ -220,6 +220,12 @@ GemPartial loadGemPartial(const std::filesystem::path& file) {
   try {
     in.take(kMagicSize);
     const auto version = in.scalar<std::uint32_t>();
+    if (version == 1)
+      throw Error(
+          "GEM partial version 1, made by an older FlyStage whose masked GEMs kept the "
+          "80th-percentile pixels (its mask_quantile meant that); this FlyStage reads "
+          "version " +
+          std::to_string(kVersion) + ": rerun every shard with this version");
     if (version != kVersion)
       throw Error("GEM partial version " + std::to_string(version) + "; this FlyStage reads " +
                   std::to_string(kVersion) + " (make the shards and the merge with one version)");

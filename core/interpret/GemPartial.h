@@ -45,7 +45,10 @@ GemPartial buildGemPartial(Project& project, const GemRequest& request, const Sh
 // file system is refused). Written to FILE.part and renamed, so a killed job leaves no
 // partial that looks complete.
 void saveGemPartial(const GemPartial& partial, const std::filesystem::path& file);
-// Throws flystage::Error naming the file for anything but a whole partial of this version.
+// The sums hold each stage's kept fraction too (ExpressionMap::keptFraction is the sum of the
+// weights over the sum of the embryo pixels), so merged shards give the single run's.
+// Throws flystage::Error naming the file for anything but a whole partial of this version
+// (version 1, of binary masks, is refused with a line saying to rerun the shards).
 GemPartial loadGemPartial(const std::filesystem::path& file);
 
 // Sums partial files (read one at a time: memory stays one partial's) into a whole GEM.

@@ -55,8 +55,9 @@ Provenance gemProvenance(const GemRequest& request, const GemResult& gems,
                    {"stain", stainNormalizationText(request.normalization)}};
   if (request.masked) {
     prov.settings.emplace_back("saliency method", saliencyMethodName(request.saliency.method));
-    prov.settings.emplace_back("mask quantile", std::to_string(request.maskQuantile));
-    prov.settings.emplace_back("mask smoothing sigma (px)", std::to_string(request.maskSigma));
+    prov.settings.emplace_back("mask weight", "saliency / its " +
+                                                  ordinal(100 * request.maskQuantile) +
+                                                  " percentile (at most 1), inside the embryo");
   }
   if (mergedShards > 1)
     prov.settings.emplace_back("merged from shards", std::to_string(mergedShards));

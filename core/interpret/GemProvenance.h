@@ -12,8 +12,8 @@ namespace flystage {
 // hold: the figure ("GEM" or "masked GEM"), the project file, the run (id and `runMethod`),
 // how images were assigned, every image behind a panel, and the settings, in this order:
 //   gene, minimum confidence, stain (the normalization used); masked GEMs also saliency
-//   method, mask quantile, mask smoothing sigma (px); "merged from shards" when
-//   `mergedShards` > 1.
+//   method and mask weight ("saliency / its 99th percentile (at most 1), inside the embryo"
+//   for the default mask quantile); "merged from shards" when `mergedShards` > 1.
 // The command line, the GUI and the report all call this, so a figure says the same whoever
 // drew it.
 Provenance gemProvenance(const GemRequest& request, const GemResult& gems,

@@ -6,6 +6,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include "data/Stage.h"
+#include "image/Standardizer.h"
 #include "interpret/SaliencyMethods.h"
 #include "model/Device.h"
 #include "model/ModelFile.h"
@@ -19,15 +20,28 @@ namespace flystage {
 
 namespace {
 
-constexpr int kSmoothGradSamples = 25;  // Smilkov et al. 2017 find little change beyond ~50
+// Multiples of the demo preset's 16 grid shifts, so every shift is used equally often.
+constexpr int kSmoothGradSamples = 32;  // Smilkov et al. 2017 find little change beyond ~50
 constexpr int kIntegratedGradientSteps = 32;
+
+// x moved up by dy and left by dx pixels, what leaves one edge coming back at the other (the
+// standardized image's edges are background): a permutation of the pixels, so each pixel's
+// gradient lands back on it exactly once, without piling up at an edge.
+torch::Tensor shifted(const torch::Tensor& x, GridShift s) {
+  if (s.dy == 0 && s.dx == 0) return x;
+  return torch::roll(x, {-s.dy, -s.dx}, {2, 3});
+}
+
+GridShift shiftOfPass(const std::vector<GridShift>& shifts, int pass) {
+  return shifts.empty() ? GridShift{} : shifts[static_cast<std::size_t>(pass) % shifts.size()];
+}
 
 // d o_k / d x for each row's class, on the input only: no graph kept, no parameter grads.
 torch::Tensor inputGradient(const LogitsFn& logits, const torch::Tensor& x,
-                            const torch::Tensor& classes) {
+                            const torch::Tensor& classes, GridShift shift = {}) {
   torch::AutoGradMode enable(true);  // callers may hold a NoGradGuard
   auto in = x.detach().requires_grad_(true);
-  const auto out = logits(in);
+  const auto out = logits(shifted(in, shift));
   if (out.dim() != 2 || out.size(0) != x.size(0))
     throw Error("saliency: the model gave logits of shape " + std::to_string(out.dim()) +
                 "-d for a batch of " + std::to_string(x.size(0)) + " images; expected B x K");
@@ -47,7 +61,9 @@ void pollCancel(const CancelToken* cancel) {
 
 torch::Tensor smoothGrad(const LogitsFn& logits, const torch::Tensor& x,
                          const torch::Tensor& classes, const SaliencyOptions& options,
-                         const std::vector<std::uint64_t>& noiseSeeds, const CancelToken* cancel) {
+                         const std::vector<std::uint64_t>& noiseSeeds,
+                         const std::vector<GridShift>& shifts, const PassFn& pass,
+                         const CancelToken* cancel) {
   const long batch = x.size(0);
   if (!noiseSeeds.empty() && static_cast<long>(noiseSeeds.size()) != batch)
     throw Error("saliency: " + std::to_string(noiseSeeds.size()) + " noise seeds for " +
@@ -65,13 +81,15 @@ torch::Tensor smoothGrad(const LogitsFn& logits, const torch::Tensor& x,
     for (long b = 0; b < batch; ++b)
       noise[b] = torch::randn({x.size(1), x.size(2), x.size(3)}, streams[b], torch::kFloat32);
     const auto noisy = x + torch::stack(noise).to(x.device()).mul_(options.noiseLevel);
-    sum += inputGradient(logits, noisy, classes).abs();
+    sum += inputGradient(logits, noisy, classes, shiftOfPass(shifts, s)).abs();
+    if (pass) pass(s + 1, n);
   }
   return sum / n;
 }
 
 torch::Tensor integratedGradients(const LogitsFn& logits, const torch::Tensor& x,
                                   const torch::Tensor& classes, const SaliencyOptions& options,
+                                  const std::vector<GridShift>& shifts, const PassFn& pass,
                                   const CancelToken* cancel) {
   const auto baseline = torch::ones_like(x);  // blank white field: no embryo, no stain
   const auto path = x - baseline;
@@ -80,7 +98,8 @@ torch::Tensor integratedGradients(const LogitsFn& logits, const torch::Tensor& x
   for (int j = 0; j < n; ++j) {
     pollCancel(cancel);
     const double alpha = (j + 0.5) / n;
-    sum += inputGradient(logits, baseline + alpha * path, classes);
+    sum += inputGradient(logits, baseline + alpha * path, classes, shiftOfPass(shifts, j));
+    if (pass) pass(j + 1, n);
   }
   return path * sum / n;
 }
@@ -98,6 +117,13 @@ void checkOptions(const SaliencyOptions& o) {
 
 }  // namespace
 
+const std::vector<SaliencyMethod>& saliencyMethods() {
+  static const std::vector<SaliencyMethod> all = {
+      SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad, SaliencyMethod::IntegratedGradients,
+      SaliencyMethod::GradCam, SaliencyMethod::GradCamTwoStages};
+  return all;
+}
+
 std::string saliencyMethodName(SaliencyMethod m) {
   switch (m) {
     case SaliencyMethod::Vanilla:
@@ -106,20 +132,33 @@ std::string saliencyMethodName(SaliencyMethod m) {
       return "smoothgrad";
     case SaliencyMethod::IntegratedGradients:
       return "integrated-gradients";
+    case SaliencyMethod::GradCam:
+      return "grad-cam";
+    case SaliencyMethod::GradCamTwoStages:
+      return "grad-cam-2";
   }
   return "vanilla";
 }
 
+std::string saliencyMethodChoices() {
+  std::string out;
+  for (auto m : saliencyMethods()) out += (out.empty() ? "" : ", ") + saliencyMethodName(m);
+  return out;
+}
+
 SaliencyMethod parseSaliencyMethod(const std::string& text) {
-  for (auto m :
-       {SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad, SaliencyMethod::IntegratedGradients})
+  for (auto m : saliencyMethods())
     if (text == saliencyMethodName(m)) return m;
-  throw Error("saliency method '" + text +
-              "' is not one of vanilla, smoothgrad, integrated-gradients");
+  throw Error("saliency method '" + text + "' is not one of " + saliencyMethodChoices());
+}
+
+bool isGradientMethod(SaliencyMethod m) {
+  return m == SaliencyMethod::Vanilla || m == SaliencyMethod::SmoothGrad ||
+         m == SaliencyMethod::IntegratedGradients;
 }
 
 int saliencySamples(const SaliencyOptions& options) {
-  if (options.method == SaliencyMethod::Vanilla) return 1;
+  if (!isGradientMethod(options.method) || options.method == SaliencyMethod::Vanilla) return 1;
   if (options.samples > 0) return options.samples;
   return options.method == SaliencyMethod::SmoothGrad ? kSmoothGradSamples
                                                       : kIntegratedGradientSteps;
@@ -136,23 +175,63 @@ std::uint64_t saliencyNoiseSeed(std::uint64_t seed, std::int64_t key) {
   return mix(mix(seed) ^ static_cast<std::uint64_t>(key));
 }
 
+int gridPeriod(const ModelSpec& spec, int imageHeight, int imageWidth) {
+  const int factor = std::max(
+      {1, imageHeight / std::max(1, spec.inputHeight), imageWidth / std::max(1, spec.inputWidth)});
+  // Without a strided stem the first subsampling is the second stage's stride 2.
+  return factor * (spec.stemStride > 1 ? spec.stemStride : 2);
+}
+
+std::vector<GridShift> gridShifts(int period) {
+  const int p = std::max(1, period), count = p * p;
+  int bits = 0;
+  while ((1 << bits) < count) ++bits;
+  std::vector<int> order;
+  if ((1 << bits) == count) {
+    for (int i = 0; i < count; ++i) {
+      int r = 0;
+      for (int b = 0; b < bits; ++b)
+        if (i & (1 << b)) r |= 1 << (bits - 1 - b);
+      order.push_back(r);
+    }
+  } else {
+    for (int i = 0; i < count; ++i) order.push_back(i);
+  }
+  std::vector<GridShift> out;
+  for (int idx : order) out.push_back({idx / p, idx % p});
+  return out;
+}
+
 torch::Tensor attributions(const LogitsFn& logits, const torch::Tensor& input,
                            const torch::Tensor& classes, const SaliencyOptions& options,
-                           const std::vector<std::uint64_t>& noiseSeeds,
-                           const CancelToken* cancel) {
+                           const std::vector<std::uint64_t>& noiseSeeds, const CancelToken* cancel,
+                           const std::vector<GridShift>& shifts, const PassFn& pass) {
   checkOptions(options);
   if (input.dim() != 4)
     throw Error("saliency: the input must be B x C x H x W, not " + std::to_string(input.dim()) +
                 "-d");
+  if (!isGradientMethod(options.method))
+    throw Error("saliency: " + saliencyMethodName(options.method) +
+                " is not a gradient method (use saliencyMaps)");
   const auto x = input.detach().to(torch::kFloat32);
   switch (options.method) {
-    case SaliencyMethod::Vanilla:
-      pollCancel(cancel);
-      return inputGradient(logits, x, classes);
+    case SaliencyMethod::Vanilla: {
+      // One gradient, or the mean over a whole period of shifts (the grid cancels).
+      const int n = std::max<int>(1, static_cast<int>(shifts.size()));
+      auto sum = torch::zeros_like(x);
+      for (int s = 0; s < n; ++s) {
+        pollCancel(cancel);
+        sum += inputGradient(logits, x, classes, shiftOfPass(shifts, s));
+        if (pass && n > 1) pass(s + 1, n);
+      }
+      return n == 1 ? sum : sum / n;
+    }
     case SaliencyMethod::SmoothGrad:
-      return smoothGrad(logits, x, classes, options, noiseSeeds, cancel);
+      return smoothGrad(logits, x, classes, options, noiseSeeds, shifts, pass, cancel);
     case SaliencyMethod::IntegratedGradients:
-      return integratedGradients(logits, x, classes, options, cancel);
+      return integratedGradients(logits, x, classes, options, shifts, pass, cancel);
+    default:
+      break;
   }
   throw Error("saliency: unknown method");
 }
@@ -165,6 +244,139 @@ torch::Tensor reduceToMap(const torch::Tensor& a, SaliencyMethod method) {
   return a.abs().amax(1);
 }
 
+torch::Tensor loadStandardizedInput(Project& project, const std::vector<std::int64_t>& ids,
+                                    const torch::Device& device) {
+  const StandardizeOptions standard;
+  return toInput(loadImages(project, ids, standard.height, standard.width), device);
+}
+
+torch::Tensor resizeToModelInput(const torch::Tensor& images, const ModelSpec& spec) {
+  const long h = images.size(2), w = images.size(3);
+  if (h == spec.inputHeight && w == spec.inputWidth) return images;
+  if (h % spec.inputHeight == 0 && w % spec.inputWidth == 0) {
+    // cv::INTER_AREA shrinking by whole factors is exactly this block mean.
+    const long fy = h / spec.inputHeight, fx = w / spec.inputWidth;
+    return torch::avg_pool2d(images, {fy, fx}, {fy, fx});
+  }
+  return torch::adaptive_avg_pool2d(images, {spec.inputHeight, spec.inputWidth});
+}
+
+torch::Tensor logitsOfStandardized(ResNet& net, const torch::Tensor& images) {
+  return net->forward(resizeToModelInput(images, net->spec));
+}
+
+namespace {
+
+// The body's activations at the ends of its last two stages, and the logits, in one pass.
+struct LastStages {
+  torch::Tensor previous, last, logits;
+};
+
+LastStages lastStages(ResNet& net, const torch::Tensor& images) {
+  const auto& spec = net->spec;
+  auto y = (resizeToModelInput(images, spec) - net->mean) / net->std;
+  if (net->channelsLast()) y = y.contiguous(torch::MemoryFormat::ChannelsLast);
+  // The body is the stem's three modules, then each stage's blocks in order.
+  int endOfPrevious = 3;
+  for (std::size_t s = 0; s + 1 < spec.blocks.size(); ++s) endOfPrevious += spec.blocks[s];
+  LastStages out;
+  int index = 0;
+  for (auto& module : *net->body) {
+    y = module.forward(y);
+    if (++index == endOfPrevious) out.previous = y;
+  }
+  out.last = y;
+  out.logits =
+      net->head->forward(torch::avg_pool2d(y, spec.poolKernel, spec.poolKernel).flatten(1));
+  return out;
+}
+
+// Grad-CAM (Selvaraju et al. 2017): relu(sum_c mean_ij(d o_k / d A_cij) A_c), per image.
+torch::Tensor camOf(const torch::Tensor& activations, const torch::Tensor& gradient) {
+  const auto weights = gradient.mean({2, 3}, true);
+  return (weights * activations).sum(1, true).clamp_min(0);
+}
+
+// Bicubic to the image's size (smooth, unlike the coarse grid's blocks), never below 0.
+torch::Tensor upsampled(const torch::Tensor& cam, long height, long width) {
+  namespace F = torch::nn::functional;
+  return F::interpolate(cam.contiguous(), F::InterpolateFuncOptions()
+                                              .size(std::vector<int64_t>{height, width})
+                                              .mode(torch::kBicubic)
+                                              .align_corners(false))
+      .clamp_min(0)
+      .squeeze(1);
+}
+
+// Each image's map divided by its own largest value (0 stays 0).
+torch::Tensor perImageMax(const torch::Tensor& maps) {
+  const auto peak = maps.flatten(1).amax(1).clamp_min(1e-12).view({-1, 1, 1});
+  return maps / peak;
+}
+
+torch::Tensor gradCam(ResNet& net, const torch::Tensor& images, const torch::Tensor& classes,
+                      bool twoStages) {
+  torch::AutoGradMode enable(true);
+  const auto in = images.detach();
+  const auto stages = lastStages(net, in);
+  const auto k = classes.to(stages.logits.device(), torch::kLong).view({-1, 1});
+  if (k.size(0) != in.size(0) || k.min().item<long>() < 0 ||
+      k.max().item<long>() >= stages.logits.size(1))
+    throw Error("saliency: a class is outside the model's " +
+                std::to_string(stages.logits.size(1)) + " outputs");
+  const auto picked = stages.logits.gather(1, k).sum();
+  const auto grads =
+      torch::autograd::grad({picked}, {stages.last, stages.previous}, {}, false, false, true);
+  const long h = in.size(2), w = in.size(3);
+  const auto last = upsampled(camOf(stages.last.detach(), grads[0]), h, w);
+  if (!twoStages) return last;
+  // Each stage's map on its own scale first: the deeper one's values are not comparable.
+  const auto previous = upsampled(camOf(stages.previous.detach(), grads[1]), h, w);
+  return (perImageMax(last) + perImageMax(previous)) / 2;
+}
+
+}  // namespace
+
+torch::Tensor saliencyMaps(ResNet& net, const torch::Tensor& images, const torch::Tensor& classes,
+                           const SaliencyOptions& options,
+                           const std::vector<std::uint64_t>& noiseSeeds, const CancelToken* cancel,
+                           const PassFn& pass) {
+  checkOptions(options);
+  if (images.dim() != 4 || images.size(1) != 3)
+    throw Error("saliency: the images must be B x 3 x H x W");
+  pollCancel(cancel);
+  if (!isGradientMethod(options.method)) {
+    auto maps = gradCam(net, images.to(torch::kFloat32), classes,
+                        options.method == SaliencyMethod::GradCamTwoStages);
+    if (pass) pass(1, 1);
+    return maps;
+  }
+  const LogitsFn logits = [&net](const torch::Tensor& x) { return logitsOfStandardized(net, x); };
+  const auto shifts = gridShifts(
+      gridPeriod(net->spec, static_cast<int>(images.size(2)), static_cast<int>(images.size(3))));
+  return reduceToMap(
+      attributions(logits, images, classes, options, noiseSeeds, cancel, shifts, pass),
+      options.method);
+}
+
+ResNet explainedModel(Project& project, std::int64_t runId, const torch::Device& device) {
+  const auto run = runstore::run(project, runId);
+  if (!run) throw Error(project.file().string() + ": there is no run #" + std::to_string(runId));
+  if (trainedMethodName(run->method) == "gabor")
+    throw Error("run #" + std::to_string(runId) +
+                " is a Gabor-baseline run: its log-Gabor features and softmax regression are "
+                "not a differentiable network, so it has no saliency maps; choose a plain, "
+                "data-level or two-step run");
+  ResNet net = loadStoredModel(project, runId, "final",
+                               "run #" + std::to_string(runId) + " has no trained model (status: " +
+                                   run->status + "); finish or resume it first");
+  net->to(device);
+  net->eval();  // BN running statistics: each image's map is its own
+  if (net->spec.numClasses != kNumFineStages)
+    throw Error("run #" + std::to_string(runId) + "'s model does not predict the 14 stages");
+  return net;
+}
+
 std::vector<SaliencyMap> computeSaliency(Project& project, std::int64_t runId,
                                          const std::vector<std::int64_t>& imageIds,
                                          const SaliencyOptions& options, int stage,
@@ -174,23 +386,8 @@ std::vector<SaliencyMap> computeSaliency(Project& project, std::int64_t runId,
                 ": the model has output nodes for stages 4..17 only (use 0 to explain each "
                 "image's predicted stage)");
   checkOptions(options);
-  const auto run = runstore::run(project, runId);
-  if (!run) throw Error(project.file().string() + ": there is no run #" + std::to_string(runId));
-  if (trainedMethodName(run->method) == "gabor")
-    throw Error("run #" + std::to_string(runId) +
-                " is a Gabor-baseline run: its log-Gabor features and softmax regression are "
-                "not a differentiable network, so it has no saliency maps; choose a plain, "
-                "data-level or two-step run");
   const torch::Device device(resolveDevice(options.device) == "cuda" ? torch::kCUDA : torch::kCPU);
-  ResNet net = loadStoredModel(project, runId, "final",
-                               "run #" + std::to_string(runId) + " has no trained model (status: " +
-                                   run->status + "); finish or resume it first");
-  net->to(device);
-  net->eval();  // BN running statistics: each image's map is its own
-  if (net->spec.numClasses != kNumFineStages)
-    throw Error("run #" + std::to_string(runId) + "'s model does not predict the 14 stages");
-  const int height = net->spec.inputHeight, width = net->spec.inputWidth;
-  const LogitsFn logits = [&net](const torch::Tensor& x) { return net->forward(x); };
+  ResNet net = explainedModel(project, runId, device);
 
   std::vector<SaliencyMap> out;
   out.reserve(imageIds.size());
@@ -199,11 +396,14 @@ std::vector<SaliencyMap> computeSaliency(Project& project, std::int64_t runId,
     pollCancel(cancel);
     const std::vector<std::int64_t> ids(imageIds.begin() + from,
                                         imageIds.begin() + std::min(imageIds.size(), from + batch));
-    const auto x = toInput(loadImages(project, ids, height, width), device);
+    const auto x = loadStandardizedInput(project, ids, device);
     torch::Tensor probs;
     {
+      // The call and its probability as predictStages gives them (its uint8 resize).
       torch::NoGradGuard guard;
-      probs = torch::softmax(net->forward(x), 1).cpu().contiguous();
+      const auto input =
+          toInput(loadImages(project, ids, net->spec.inputHeight, net->spec.inputWidth), device);
+      probs = torch::softmax(net->forward(input), 1).cpu().contiguous();
     }
     std::vector<SaliencyMap> maps(ids.size());
     std::vector<long> classes(ids.size());
@@ -219,11 +419,18 @@ std::vector<SaliencyMap> computeSaliency(Project& project, std::int64_t runId,
       classes[i] = cls;
       seeds[i] = saliencyNoiseSeed(options.seed, ids[i]);
     }
-    const auto reduced = reduceToMap(attributions(logits, x, torch::tensor(classes, torch::kLong),
-                                                  options, seeds, cancel),
-                                     options.method)
-                             .to(torch::kCPU, torch::kFloat32)
-                             .contiguous();
+    // Progress in image-passes, so one slow image (SmoothGrad: 32 passes) moves too.
+    const std::size_t before = out.size();
+    const PassFn pass = [&](int done, int passes) {
+      if (progress && passes > 1)
+        progress({"saliency", before * passes + ids.size() * done, imageIds.size() * passes,
+                  std::to_string(done) + "/" + std::to_string(passes) + " passes"});
+    };
+    const auto reduced =
+        saliencyMaps(net, x, torch::tensor(classes, torch::kLong), options, seeds, cancel, pass)
+            .to(torch::kCPU, torch::kFloat32)
+            .contiguous();
+    const int height = static_cast<int>(reduced.size(1)), width = static_cast<int>(reduced.size(2));
     for (std::size_t i = 0; i < ids.size(); ++i) {
       maps[i].map =
           cv::Mat(height, width, CV_32F, reduced[static_cast<long>(i)].data_ptr<float>()).clone();

@@ -31,17 +31,10 @@ cv::Mat standardizedEmbryoMask(const cv::Mat& standardizedBgr) {
   return Standardizer().segment(standardizedBgr);
 }
 
-cv::Mat saliencyMask(const cv::Mat& saliency, const cv::Mat& embryoMask, double quantile,
-                     double sigma) {
-  cv::Mat s;
-  cv::resize(saliency, s, embryoMask.size(), 0, 0, cv::INTER_LINEAR);
-  if (sigma > 0) cv::GaussianBlur(s, s, cv::Size(), sigma);
-  const double threshold = maskedQuantile(s, embryoMask, quantile);
-  cv::Mat mask = s >= threshold;  // 255 / 0
-  mask.setTo(0, embryoMask == 0);
-  cv::Mat out;
-  mask.convertTo(out, CV_32F, 1.0 / 255);
-  return out;
+cv::Mat saliencyMask(const cv::Mat& saliency, const cv::Mat& embryoMask, double quantile) {
+  cv::Mat weight = saliencyWeight(saliency, embryoMask.size(), quantile);
+  weight.setTo(0, embryoMask == 0);
+  return weight;
 }
 
 namespace {
@@ -175,8 +168,7 @@ StageGemSums accumulateStageGems(Project& project, const GemRequest& request, co
       const cv::Mat embryo = standardizedEmbryoMask(image);
       const cv::Mat expression = normalizedExpression(image, embryo, request.normalization);
       cv::Mat weight;
-      if (request.masked)
-        weight = saliencyMask(saliency.at(c.id), embryo, request.maskQuantile, request.maskSigma);
+      if (request.masked) weight = saliencyMask(saliency.at(c.id), embryo, request.maskQuantile);
       builders.at(c.stage).add(expression, embryo, weight);
       members[c.stage].push_back(c.id);
     }

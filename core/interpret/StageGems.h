@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "interpret/Colormap.h"
 #include "interpret/ExpressionMap.h"
 #include "interpret/Saliency.h"
 #include "interpret/StainIntensity.h"
@@ -32,11 +33,11 @@ struct GemRequest {
   std::vector<std::int64_t> imageIds;  // empty: every image of the project
   bool masked = false;                 // weight each image by its saliency mask
   SaliencyOptions saliency;            // masked GEMs: how the maps are made
-  // Masked GEMs: a pixel is in an image's mask when its saliency, smoothed by a Gaussian of
-  // maskSigma pixels (of the 128 x 320 image), reaches the maskQuantile quantile of that
-  // image's embryo: 0.8 keeps the 20 % most salient embryo pixels of every image.
-  double maskQuantile = 0.8;
-  double maskSigma = 3.0;
+  // Masked GEMs: each embryo pixel weighs what the saliency overlay shows it at,
+  // saliencyWeight (interpret/Colormap.h): the image's saliency map scaled by its maskQuantile
+  // quantile, so the pixels at or above it weigh 1 and the others in proportion (a soft mask,
+  // not a threshold). 0.99: the overlay's scaling (kSaliencyQuantile).
+  double maskQuantile = kSaliencyQuantile;
   StainNormalization normalization;
 };
 
@@ -80,10 +81,13 @@ StageGemSums accumulateStageGems(Project& project, const GemRequest& request,
                                  const Shard& shard = {}, const ProgressFn& progress = {},
                                  const CancelToken* cancel = nullptr);
 
-// The binary saliency mask of one image (CV_32F 0/1, the size of embryoMask): see
-// GemRequest::maskQuantile. The saliency map is resized to the mask's size first.
-cv::Mat saliencyMask(const cv::Mat& saliency, const cv::Mat& embryoMask, double quantile,
-                     double sigma);
+// The soft saliency mask of one image (CV_32F in [0,1], the size of embryoMask): the embryo
+// mask times saliencyWeight(saliency, its size, quantile), the weight the overlay draws the
+// map at. No smoothing of its own: maps come at the image's 128 x 320 pixels without the
+// strides' grid, a GEM averages the weights of many images, and a blur would move weight
+// across the embryo's edge and away from the pixels the overlay shows.
+cv::Mat saliencyMask(const cv::Mat& saliency, const cv::Mat& embryoMask,
+                     double quantile = kSaliencyQuantile);
 
 // The embryo's pixels in a standardized image (CV_8U, 255 = embryo).
 cv::Mat standardizedEmbryoMask(const cv::Mat& standardizedBgr);

@@ -20,6 +20,7 @@
 #include "store/RunStore.h"
 #include "train/TrainConfig.h"
 #include "util/AtomicFile.h"
+#include "util/BoundedJson.h"
 #include "util/Error.h"
 #include "util/Sha256.h"
 
@@ -90,26 +91,18 @@ void checkLoads(const std::string& kind, const std::string& specJson, const std:
 constexpr int kMaxJsonDepth = 32;
 
 Json parseObject(const std::string& text, const std::string& what, const std::string& key) {
-  Json j;
-  bool tooDeep = false;
+  std::optional<Json> j;
   try {
-    j = Json::parse(text, [&tooDeep](int depth, Json::parse_event_t, Json&) {
-      if (depth > kMaxJsonDepth) {
-        tooDeep = true;
-        throw std::length_error("too deep");
-      }
-      return true;
-    });
-  } catch (const std::length_error&) {
+    j = parseBoundedJson(text, kMaxJsonDepth);
   } catch (const Json::exception&) {
     throw Error(what + ": its '" + key + "' is not JSON; " + kExportAgain);
   }
-  if (tooDeep)
+  if (!j)
     throw Error(what + ": its '" + key + "' nests deeper than " + std::to_string(kMaxJsonDepth) +
                 " levels, which FlyStage never writes; " + kExportAgain);
-  if (!j.is_object())
+  if (!j->is_object())
     throw Error(what + ": its '" + key + "' is not a JSON object; " + kExportAgain);
-  return j;
+  return *j;
 }
 
 std::string runTimes(Project& project, std::int64_t runId, std::string& finishedAt) {

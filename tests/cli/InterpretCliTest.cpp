@@ -62,15 +62,32 @@ class InterpretCliTest : public QObject {
     QCOMPARE(prov[QStringLiteral("figure")].toString(), QStringLiteral("saliency"));
     QCOMPARE(prov[QStringLiteral("settings")].toObject()[QStringLiteral("method")].toString(),
              QStringLiteral("smoothgrad"));
+    QCOMPARE(prov[QStringLiteral("settings")].toObject()[QStringLiteral("noise")].toString(),
+             QStringLiteral("0.150000"));
     QVERIFY(QFile::exists(s(dir_ / "sal.csv")));
+
+    // Grad-CAM of the last two stages, a raw map of the standardized image's size.
+    QCOMPARE(cli({"saliency", project_, "--run", "1", "--image", "3", "--method", "grad-cam-2",
+                  "--out", s(dir_ / "cam.tif")})
+                 .code,
+             0);
+    const cv::Mat cam = cv::imread((dir_ / "cam.tif").string(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cam.cols, 320);
+    QCOMPARE(cam.rows, 128);
+    const auto unknown = cli({"saliency", project_, "--run", "1", "--image", "3", "--method",
+                              "gradcam", "--out", s(dir_ / "u.tif")});
+    QCOMPARE(unknown.code, 1);
+    QVERIFY2(unknown.err.contains(QStringLiteral(
+                 "not one of vanilla, smoothgrad, integrated-gradients, grad-cam, grad-cam-2")),
+             qPrintable(unknown.err));
 
     QCOMPARE(cli({"saliency", project_, "--run", "1", "--image", "3", "--out", s(dir_ / "raw.tif")})
                  .code,
              0);
     const cv::Mat raw = cv::imread((dir_ / "raw.tif").string(), cv::IMREAD_UNCHANGED);
     QCOMPARE(raw.type(), CV_32F);
-    QCOMPARE(raw.cols, 80);  // the tiny preset's input: 32 x 80
-    QCOMPARE(raw.rows, 32);
+    QCOMPARE(raw.cols, 320);  // the standardized image, not the tiny preset's 32 x 80 input
+    QCOMPARE(raw.rows, 128);
     double lo = 0, hi = 0;
     cv::minMaxLoc(raw, &lo, &hi);
     QVERIFY(lo >= 0 && hi > 0);

@@ -19,14 +19,6 @@
 
 using namespace flystage;
 
-namespace {
-
-int countNonZero01(const cv::Mat& m) {
-  return cv::countNonZero(m > 0.5f);
-}
-
-}  // namespace
-
 class ExpressionMapTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
@@ -116,16 +108,33 @@ class ExpressionMapTest : public QObject {
     QVERIFY(compared > 128 * 320 / 3);
   }
 
-  void saliencyMaskKeepsTheTopQuantileOfTheEmbryo() {
+  // The soft mask: the overlay's weight inside the embryo, 0 outside. A map of 128 x 320
+  // values 0..40959 row by row: the 99th percentile is value round(0.99 * 40959) = 40549, so
+  // the last 410 pixels weigh 1 and pixel i weighs i / 40549 (the former mask kept the 20 %
+  // most salient embryo pixels at 1 and the rest at 0).
+  void saliencyMaskIsTheOverlayWeightInsideTheEmbryo() {
     const cv::Mat image = test::standardizedSample("range7-8_0.png");
     const cv::Mat embryo = standardizedEmbryoMask(image);
-    cv::Mat saliency(64, 160, CV_32F);
-    cv::randu(saliency, 0.0f, 1.0f);
-    const cv::Mat mask = saliencyMask(saliency, embryo, 0.8, 0);
+    cv::Mat saliency(128, 320, CV_32F);
+    for (int i = 0; i < 128 * 320; ++i) saliency.at<float>(i / 320, i % 320) = float(i);
+    const cv::Mat mask = saliencyMask(saliency, embryo);
     QCOMPARE(mask.size(), embryo.size());
-    const double kept = double(countNonZero01(mask)) / cv::countNonZero(embryo);
-    QVERIFY2(std::abs(kept - 0.2) < 0.02, qPrintable(QString::number(kept)));
-    QCOMPARE(cv::countNonZero((mask > 0.5f) & (embryo == 0)), 0);
+    QCOMPARE(mask.type(), CV_32F);
+    QCOMPARE(cv::countNonZero((mask > 0.0f) & (embryo == 0)), 0);
+    int checked = 0;
+    for (int y = 0; y < 128; ++y)
+      for (int x = 0; x < 320; ++x) {
+        if (!embryo.at<std::uint8_t>(y, x)) continue;
+        const double expected = std::min(1.0, (y * 320 + x) / 40549.0);
+        QVERIFY2(std::abs(mask.at<float>(y, x) - expected) < 1e-6,
+                 qPrintable(QStringLiteral("%1,%2: %3").arg(y).arg(x).arg(mask.at<float>(y, x))));
+        ++checked;
+      }
+    QCOMPARE(checked, cv::countNonZero(embryo));
+    QVERIFY(checked > 128 * 320 / 3);
+    // A lower quantile widens it: at 0.5 everything from value 20480 on weighs 1.
+    const cv::Mat wide = saliencyMask(saliency, embryo, 0.5);
+    QCOMPARE(wide.at<float>(100, 160), embryo.at<std::uint8_t>(100, 160) ? 1.0f : 0.0f);
   }
 
   void stageGemsByLabelCountTheLabelledImages() {

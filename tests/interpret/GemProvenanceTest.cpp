@@ -88,7 +88,7 @@ class GemProvenanceTest : public QObject {
     QVERIFY(!p.createdAt.empty());
   }
 
-  // A masked GEM also says its saliency method, mask quantile and mask smoothing; the stain
+  // A masked GEM also says its saliency method and how its masks weigh pixels; the stain
   // line follows the normalization actually used; merged shards are counted.
   void aMaskedGemSaysItsMaskAndStain() {
     GemRequest r;
@@ -97,20 +97,19 @@ class GemProvenanceTest : public QObject {
     r.masked = true;
     r.saliency.method = SaliencyMethod::SmoothGrad;
     r.maskQuantile = 0.9;
-    r.maskSigma = 2;
     r.normalization.percentile = 0.92;
     r.normalization.floor = 0.2;
     const auto p = gemProvenance(r, sampleGems(), "p.flystage", "", 3);
     QCOMPARE(p.figure, std::string("masked GEM"));
     QCOMPARE(p.runId, std::int64_t(0));  // no run asked: none named
-    QCOMPARE(p.settings,
-             (Settings{{"gene", "eve"},
-                       {"minimum confidence", "0.500000"},
-                       {"stain", "log10(B / sqrt(R G)), per image / max(92nd percentile, 0.2)"},
-                       {"saliency method", "smoothgrad"},
-                       {"mask quantile", "0.900000"},
-                       {"mask smoothing sigma (px)", "2.000000"},
-                       {"merged from shards", "3"}}));
+    QCOMPARE(
+        p.settings,
+        (Settings{{"gene", "eve"},
+                  {"minimum confidence", "0.500000"},
+                  {"stain", "log10(B / sqrt(R G)), per image / max(92nd percentile, 0.2)"},
+                  {"saliency method", "smoothgrad"},
+                  {"mask weight", "saliency / its 90th percentile (at most 1), inside the embryo"},
+                  {"merged from shards", "3"}}));
     StainNormalization n;
     n.percentile = 0.975;
     QCOMPARE(stainNormalizationText(n),
@@ -162,9 +161,11 @@ class GemProvenanceTest : public QObject {
     r.masked = true;
     const auto masked = gemProvenance(r, {}, qs(project_).toStdString(), "plain");
     QCOMPARE(settingsOf(svgDescription(out / "figures" / "gem-masked.svg")), masked.settings);
-    QCOMPARE(masked.settings.size(), std::size_t(6));
-    QCOMPARE(masked.settings[5],
-             (std::pair<std::string, std::string>{"mask smoothing sigma (px)", "3.000000"}));
+    QCOMPARE(masked.settings.size(), std::size_t(5));
+    // The overlay's scaling, not the former sigma-3 blur and 80th-percentile threshold.
+    QCOMPARE(masked.settings[4],
+             (std::pair<std::string, std::string>{
+                 "mask weight", "saliency / its 99th percentile (at most 1), inside the embryo"}));
   }
 
   // GEMs by prediction count each image at its range-constrained call (the default of predict)

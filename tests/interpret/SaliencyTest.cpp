@@ -2,10 +2,12 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "data/LabelsCsv.h"
 #include "data/Stage.h"
 #include "importer/Importer.h"
+#include "interpret/GridArtifact.h"
 #include "interpret/Saliency.h"
 #include "interpret/SaliencyMethods.h"
 #include "model/ModelFile.h"
@@ -97,16 +99,20 @@ class SaliencyTest : public QObject {
   }
 
   void methodNamesRoundTrip() {
-    for (auto m :
-         {SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad, SaliencyMethod::IntegratedGradients})
-      QVERIFY(parseSaliencyMethod(saliencyMethodName(m)) == m);
+    QCOMPARE(saliencyMethods().size(), std::size_t{5});
+    for (auto m : saliencyMethods()) QVERIFY(parseSaliencyMethod(saliencyMethodName(m)) == m);
     QCOMPARE(saliencyMethodName(SaliencyMethod::IntegratedGradients),
              std::string("integrated-gradients"));
+    QCOMPARE(saliencyMethodName(SaliencyMethod::GradCamTwoStages), std::string("grad-cam-2"));
     const auto message = thrownMessage([] { parseSaliencyMethod("gradcam"); });
     QVERIFY2(message.contains(QStringLiteral("'gradcam'")) &&
-                 message.contains(QStringLiteral("vanilla, smoothgrad, integrated-gradients")),
+                 message.contains(QStringLiteral(
+                     "vanilla, smoothgrad, integrated-gradients, grad-cam, grad-cam-2")),
              qPrintable(message));
-    QCOMPARE(saliencySamples(withMethod(SaliencyMethod::SmoothGrad)), 25);
+    QVERIFY(isGradientMethod(SaliencyMethod::SmoothGrad));
+    QVERIFY(!isGradientMethod(SaliencyMethod::GradCam));
+    QCOMPARE(saliencySamples(withMethod(SaliencyMethod::SmoothGrad)), 32);
+    QCOMPARE(saliencySamples(withMethod(SaliencyMethod::GradCam)), 1);
     QCOMPARE(saliencySamples(withMethod(SaliencyMethod::IntegratedGradients)), 32);
     QCOMPARE(saliencySamples(withMethod(SaliencyMethod::IntegratedGradients, 7)), 7);
   }
@@ -214,19 +220,26 @@ class SaliencyTest : public QObject {
     const auto predicted = predictStages(p, plainRun_, ids);
     SaliencyOptions o;
     o.batchSize = 5;  // several batches, the last one partial
-    std::size_t progressCalls = 0;
+    std::size_t batches = 0, passes = 0;
     const auto maps = computeSaliency(p, plainRun_, ids, o, 0, [&](const ProgressEvent& e) {
-      ++progressCalls;
-      QCOMPARE(e.total, ids.size());
+      // Per batch in images, and per pass (the grid's 64 shifts) in image-passes.
+      if (e.detail.empty()) {
+        ++batches;
+        QCOMPARE(e.total, ids.size());
+      } else {
+        ++passes;
+        QCOMPARE(e.total, ids.size() * 64);
+      }
     });
-    QCOMPARE(progressCalls, (ids.size() + 4) / 5);
+    QCOMPARE(batches, (ids.size() + 4) / 5);
+    QCOMPARE(passes, batches * 64);
     QCOMPARE(maps.size(), ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
       const auto& m = maps[i];
       QCOMPARE(m.imageId, ids[i]);
       QCOMPARE(m.map.type(), CV_32F);
-      QCOMPARE(m.map.rows, 32);  // the tiny preset's input
-      QCOMPARE(m.map.cols, 80);
+      QCOMPARE(m.map.rows, 128);  // the standardized image, not the tiny preset's 32 x 80 input
+      QCOMPARE(m.map.cols, 320);
       QVERIFY(cv::checkRange(m.map));
       double lo = 0, hi = 0;
       cv::minMaxLoc(m.map, &lo, &hi);
@@ -237,19 +250,29 @@ class SaliencyTest : public QObject {
       QVERIFY(std::abs(m.probability - predicted[i].probability) < 1e-5);
     }
 
-    // The map is reduceToMap(attributions) of the stored model on the stored pixels.
+    // The map is the mean gradient of the stored model, through its resize, on the stored
+    // standardized pixels, over the 8 x 8 shifts of the tiny preset's grid (4x resize, then
+    // its first stride-2 stage).
     const auto stored = runstore::model(p, plainRun_, "final").value();
     auto net = loadModel({stored.specJson, stored.weights, stored.sha256});
-    const LogitsFn f = [&](const torch::Tensor& x) { return net->forward(x); };
+    net->eval();
+    QCOMPARE(gridPeriod(net->spec, 128, 320), 8);
     const std::vector<std::int64_t> first(ids.begin(), ids.begin() + 3);
     std::vector<long> classes;
     for (std::size_t i = 0; i < 3; ++i) classes.push_back(fineStageIndex(predicted[i].stage));
-    const auto x = toInput(loadImages(p, first, 32, 80), torch::kCPU);
-    const auto want = reduceToMap(attributions(f, x, torch::tensor(classes, torch::kLong), o),
-                                  SaliencyMethod::Vanilla);
+    const auto x = loadStandardizedInput(p, first, torch::kCPU);
+    auto sum = torch::zeros_like(x);
+    for (const auto& s : gridShifts(8)) {
+      auto in = x.clone().requires_grad_(true);
+      const auto moved = torch::roll(in, {-s.dy, -s.dx}, {2, 3});
+      const auto out = net->forward(torch::avg_pool2d(moved, {4, 4}, {4, 4}));
+      out.gather(1, torch::tensor(classes, torch::kLong).view({-1, 1})).sum().backward();
+      sum += in.grad();
+    }
+    const auto want = (sum / 64).abs().amax(1);
     for (long i = 0; i < 3; ++i) {
-      const auto got =
-          torch::from_blob(const_cast<float*>(maps[i].map.ptr<float>()), {32, 80}, torch::kFloat32);
+      const auto got = torch::from_blob(const_cast<float*>(maps[i].map.ptr<float>()), {128, 320},
+                                        torch::kFloat32);
       QVERIFY(close(got, want[i], 1e-4, 1e-6));
     }
 
@@ -283,6 +306,120 @@ class SaliencyTest : public QObject {
       double lo = 0, hi = 0;
       cv::minMaxLoc(m.map, &lo, &hi);
       QVERIFY(lo >= 0 && hi > 0);
+    }
+  }
+
+  void gridEnergyShareMeasuresALattice() {
+    // A checkerboard is all lattice; a lattice of dots every 4 pixels too, at period 4.
+    cv::Mat board(128, 320, CV_32F), dots = cv::Mat::zeros(128, 320, CV_32F);
+    for (int y = 0; y < 128; ++y)
+      for (int x = 0; x < 320; ++x) {
+        board.at<float>(y, x) = ((x + y) % 2) ? 1.f : 0.f;
+        if (y % 4 == 1 && x % 4 == 2) dots.at<float>(y, x) = 1.f;
+      }
+    QVERIFY(gridEnergyShare(board, 2) > 0.999);
+    QVERIFY(gridEnergyShare(dots, 4) > 0.999);
+    // A smooth blob has almost none at the lattice's frequencies.
+    cv::Mat blob = cv::Mat::zeros(128, 320, CV_32F);
+    cv::circle(blob, {160, 64}, 30, cv::Scalar(1), cv::FILLED);
+    cv::GaussianBlur(blob, blob, {0, 0}, 6);
+    const double smooth = gridEnergyShare(blob, 4);
+    QVERIFY2(smooth < 1e-3, qPrintable(QString::number(smooth)));
+    // The blob times the dots is a blob drawn as a lattice: mostly lattice again.
+    const double dotted = gridEnergyShare(blob.mul(dots), 4);
+    QVERIFY2(dotted > 0.05 && dotted > 100 * smooth,
+             qPrintable(QStringLiteral("%1 vs %2").arg(dotted).arg(smooth)));
+    // Roughness: the blob has next to no detail finer than 8 pixels, noise mostly does.
+    cv::Mat noise(128, 320, CV_32F);
+    cv::randu(noise, 0, 1);
+    QVERIFY(fineDetailShare(blob, 8) < 0.01);
+    QVERIFY(fineDetailShare(noise, 8) > 0.9);
+    QVERIFY_THROWS_EXCEPTION(Error, gridEnergyShare(blob, 1));
+    QVERIFY_THROWS_EXCEPTION(Error, gridEnergyShare(cv::Mat(), 4));
+  }
+
+  void theResizeIsTheModelsOwn() {
+    // Maps are taken through the resize training used (cv::INTER_AREA of the stored image).
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto ids = imagesInPart(p, SplitPart::Test);
+    const std::vector<std::int64_t> first(ids.begin(), ids.begin() + 4);
+    const auto spec = preset("tiny").spec;
+    const auto full = loadStandardizedInput(p, first, torch::kCPU);
+    QVERIFY(full.sizes() == torch::IntArrayRef({4, 3, 128, 320}));
+    const auto resized = resizeToModelInput(full, spec);
+    const auto trained =
+        toInput(loadImages(p, first, spec.inputHeight, spec.inputWidth), torch::kCPU);
+    // The uint8 path rounds the block mean once: at most half a grey level apart.
+    QVERIFY((resized - trained).abs().max().item<double>() <= 0.5 / 255 + 1e-6);
+  }
+
+  void mapsHaveNoGrid() {
+    // The demo preset's network (2x resize, stride-2 stem: a grid of period 4 in the
+    // standardized image), after one training step, on stored standardized images: the grid's
+    // share of the spectrum falls at least tenfold with the shifts, for every gradient method.
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto all = imagesInPart(p, SplitPart::Test);
+    const std::vector<std::int64_t> ids(all.begin(), all.begin() + 6);
+    const auto spec = preset("demo").spec;
+    auto net = makeResNet(spec, 3);
+    {
+      torch::optim::SGD opt(net->parameters(), 0.1);
+      net->train();
+      const auto x = resizeToModelInput(loadStandardizedInput(p, all, torch::kCPU), spec);
+      torch::cross_entropy_loss(net->forward(x), torch::arange(x.size(0)) % 14).backward();
+      opt.step();
+      net->zero_grad();
+      net->eval();
+    }
+    const int period = gridPeriod(spec, 128, 320);
+    QCOMPARE(period, 4);
+    const LogitsFn f = [&](const torch::Tensor& x) { return logitsOfStandardized(net, x); };
+    const auto x = loadStandardizedInput(p, ids, torch::kCPU);
+    const auto classes = torch::tensor(std::vector<long>{0, 3, 5, 7, 9, 13}, torch::kLong);
+    for (auto m : {SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad,
+                   SaliencyMethod::IntegratedGradients}) {
+      const auto o = withMethod(m);
+      const auto raw = reduceToMap(attributions(f, x, classes, o), m).contiguous();
+      const auto now = saliencyMaps(net, x, classes, o).contiguous();
+      double shareRaw = 0, shareNow = 0;
+      for (long i = 0; i < x.size(0); ++i) {
+        shareRaw += gridEnergyShare(cv::Mat(128, 320, CV_32F, raw[i].data_ptr<float>()), period);
+        shareNow += gridEnergyShare(cv::Mat(128, 320, CV_32F, now[i].data_ptr<float>()), period);
+      }
+      qInfo("%s: grid share %.5f without shifts, %.5f with (%.0fx)", saliencyMethodName(m).c_str(),
+            shareRaw / 6, shareNow / 6, shareRaw / shareNow);
+      QVERIFY2(shareNow * 10 <= shareRaw,
+               qPrintable(QStringLiteral("%1: %2 -> %3")
+                              .arg(QString::fromStdString(saliencyMethodName(m)))
+                              .arg(shareRaw / 6)
+                              .arg(shareNow / 6)));
+    }
+  }
+
+  void gradCamShowsRegions() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto all = imagesInPart(p, SplitPart::Test);
+    const std::vector<std::int64_t> ids(all.begin(), all.begin() + 4);
+    for (auto m : {SaliencyMethod::GradCam, SaliencyMethod::GradCamTwoStages}) {
+      std::size_t events = 0;
+      const auto maps = computeSaliency(p, plainRun_, ids, withMethod(m), 0,
+                                        [&](const ProgressEvent&) { ++events; });
+      QCOMPARE(events, std::size_t{1});  // one pass: no per-pass events
+      for (const auto& map : maps) {
+        QCOMPARE(map.map.rows, 128);
+        QCOMPARE(map.map.cols, 320);
+        double lo = 0, hi = 0;
+        cv::minMaxLoc(map.map, &lo, &hi);
+        QVERIFY(lo >= 0);
+        // The two-stage map is the mean of two maps scaled to their maxima.
+        if (m == SaliencyMethod::GradCamTwoStages) QVERIFY(hi <= 1 + 1e-5);
+        // Upsampled smoothly from a coarse grid: no lattice at the input's grid.
+        if (hi > 0) QVERIFY(gridEnergyShare(map.map, 8) < 0.01);
+      }
+      // Class-discriminative: another stage's map is another map.
+      const auto other =
+          computeSaliency(p, plainRun_, {ids[0]}, withMethod(m), maps[0].stage == 4 ? 5 : 4);
+      QVERIFY(cv::norm(other[0].map, maps[0].map, cv::NORM_INF) > 0);
     }
   }
 

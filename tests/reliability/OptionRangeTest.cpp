@@ -235,7 +235,7 @@ class OptionRangeTest : public QObject {
         << QStringLiteral("--min-confidence nan: must be a number >= 0 and <= 1");
     QTest::addRow("gem --mask-quantile 2")
         << (gem + QStringList{"--mask-quantile", "2"})
-        << QStringLiteral("--mask-quantile 2: must be a number >= 0 and <= 1");
+        << QStringLiteral("--mask-quantile 2: must be a number > 0 and <= 1");
     for (const char* v : {"5x", "3", "18"})
       QTest::addRow("gem --stage %s", v)
           << (gem + QStringList{"--stage", v})

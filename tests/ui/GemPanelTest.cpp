@@ -1,15 +1,20 @@
 #include <QtTest>
 
+#include <cmath>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QImage>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 
 #include "GemPanel.h"
 #include "data/LabelsCsv.h"
+#include "figure/GemFigure.h"
 #include "importer/Importer.h"
+#include "interpret/StageGems.h"
 #include "store/Project.h"
 #include "support/TestSupport.h"
 #include "synth/DemoDataset.h"
@@ -47,6 +52,7 @@ class GemPanelTest : public QObject {
     QVERIFY(panel.isBuilding());  // returned at once: the work is on another thread
     QVERIFY(built.wait(60000));
     QVERIFY(panel.hasFigure());
+    const QString status = panel.findChild<QLabel*>(QStringLiteral("gemStatus"))->text();
     const QImage shown = panel.figureImage();
     QVERIFY(shown.width() > 400);
     const QString svg = QString::fromStdString((dir_ / "masked.svg").string());
@@ -57,13 +63,43 @@ class GemPanelTest : public QObject {
     QVERIFY(text.contains(QStringLiteral("Masked GEM (genome-wide)")));
     QVERIFY(text.contains(QStringLiteral("Stage 17")));
     QVERIFY(text.contains(QStringLiteral("\"run\":{\"id\":%1").arg(run_)));
-    // Core's gemProvenance(): the GUI's figure used to omit the stain and the mask smoothing.
+    // Core's gemProvenance(): the GUI's figure used to omit the stain and the mask's settings.
     QVERIFY2(text.contains(QStringLiteral(
                  "stain: log10(B / sqrt(R G)), per image / max(99th percentile, 0.15)")),
              qPrintable(text.left(1500)));
-    QVERIFY(text.contains(QStringLiteral("mask smoothing sigma (px): 3.000000")));
+    QVERIFY(text.contains(QStringLiteral(
+        "mask weight: saliency / its 99th percentile (at most 1), inside the embryo")));
     QVERIFY(QFile::exists(QString::fromStdString((dir_ / "masked.csv").string())));
+    // What each stage's masks kept: under each map and in the status, as core computes it.
+    GemRequest r;
+    r.runId = run_;
+    r.masked = true;
+    const GemResult core = buildStageGems(*project_, r);
+    QStringList kept;
+    for (const auto& g : core.gems) {
+      if (g.map.images == 0) continue;
+      kept << QStringLiteral("stage %1: %2 %")
+                  .arg(g.map.stage)
+                  .arg(std::lround(100 * g.map.keptFraction));
+      QVERIFY(text.contains(QString::fromStdString(
+          "masks keep " + figure::keptFractionText(g.map.keptFraction) + " of the embryo")));
+    }
+    QVERIFY(kept.size() > 3);
+    QVERIFY2(status.endsWith(QStringLiteral("\nShare of the embryo the saliency masks keep: ") +
+                             kept.join(QStringLiteral(", ")) + QLatin1Char('.')),
+             qPrintable(status));
     QVERIFY(!panel.exportTo(QString::fromStdString((dir_ / "no" / "x.png").string()), false));
+  }
+
+  // The method list is core's: Grad-CAM and every method added there, in its order.
+  void theSaliencyMethodsAreCoresList() {
+    ui::GemPanel panel;
+    auto* method = panel.findChild<QComboBox*>(QStringLiteral("gemSaliencyMethod"));
+    QStringList shown, core;
+    for (int i = 0; i < method->count(); ++i) shown << method->itemData(i).toString();
+    for (auto m : saliencyMethods()) core << QString::fromStdString(saliencyMethodName(m));
+    QCOMPARE(shown, core);
+    QVERIFY(shown.contains(QStringLiteral("grad-cam")));
   }
 
   void withoutARunOnlyLabelsAreOffered() {

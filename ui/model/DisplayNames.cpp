@@ -72,6 +72,24 @@ QString presetDescription(const std::string& name) {
   }
 }
 
+QString saliencyMethodDisplayName(const QString& method) {
+  if (method == QStringLiteral("vanilla"))
+    return QCoreApplication::translate("DisplayNames", "Vanilla gradient");
+  if (method == QStringLiteral("smoothgrad"))
+    return QCoreApplication::translate("DisplayNames", "SmoothGrad");
+  if (method == QStringLiteral("integrated-gradients"))
+    return QCoreApplication::translate("DisplayNames", "Integrated gradients");
+  if (method == QStringLiteral("grad-cam"))
+    return QCoreApplication::translate("DisplayNames", "Grad-CAM");
+  if (method == QStringLiteral("grad-cam-2"))
+    return QCoreApplication::translate("DisplayNames", "Grad-CAM (last two stages)");
+  return method;
+}
+
+QString saliencyMethodDisplayName(const std::string& method) {
+  return saliencyMethodDisplayName(QString::fromStdString(method));
+}
+
 QString localTimeText(const std::string& utcIso) {
   const QString text = QString::fromStdString(utcIso);
   QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);

@@ -25,6 +25,12 @@ QString statusTitle(const std::string& status, bool active = false);
 // The description of a preset (paper, fast, demo, tiny); core's text for any other.
 QString presetDescription(const std::string& preset);
 
+// A saliency method's name as lists show it ("Vanilla gradient", "SmoothGrad", "Integrated
+// gradients", "Grad-CAM", "Grad-CAM (last two stages)") for core's name ("vanilla",
+// "smoothgrad", "integrated-gradients", "grad-cam", "grad-cam-2"); an unknown name as it is.
+QString saliencyMethodDisplayName(const QString& method);
+QString saliencyMethodDisplayName(const std::string& method);
+
 // A time core stored in UTC (ISO 8601, "2026-12-03T01:59:48.697Z") in the local time zone,
 // in the locale's short format; the text as it is when it does not parse.
 QString localTimeText(const std::string& utcIso);

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 #include "BackgroundTask.h"
 #include "DisplayNames.h"
@@ -33,6 +34,7 @@ namespace {
 struct GemJob {
   GemResult gems;
   figure::Figure figure;
+  bool masked = false;
 };
 
 }  // namespace
@@ -68,12 +70,13 @@ GemPanel::GemPanel(QWidget* parent) : QWidget(parent) {
   gene_->setToolTip(tr("One gene's images, or all genes (genome-wide)"));
   masked_ = new QCheckBox(tr("&Masked by saliency"));
   masked_->setObjectName(QStringLiteral("gemMasked"));
-  masked_->setToolTip(tr("Weight each image by the 20% most salient pixels of its embryo"));
+  masked_->setToolTip(
+      tr("Weight each embryo pixel by its saliency as the overlay shows it (scaled to the "
+         "map's 99th percentile), so the maps show the regions that decided the stage"));
   method_ = new QComboBox;
   method_->setObjectName(QStringLiteral("gemSaliencyMethod"));
   method_->setAccessibleName(tr("Saliency method"));
-  for (auto m :
-       {SaliencyMethod::Vanilla, SaliencyMethod::SmoothGrad, SaliencyMethod::IntegratedGradients})
+  for (auto m : saliencyMethods())  // core's list: a method added there shows here
     method_->addItem(QString::fromStdString(saliencyMethodName(m)),
                      QString::fromStdString(saliencyMethodName(m)));
   method_->setToolTip(tr("How the saliency masks are computed"));
@@ -263,6 +266,7 @@ void GemPanel::build() {
     auto job = std::make_shared<GemJob>();
     job->figure = figure::gemFigure(gems, options, prov);
     job->gems = std::move(gems);
+    job->masked = request.masked;
     return QVariant::fromValue(job);
   });
   updateControls();
@@ -283,8 +287,19 @@ void GemPanel::onFinished(std::shared_ptr<void> result, const QString& error, bo
     view_->setPixmap(QPixmap::fromImage(figureImage()));
     int images = 0;
     for (const auto& g : job->gems.gems) images += g.map.images;
-    status_->setText(tr("%n image(s) in the maps; images assigned by %1.", nullptr, images)
-                         .arg(QString::fromStdString(job->gems.labelSource)));
+    QString text = tr("%n image(s) in the maps; images assigned by %1.", nullptr, images)
+                       .arg(QString::fromStdString(job->gems.labelSource));
+    if (job->masked) {
+      // What each stage's saliency masks kept of its embryos (also under each map).
+      QStringList kept;
+      for (const auto& g : job->gems.gems)
+        if (g.map.images > 0)
+          kept << tr("stage %1: %2 %").arg(g.map.stage).arg(std::lround(100 * g.map.keptFraction));
+      if (!kept.isEmpty())
+        text += QLatin1Char('\n') + tr("Share of the embryo the saliency masks keep: %1.")
+                                        .arg(kept.join(QStringLiteral(", ")));
+    }
+    status_->setText(text);
     Q_EMIT built();
   } else if (cancelled) {
     status_->setText(tr("Cancelled."));

@@ -10,6 +10,7 @@
 #include <QToolBar>
 
 #include "BackgroundTask.h"
+#include "DisplayNames.h"
 #include "GemPanel.h"
 #include "ImageBrowser.h"
 #include "ImageTableModel.h"
@@ -95,28 +96,40 @@ RunsWorkspace::RunsWorkspace(MainWindow* window) : QObject(window), window_(wind
         if (!window_->project()) return;
         const qint64 run = window_->imageModel()->runId();
         if (run == 0) {
-          window_->statusBar()->showMessage(
-              tr("Choose a run in the browser's filters (Predictions of) to see its saliency."),
-              8000);
+          const QString why =
+              tr("Choose a run in the browser's filters (Predictions of) to see its saliency.");
+          window_->statusBar()->showMessage(why, 8000);
+          window_->imageView()->setSaliencyFailed(imageId, why);
+          saliency_->cancel();  // a map of the run shown before is not wanted now
           return;
         }
         window_->statusBar()->showMessage(tr("Computing the saliency of image #%1…").arg(imageId));
-        saliency_->request(window_->projectFile(), run, imageId, method);
+        // The map explains the call the image view shows (inside the known range when the
+        // prediction was constrained), not a stage the window never names.
+        const ImageTableModel* model = window_->imageModel();
+        const int row = model->rowOfImage(imageId);
+        const StoredPrediction* p = row >= 0 ? model->prediction(row) : nullptr;
+        saliency_->request(window_->projectFile(), run, imageId, method, p ? p->call() : 0);
       });
   connect(saliency_, &SaliencyController::ready, this,
           [this](qint64 imageId, const QString& method, const cv::Mat& map, int stage, double p) {
-            window_->imageView()->setSaliencyMap(imageId, map);
+            window_->imageView()->setSaliencyMap(imageId, method, map, stage);
             window_->statusBar()->showMessage(
                 tr("Saliency (%1) of stage %2 for image #%3 (p = %4).")
-                    .arg(method)
+                    .arg(saliencyMethodDisplayName(method))
                     .arg(stage)
                     .arg(imageId)
                     .arg(p, 0, 'f', 2),
                 8000);
           });
-  connect(saliency_, &SaliencyController::failed, this, [this](qint64, const QString& message) {
-    window_->statusBar()->showMessage(tr("No saliency: %1").arg(message), 10000);
-  });
+  connect(saliency_, &SaliencyController::failed, this,
+          [this](qint64 imageId, const QString& message) {
+            window_->statusBar()->showMessage(tr("No saliency: %1").arg(message), 10000);
+            window_->imageView()->setSaliencyFailed(imageId, tr("No saliency: %1").arg(message));
+          });
+  // SmoothGrad and integrated gradients count their passes beside the overlay's controls.
+  connect(saliency_, &SaliencyController::progress, window_->imageView(),
+          &ImageView::setSaliencyProgress);
 
   // Models travel: export a run's model, import one trained elsewhere.
   exportTask_ = new BackgroundTask(this);

@@ -18,6 +18,12 @@ struct SaliencyResult {
 
 SaliencyController::SaliencyController(QObject* parent)
     : QObject(parent), task_(new BackgroundTask(this)) {
+  connect(task_, &BackgroundTask::progress, this, [this](const QVariant& value) {
+    const auto e = value.value<ProgressEvent>();
+    if (e.phase != "saliency") return;
+    Q_EMIT progress(running_.image, running_.method, static_cast<int>(e.done),
+                    static_cast<int>(e.total));
+  });
   connect(task_, &BackgroundTask::finished, this, [this](const QVariant& value) {
     const auto result = value.value<SaliencyResult>();
     const Request r = running_;
@@ -28,8 +34,11 @@ SaliencyController::SaliencyController(QObject* parent)
     Q_EMIT failed(running_.image, message);
     startPending();
   });
-  // Only cancelAndWait() cancels, and it drops the run: nothing to say, nothing pending.
-  connect(task_, &BackgroundTask::cancelled, this, &SaliencyController::startPending);
+  // cancel() for a newer request (cancelAndWait() drops the run: nothing is delivered then).
+  connect(task_, &BackgroundTask::cancelled, this, [this] {
+    Q_EMIT cancelled(running_.image, running_.method);
+    startPending();
+  });
 }
 
 SaliencyController::~SaliencyController() {
@@ -45,11 +54,25 @@ void SaliencyController::cancelAndWait() {
   task_->cancelAndWait();
 }
 
+void SaliencyController::cancel() {
+  pending_.reset();
+  if (!isBusy()) return;
+  cancelling_ = true;
+  task_->cancel();
+}
+
 void SaliencyController::request(const QString& projectFile, qint64 runId, qint64 imageId,
-                                 const QString& method) {
-  const Request r{projectFile, runId, imageId, method};
+                                 const QString& method, int stage) {
+  const Request r{projectFile, runId, imageId, method, stage};
   if (isBusy()) {
+    if (r == running_ && !cancelling_) {  // already being computed: nothing newer waits
+      pending_.reset();
+      return;
+    }
+    // The running map is no longer wanted: it stops at its next pass (the cancel token).
     pending_ = r;
+    cancelling_ = true;
+    task_->cancel();
     return;
   }
   start(r);
@@ -64,13 +87,17 @@ void SaliencyController::startPending() {
 
 void SaliencyController::start(const Request& r) {
   running_ = r;
-  task_->start([r](TaskContext& context) {
+  cancelling_ = false;
+  const int samples = samples_;
+  task_->start([r, samples](TaskContext& context) {
     Project project = Project::open(r.file.toStdString(), OpenMode::ReadOnly);
     SaliencyOptions options;
     options.method = parseSaliencyMethod(r.method.toStdString());
+    options.samples = samples;
     options.batchSize = 8;
-    const auto maps =
-        computeSaliency(project, r.run, {r.image}, options, 0, {}, context.cancelToken());
+    const auto maps = computeSaliency(
+        project, r.run, {r.image}, options, r.stage,
+        [&context](const ProgressEvent& e) { context.progress(e); }, context.cancelToken());
     return QVariant::fromValue(
         SaliencyResult{maps.at(0).map, maps.at(0).stage, maps.at(0).probability});
   });

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMetaObject>
+#include <QProgressBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QToolButton>
@@ -21,11 +22,14 @@
 #include <opencv2/imgproc.hpp>
 
 #include "BackgroundTask.h"
+#include "DisplayNames.h"
 #include "OrientationRow.h"
 #include "StageProbabilityChart.h"
 #include "data/ImageIo.h"
 #include "data/Stage.h"
 #include "interpret/Colormap.h"
+#include "interpret/Saliency.h"
+#include "interpret/SaliencySanity.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
@@ -170,11 +174,13 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   method_->setObjectName(QStringLiteral("saliencyMethod"));
   method_->setAccessibleName(tr("Saliency method"));
   method_->setToolTip(
-      tr("Vanilla gradients (the paper's), SmoothGrad (averaged over noisy "
-         "copies) or integrated gradients"));
-  method_->addItem(tr("Vanilla"), QStringLiteral("vanilla"));
-  method_->addItem(tr("SmoothGrad"), QStringLiteral("smoothgrad"));
-  method_->addItem(tr("Integrated gradients"), QStringLiteral("integrated-gradients"));
+      tr("Gradients (vanilla, the paper's; SmoothGrad, averaged over noisy copies; integrated "
+         "gradients) or Grad-CAM's regions. A method that failed its sanity check on this run "
+         "says so"));
+  for (const QString& name : saliencyMethods())  // core's list, readable names
+    method_->addItem(saliencyMethodDisplayName(name), name);
+  // A sanity mark added when another run is chosen widens the box instead of being cut off.
+  method_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   colormap_ = new QComboBox(this);
   colormap_->setObjectName(QStringLiteral("saliencyColormap"));
   colormap_->setAccessibleName(tr("Saliency colour map"));
@@ -191,11 +197,24 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   saliencyStatus_ = new QLabel(this);
   saliencyStatus_->setObjectName(QStringLiteral("saliencyStatus"));
   saliencyStatus_->setForegroundRole(QPalette::PlaceholderText);
+  saliencyStatus_->setWordWrap(true);  // a refusal names the run and what to do
+  saliencyStatus_->setTextFormat(Qt::PlainText);
+  saliencyStatus_->setVisible(false);
+  saliencyProgress_ = new QProgressBar(this);
+  saliencyProgress_->setObjectName(QStringLiteral("saliencyProgress"));
+  saliencyProgress_->setAccessibleName(tr("Saliency progress"));
+  saliencyProgress_->setTextVisible(false);
+  saliencyProgress_->setMaximumWidth(80);
+  saliencyProgress_->setMaximumHeight(12);
+  saliencyProgress_->setVisible(false);
   connect(saliency_, &QCheckBox::toggled, this, [this](bool on) {
     method_->setEnabled(on);
     colormap_->setEnabled(on);
     opacity_->setEnabled(on);
-    if (on && map_.empty()) requestSaliency();
+    if (on && map_.empty())
+      requestSaliency();
+    else
+      setSaliencyStatus(on ? mapNote_ : QString(), false);
     render();
   });
   connect(method_, &QComboBox::currentIndexChanged, this, [this] {
@@ -226,7 +245,12 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   saliencyRow->addWidget(opacity_, 1);
   opacity_->setMinimumWidth(60);
   opacity_->setMaximumWidth(160);
-  saliencyRow->addWidget(saliencyStatus_, 1);
+  // Below the controls, only while there is something to say: the row stays as narrow as the
+  // widest method name (a sanity mark included) needs.
+  auto* saliencyStatusRow = new QHBoxLayout;
+  saliencyStatusRow->setSpacing(6);
+  saliencyStatusRow->addWidget(saliencyProgress_);
+  saliencyStatusRow->addWidget(saliencyStatus_, 1);
 
   prediction_ = new QLabel(this);
   prediction_->setObjectName(QStringLiteral("predictionText"));
@@ -257,6 +281,7 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(orientation_);
   layout->addLayout(zoomRow);
   layout->addLayout(saliencyRow);
+  layout->addLayout(saliencyStatusRow);
   layout->addWidget(prediction_);
   layout->addWidget(chart_);
   setPrediction(nullptr, std::nullopt);
@@ -268,21 +293,61 @@ ImageView::~ImageView() {
 }
 
 QStringList ImageView::saliencyMethods() {
-  return {QStringLiteral("vanilla"), QStringLiteral("smoothgrad"),
-          QStringLiteral("integrated-gradients")};
+  QStringList names;
+  for (const SaliencyMethod m : flystage::saliencyMethods())
+    names << QString::fromStdString(saliencyMethodName(m));
+  return names;
 }
 
 void ImageView::setProject(Project* project) {
   project_ = project;
+  runId_ = 0;
   orientation_->setProject(project);
+  updateMethodMarks();
   showImage(0);
+}
+
+void ImageView::setRun(qint64 runId) {
+  if (!project_) runId = 0;
+  if (runId == runId_) return;
+  runId_ = runId;
+  updateMethodMarks();
+  map_.release();  // the other run's model
+  if (imageId_ != 0 && saliency_->isChecked()) requestSaliency();
+  render();
+}
+
+// One read of the run's stored sanity results when the run changes (a few rows of the
+// metrics table), not per paint or per image.
+void ImageView::updateMethodMarks() {
+  for (int i = 0; i < method_->count(); ++i) {
+    const QString name = method_->itemData(i).toString();
+    QString text = saliencyMethodDisplayName(name);
+    QString tip;
+    if (project_ && runId_ != 0) {
+      try {
+        if (const auto r =
+                storedSaliencySanity(*project_, runId_, parseSaliencyMethod(name.toStdString()))) {
+          tip = QString::fromStdString(r->verdict());
+          if (!r->passed()) text = tr("%1 - fails its sanity check").arg(text);
+        }
+      } catch (const std::exception& e) {
+        tip = QString::fromUtf8(e.what());  // a damaged record: the method itself still works
+      }
+    }
+    method_->setItemText(i, text);
+    method_->setItemData(i, tip.isEmpty() ? QVariant() : QVariant(tip), Qt::ToolTipRole);
+  }
 }
 
 void ImageView::showImage(qint64 imageId) {
   if (!project_) imageId = 0;
   const bool sameImage = imageId == imageId_ && imageId != 0;
   imageId_ = imageId;
-  if (!sameImage) map_.release();
+  if (!sameImage) {
+    map_.release();
+    setSaliencyStatus({}, false);  // what was said of the previous image
+  }
   standardized_.release();
   originalTask_->discard();  // a read still running for the previous image is ignored
   originalMissing_ = false;
@@ -410,14 +475,46 @@ QString ImageView::predictionText() const {
 }
 
 void ImageView::setSaliencyMap(qint64 imageId, const cv::Mat& map) {
-  if (imageId != imageId_ || imageId == 0) return;
+  setSaliencyMap(imageId, saliencyMethod(), map);
+}
+
+void ImageView::setSaliencyMap(qint64 imageId, const QString& method, const cv::Mat& map,
+                               int stage) {
+  if (imageId != imageId_ || imageId == 0 || method != saliencyMethod()) return;
   if (map.empty() || map.channels() != 1) {
-    saliencyStatus_->setText(tr("The saliency map is empty"));
+    setSaliencyStatus(tr("The saliency map is empty"), false);
     return;
   }
   map.convertTo(map_, CV_32F);
-  saliencyStatus_->clear();
+  mapNote_ = stage > 0 ? tr("Explains stage %1").arg(stage) : QString();
+  setSaliencyStatus(saliency_->isChecked() ? mapNote_ : QString(), false);
   render();
+}
+
+void ImageView::setSaliencyProgress(qint64 imageId, const QString& method, int done, int total) {
+  if (imageId != imageId_ || imageId == 0 || method != saliencyMethod() || !computing_) return;
+  if (total <= 1) return;  // one pass (Grad-CAM), or the count of images: nothing to count
+  saliencyProgress_->setRange(0, total);
+  saliencyProgress_->setValue(std::clamp(done, 0, total));
+  saliencyProgress_->setVisible(true);
+  saliencyStatus_->setText(
+      tr("%1: %2 of %3 passes").arg(saliencyMethodDisplayName(method)).arg(done).arg(total));
+}
+
+void ImageView::setSaliencyFailed(qint64 imageId, const QString& message) {
+  if (imageId != imageId_ || imageId == 0) return;
+  setSaliencyStatus(message, false);
+}
+
+void ImageView::setSaliencyStatus(const QString& text, bool computing) {
+  computing_ = computing;
+  saliencyStatus_->setText(text);
+  saliencyStatus_->setVisible(!text.isEmpty());
+  saliencyProgress_->setVisible(false);
+}
+
+QString ImageView::saliencyStatus() const {
+  return saliencyStatus_->text();
 }
 
 void ImageView::setSaliencyEnabled(bool on) {
@@ -456,7 +553,7 @@ double ImageView::opacity() const {
 
 void ImageView::requestSaliency() {
   if (imageId_ == 0) return;
-  saliencyStatus_->setText(tr("Computing saliency…"));
+  setSaliencyStatus(tr("Computing saliency…"), true);
   Q_EMIT saliencyRequested(imageId_, saliencyMethod());
 }
 
