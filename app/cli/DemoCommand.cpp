@@ -14,9 +14,11 @@
 #include "eval/RunComparison.h"
 #include "figure/Report.h"
 #include "importer/Importer.h"
+#include "interpret/SaliencySanity.h"
 #include "model/Predictor.h"
 #include "model/StoredPredictions.h"
 #include "store/Project.h"
+#include "store/RunStore.h"
 #include "synth/DemoDataset.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
@@ -44,7 +46,7 @@ void runDemo(const DemoArgs& a) {
     std::filesystem::remove(projectFile.string() + suffix);
 
   CliProgress progress;
-  const int steps = a.skipTraining ? 2 : 4 + 4 * static_cast<int>(a.seeds.size());
+  const int steps = a.skipTraining ? 2 : 5 + 4 * static_cast<int>(a.seeds.size());
   std::fprintf(stderr, "[1/%d] generating the synthetic demo dataset in %s\n", steps,
                (out / "data").string().c_str());
   const DemoSummary data = writeDemoDataset(a.data, out / "data", progress.fn(), &interruptToken());
@@ -104,6 +106,24 @@ void runDemo(const DemoArgs& a) {
     progress.finish();
     std::printf("\npredictions of run #%lld (two-step) stored for all %zu images\n",
                 static_cast<long long>(featured), stored);
+    // Whether each saliency method explains this model: the report shows the verdicts.
+    std::fprintf(stderr, "[%d/%d] checking the saliency methods on run #%lld's test images\n",
+                 step++, steps, static_cast<long long>(featured));
+    std::vector<std::int64_t> testImages;
+    for (const auto& ri : runstore::runImages(project, featured))
+      if (ri.part == "test") testImages.push_back(ri.imageId);
+    if (testImages.empty()) {
+      std::printf("saliency: not checked (run #%lld has no test images)\n",
+                  static_cast<long long>(featured));
+    } else {
+      const auto sanity = checkSaliency(project, featured, testImages, SaliencySanityOptions{},
+                                        progress.fn(), &interruptToken());
+      storeSaliencySanity(project, featured, sanity);
+      progress.finish();
+      for (const auto& check : sanity)
+        std::printf("saliency %s: %s\n", saliencyMethodName(check.method).c_str(),
+                    check.verdict().c_str());
+    }
     std::fprintf(stderr, "[%d/%d] writing the report\n", step, steps);
     const auto report =
         figure::writeReport(project, out / "report", {}, progress.fn(), &interruptToken());

@@ -23,6 +23,9 @@ namespace {
 // Multiples of the demo preset's 16 grid shifts, so every shift is used equally often.
 constexpr int kSmoothGradSamples = 32;  // Smilkov et al. 2017 find little change beyond ~50
 constexpr int kIntegratedGradientSteps = 32;
+// Vanilla stays cheap (a map within a second in the image view): all shifts of a period of 4
+// (the demo preset), an even sub-lattice of a longer one (the tiny preset's 8: steps of 2).
+constexpr int kMaxVanillaShifts = 16;
 
 // x moved up by dy and left by dx pixels, what leaves one edge coming back at the other (the
 // standardized image's edges are background): a permutation of the pixels, so each pixel's
@@ -183,22 +186,27 @@ int gridPeriod(const ModelSpec& spec, int imageHeight, int imageWidth) {
 }
 
 std::vector<GridShift> gridShifts(int period) {
-  const int p = std::max(1, period), count = p * p;
-  int bits = 0;
-  while ((1 << bits) < count) ++bits;
-  std::vector<int> order;
-  if ((1 << bits) == count) {
-    for (int i = 0; i < count; ++i) {
-      int r = 0;
-      for (int b = 0; b < bits; ++b)
-        if (i & (1 << b)) r |= 1 << (bits - 1 - b);
-      order.push_back(r);
-    }
-  } else {
-    for (int i = 0; i < count; ++i) order.push_back(i);
-  }
+  const int p = std::max(1, period);
+  int bits = 0;  // per axis
+  while ((1 << bits) < p) ++bits;
   std::vector<GridShift> out;
-  for (int idx : order) out.push_back({idx / p, idx % p});
+  if ((1 << bits) != p) {
+    for (int i = 0; i < p * p; ++i) out.push_back({i / p, i % p});
+    return out;
+  }
+  // Bit-reversed Morton order: the first 4^k shifts are the whole period's shifts in steps of
+  // p / 2^k along both axes, so any such prefix is an even sub-lattice of the period.
+  for (int i = 0; i < p * p; ++i) {
+    int r = 0;
+    for (int b = 0; b < 2 * bits; ++b)
+      if (i & (1 << b)) r |= 1 << (2 * bits - 1 - b);
+    GridShift s;
+    for (int b = 0; b < bits; ++b) {
+      s.dx |= ((r >> (2 * b)) & 1) << b;
+      s.dy |= ((r >> (2 * b + 1)) & 1) << b;
+    }
+    out.push_back(s);
+  }
   return out;
 }
 
@@ -217,7 +225,7 @@ torch::Tensor attributions(const LogitsFn& logits, const torch::Tensor& input,
   switch (options.method) {
     case SaliencyMethod::Vanilla: {
       // One gradient, or the mean over a whole period of shifts (the grid cancels).
-      const int n = std::max<int>(1, static_cast<int>(shifts.size()));
+      const int n = std::max(1, std::min(kMaxVanillaShifts, static_cast<int>(shifts.size())));
       auto sum = torch::zeros_like(x);
       for (int s = 0; s < n; ++s) {
         pollCancel(cancel);

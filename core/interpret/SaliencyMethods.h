@@ -31,9 +31,9 @@ struct GridShift {
 // with each of its weights, so a raw gradient map carries a lattice of that period.
 int gridPeriod(const ModelSpec& spec, int imageHeight, int imageWidth);
 
-// All period x period shifts, ordered so that every prefix of 2^k of them spreads evenly over
-// the period (bit-reversed order): a method with fewer passes than shifts still averages
-// shifts from the whole period.
+// All period x period shifts, ordered so that every prefix of 4^k of them is an even
+// sub-lattice of the period (bit-reversed Morton order): a method with fewer passes than
+// shifts still averages shifts from the whole period.
 std::vector<GridShift> gridShifts(int period);
 
 // The stored standardized images of `ids` (with their orientation fixes), B x 3 x 128 x 320,
@@ -90,7 +90,8 @@ std::uint64_t saliencyNoiseSeed(std::uint64_t seed, std::int64_t key);
 //
 // Grid removal (`shifts` non-empty): each pass takes the gradient of the logit of the image
 // moved by one shift (what leaves one edge comes back at the other), with respect to the
-// unmoved image. Vanilla then averages d o_k / d x over all shifts (one pass each);
+// unmoved image. Vanilla then averages d o_k / d x over the first 16 shifts (all of a period of
+// 4; one pass each);
 // SmoothGrad's copy s and integrated gradients' step j use shift s (j) modulo their number.
 // Averaged over a whole period of shifts, the lattice a strided layer leaves cancels exactly, while
 // every gradient stays a gradient of the model at an image the user cannot tell apart from x (a

@@ -8,6 +8,7 @@
 #include "data/LabelsCsv.h"
 #include "eval/StageMetrics.h"
 #include "importer/Importer.h"
+#include "interpret/SaliencySanity.h"
 #include "model/StoredPredictions.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
@@ -130,7 +131,7 @@ class RangeCliTest : public QObject {
     test::TempDir dir;
     const auto r =
         test::runCli({"demo", "--out", test::qs(dir / "d"), "--scale", "0.001", "--min-per-stage",
-                      "2", "--preset", "tiny", "--seeds", "1", "--quiet"});
+                      "5", "--preset", "tiny", "--seeds", "1", "--quiet"});
     QVERIFY2(r.code == 0, qPrintable(test::why(r)));
     Project p = Project::open(dir / "d/demo.flystage", OpenMode::ReadOnly);
     std::int64_t twoStep = 0;
@@ -151,6 +152,17 @@ class RangeCliTest : public QObject {
       const auto label = p.label(pr.imageId);
       if (label.range && label.range->last >= kMinFineStage)
         QVERIFY(label.range->contains(pr.call()));
+    }
+    // The demo checks every saliency method on the two-step run's test images and stores the
+    // verdicts, so its report and the image view can say which maps to trust.
+    const auto sanity = storedSaliencySanity(p, twoStep);
+    QCOMPARE(sanity.size(), saliencyMethods().size());
+    for (const auto& check : sanity) {
+      QVERIFY(check.images > 0);
+      QVERIFY2(r.out.contains(QStringLiteral("saliency %1: %2\n")
+                                  .arg(QString::fromStdString(saliencyMethodName(check.method)),
+                                       QString::fromStdString(check.verdict()))),
+               qPrintable(r.out));
     }
   }
 };
