@@ -53,6 +53,14 @@ void valueGrid(QPainter& p, const QRectF& plot, const std::function<QString(int)
   }
 }
 
+// The x and y axis lines and the x axis's title under its tick labels.
+void axes(QPainter& p, const QRectF& plot, const QString& xTitle) {
+  p.setPen(QPen(Qt::black, 0.8));
+  p.drawLine(plot.bottomLeft(), plot.bottomRight());
+  p.drawLine(plot.bottomLeft(), plot.topLeft());
+  p.drawText(QRectF(plot.left(), plot.bottom() + 14, plot.width(), 12), Qt::AlignCenter, xTitle);
+}
+
 }  // namespace
 
 Figure stageAccuracyFigure(const std::vector<RunSummary>& runs, Provenance provenance) {
@@ -98,11 +106,7 @@ Figure stageAccuracyFigure(const std::vector<RunSummary>& runs, Provenance prove
       p.drawText(QRectF(plot.left() + s * group, plot.bottom() + 2, group, 12), Qt::AlignCenter,
                  QString::number(kMinFineStage + s));
     }
-    p.setPen(QPen(Qt::black, 0.8));
-    p.drawLine(plot.bottomLeft(), plot.bottomRight());
-    p.drawLine(plot.bottomLeft(), plot.topLeft());
-    p.drawText(QRectF(plot.left(), plot.bottom() + 14, plot.width(), 12), Qt::AlignCenter,
-               QStringLiteral("stage"));
+    axes(p, plot, QStringLiteral("stage"));
     // Legend.
     double lx = plot.left();
     for (std::size_t m = 0; m < bars.size(); ++m) {
@@ -231,11 +235,7 @@ Figure deletionCurvesFigure(const std::vector<SaliencySanity>& results, Provenan
     for (std::size_t m = 0; m < results.size(); ++m)
       line(results[m].fractions, results[m].deletionSalient,
            QPen(seriesColor(static_cast<int>(m)), 1.4));
-    p.setPen(QPen(Qt::black, 0.8));
-    p.drawLine(plot.bottomLeft(), plot.bottomRight());
-    p.drawLine(plot.bottomLeft(), plot.topLeft());
-    p.drawText(QRectF(plot.left(), plot.bottom() + 14, plot.width(), 12), Qt::AlignCenter,
-               QStringLiteral("share of the embryo removed (turned white)"));
+    axes(p, plot, QStringLiteral("share of the embryo removed (turned white)"));
     // Legend, right of the plot.
     double ly = plot.top();
     for (std::size_t m = 0; m < results.size(); ++m, ly += 14) {

@@ -4,7 +4,7 @@
 <context>
     <name>DisplayNames</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+20"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+21"/>
         <source>%1 (imported)</source>
         <translation>%1 (importiert)</translation>
     </message>
@@ -74,7 +74,12 @@
         <translation>Grad-CAM (letzte zwei Stufen)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+16"/>
+        <source>%1 - fails its sanity check</source>
+        <translation>%1 – besteht die Plausibilitätsprüfung nicht</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -232,7 +237,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="-111"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-128"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
@@ -806,7 +811,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+47"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+48"/>
         <source>Model run</source>
         <translation>Modell-Lauf</translation>
     </message>
@@ -871,7 +876,7 @@
         <translation>Salienzmethode</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>How the saliency masks are computed</source>
         <translation>Wie die Salienzmasken berechnet werden</translation>
     </message>
@@ -957,7 +962,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Choose a run and press Build to see the expression maps of every stage.</source>
         <translation>Einen Lauf wählen und auf „GEMs erstellen“ klicken, um die Expressionskarten aller Stadien zu sehen.</translation>
     </message>
@@ -977,7 +982,7 @@
         <translation>Kein Lauf (nur Stadium-Labels)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Building…</source>
         <translation>Wird erstellt…</translation>
     </message>
@@ -1351,7 +1356,7 @@
         <translation>Gradienten (einfach, wie in der Veröffentlichung; SmoothGrad, über verrauschte Kopien gemittelt; integrierte Gradienten) oder die Regionen von Grad-CAM. Eine Methode, die ihre Plausibilitätsprüfung für diesen Lauf nicht bestanden hat, sagt es</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Saliency colour map</source>
         <translation>Farbskala der Salienz</translation>
     </message>
@@ -1381,12 +1386,7 @@
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>%1 - fails its sanity check</source>
-        <translation>%1 – besteht die Plausibilitätsprüfung nicht</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+121"/>
         <source>No image selected</source>
         <translation>Kein Bild ausgewählt</translation>
     </message>
@@ -2631,7 +2631,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Zuerst ein Bild zum Labeln auswählen.</translation>
     </message>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+69"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+86"/>
         <location filename="../ui/model/LabelKeys.cpp" line="+9"/>
         <source>Stage %1</source>
         <translation>Stadium %1</translation>

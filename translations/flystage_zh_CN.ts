@@ -4,7 +4,7 @@
 <context>
     <name>DisplayNames</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+20"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+21"/>
         <source>%1 (imported)</source>
         <translation>%1（已导入）</translation>
     </message>
@@ -74,7 +74,12 @@
         <translation>Grad-CAM（最后两个阶段）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+16"/>
+        <source>%1 - fails its sanity check</source>
+        <translation>%1 - 未通过合理性检查</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
@@ -230,7 +235,7 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="-111"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="-128"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -800,7 +805,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+47"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+48"/>
         <source>Model run</source>
         <translation>模型运行</translation>
     </message>
@@ -865,7 +870,7 @@
         <translation>显著性方法</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>How the saliency masks are computed</source>
         <translation>显著性掩膜的计算方式</translation>
     </message>
@@ -951,7 +956,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Choose a run and press Build to see the expression maps of every stage.</source>
         <translation>选择一个运行并点击“生成 GEM”，即可查看每个发育期的表达图谱。</translation>
     </message>
@@ -971,7 +976,7 @@
         <translation>无（仅用发育期标签）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Building…</source>
         <translation>正在生成…</translation>
     </message>
@@ -1344,7 +1349,7 @@
         <translation>梯度（普通梯度，即论文所用方法；SmoothGrad，对加噪副本取平均；积分梯度）或 Grad-CAM 的区域。在此运行中未通过合理性检查的方法会注明</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Saliency colour map</source>
         <translation>显著性颜色映射</translation>
     </message>
@@ -1374,12 +1379,7 @@
         <translation>不透明度</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>%1 - fails its sanity check</source>
-        <translation>%1 - 未通过合理性检查</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+121"/>
         <source>No image selected</source>
         <translation>未选择图像</translation>
     </message>
@@ -2604,7 +2604,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>请先选择要标注的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/model/DisplayNames.cpp" line="+69"/>
+        <location filename="../ui/model/DisplayNames.cpp" line="+86"/>
         <location filename="../ui/model/LabelKeys.cpp" line="+9"/>
         <source>Stage %1</source>
         <translation>发育期 %1</translation>

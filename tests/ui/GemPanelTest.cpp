@@ -14,6 +14,7 @@
 #include "data/LabelsCsv.h"
 #include "figure/GemFigure.h"
 #include "importer/Importer.h"
+#include "interpret/SaliencySanity.h"
 #include "interpret/StageGems.h"
 #include "store/Project.h"
 #include "support/TestSupport.h"
@@ -100,6 +101,41 @@ class GemPanelTest : public QObject {
     for (auto m : saliencyMethods()) core << QString::fromStdString(saliencyMethodName(m));
     QCOMPARE(shown, core);
     QVERIFY(shown.contains(QStringLiteral("grad-cam")));
+  }
+
+  // A method that failed the chosen run's sanity check says so in the masks' method list
+  // too, with its verdict; choosing no run removes the mark.
+  void aFailedSanityCheckMarksItsMethod() {
+    SaliencySanity bad;
+    bad.method = SaliencyMethod::GradCam;
+    bad.images = 3;
+    bad.steps = 2;
+    bad.samples = 1;
+    bad.fractions = {0, 0.5, 1};
+    bad.deletionSalient = {0.5, 0.45, 0.1};
+    bad.deletionRandom = {0.5, 0.3, 0.1};
+    bad.deletionAreaSalient = 0.375;
+    bad.deletionAreaRandom = 0.3;
+    bad.deletionGap = -0.075;
+    bad.deletionGapLow = -0.1;
+    bad.deletionGapHigh = -0.05;
+    bad.randomizationRank = 0.1;
+    bad.randomizationRankHigh = 0.2;
+    bad.randomizationPassed = true;
+    bad.deletionPassed = false;
+    storeSaliencySanity(*project_, run_, {bad});
+    ui::GemPanel panel;
+    panel.setProject(project_.get());
+    panel.selectRun(run_);
+    auto* method = panel.findChild<QComboBox*>(QStringLiteral("gemSaliencyMethod"));
+    const int i = method->findData(QStringLiteral("grad-cam"));
+    QCOMPARE(method->itemText(i), QStringLiteral("Grad-CAM - fails its sanity check"));
+    QCOMPARE(method->itemData(i, Qt::ToolTipRole).toString(),
+             QString::fromStdString(bad.verdict()));
+    QCOMPARE(method->itemText(method->findData(QStringLiteral("vanilla"))),
+             QStringLiteral("Vanilla gradient"));
+    panel.selectRun(0);
+    QCOMPARE(method->itemText(i), QStringLiteral("Grad-CAM"));
   }
 
   void withoutARunOnlyLabelsAreOffered() {

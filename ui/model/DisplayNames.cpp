@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include "Plural.h"
+#include "interpret/SaliencySanity.h"
 #include "model/Device.h"
 #include "model/Presets.h"
 #include "store/ImportedModel.h"
@@ -88,6 +89,23 @@ QString saliencyMethodDisplayName(const QString& method) {
 
 QString saliencyMethodDisplayName(const std::string& method) {
   return saliencyMethodDisplayName(QString::fromStdString(method));
+}
+
+SaliencyMethodItem saliencyMethodItem(Project* project, qint64 runId, const QString& method) {
+  SaliencyMethodItem item{saliencyMethodDisplayName(method), {}};
+  if (!project || runId == 0) return item;
+  try {
+    if (const auto r =
+            storedSaliencySanity(*project, runId, parseSaliencyMethod(method.toStdString()))) {
+      item.toolTip = QString::fromStdString(r->verdict());
+      if (!r->passed())
+        item.text = QCoreApplication::translate("DisplayNames", "%1 - fails its sanity check")
+                        .arg(item.text);
+    }
+  } catch (const std::exception& e) {
+    item.toolTip = QString::fromUtf8(e.what());  // a damaged record: the method itself still works
+  }
+  return item;
 }
 
 QString localTimeText(const std::string& utcIso) {

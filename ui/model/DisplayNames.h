@@ -6,6 +6,7 @@
 #include <vector>
 
 namespace flystage {
+class Project;
 struct DeviceInfo;
 struct LabelActionChange;
 }  // namespace flystage
@@ -30,6 +31,14 @@ QString presetDescription(const std::string& preset);
 // "smoothgrad", "integrated-gradients", "grad-cam", "grad-cam-2"); an unknown name as it is.
 QString saliencyMethodDisplayName(const QString& method);
 QString saliencyMethodDisplayName(const std::string& method);
+
+// A saliency method as the method lists show it for a run: its display name, marked when the
+// run's stored sanity check failed it, with the check's verdict (or why the stored record
+// cannot be read) as the tooltip. One read of the metrics table; runId 0: the name alone.
+struct SaliencyMethodItem {
+  QString text, toolTip;
+};
+SaliencyMethodItem saliencyMethodItem(Project* project, qint64 runId, const QString& method);
 
 // A time core stored in UTC (ISO 8601, "2026-12-03T01:59:48.697Z") in the local time zone,
 // in the locale's short format; the text as it is when it does not parse.

@@ -20,6 +20,7 @@
 
 #include "BackgroundTask.h"
 #include "DisplayNames.h"
+#include "SaliencyMethodBox.h"
 #include "figure/GemFigure.h"
 #include "interpret/GemProvenance.h"
 #include "interpret/StageGems.h"
@@ -76,9 +77,7 @@ GemPanel::GemPanel(QWidget* parent) : QWidget(parent) {
   method_ = new QComboBox;
   method_->setObjectName(QStringLiteral("gemSaliencyMethod"));
   method_->setAccessibleName(tr("Saliency method"));
-  for (auto m : saliencyMethods())  // core's list: a method added there shows here
-    method_->addItem(QString::fromStdString(saliencyMethodName(m)),
-                     QString::fromStdString(saliencyMethodName(m)));
+  fillSaliencyMethods(method_);
   method_->setToolTip(tr("How the saliency masks are computed"));
   colormap_ = new QComboBox;
   colormap_->setObjectName(QStringLiteral("gemColormap"));
@@ -152,6 +151,7 @@ GemPanel::GemPanel(QWidget* parent) : QWidget(parent) {
   connect(assignment_, &QComboBox::currentIndexChanged, this, &GemPanel::updateControls);
   connect(masked_, &QCheckBox::toggled, this, &GemPanel::updateControls);
   connect(run_, &QComboBox::currentIndexChanged, this, &GemPanel::updateControls);
+  connect(run_, &QComboBox::currentIndexChanged, this, &GemPanel::updateMethodMarks);
   connect(task_, &BackgroundTask::progress, this, [this](const QVariant& value) {
     const auto e = value.value<ProgressEvent>();
     if (e.total == 0) return;
@@ -208,11 +208,18 @@ void GemPanel::refresh() {
   if (run_->currentData().toLongLong() > 0)
     assignment_->setCurrentIndex(assignment_->findData(QStringLiteral("prediction")));
   updateControls();
+  updateMethodMarks();  // checks stored since the last refresh
 }
 
 void GemPanel::selectRun(qint64 runId) {
   const int i = run_->findData(QVariant::fromValue<qint64>(runId));
   if (i >= 0) run_->setCurrentIndex(i);
+}
+
+// A method that failed the chosen run's sanity check says so here too: its masks would weigh
+// pixels the model did not rely on.
+void GemPanel::updateMethodMarks() {
+  markSaliencyMethods(method_, project_, run_->currentData().toLongLong());
 }
 
 void GemPanel::updateControls() {

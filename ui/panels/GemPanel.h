@@ -60,6 +60,7 @@ class GemPanel : public QWidget {
 
  private:
   void updateControls();
+  void updateMethodMarks();
   void onFinished(std::shared_ptr<void> result, const QString& error, bool cancelled);
 
   Project* project_ = nullptr;

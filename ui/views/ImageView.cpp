@@ -24,12 +24,12 @@
 #include "BackgroundTask.h"
 #include "DisplayNames.h"
 #include "OrientationRow.h"
+#include "SaliencyMethodBox.h"
 #include "StageProbabilityChart.h"
 #include "data/ImageIo.h"
 #include "data/Stage.h"
 #include "interpret/Colormap.h"
 #include "interpret/Saliency.h"
-#include "interpret/SaliencySanity.h"
 #include "store/Project.h"
 
 namespace flystage::ui {
@@ -177,8 +177,7 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
       tr("Gradients (vanilla, the paper's; SmoothGrad, averaged over noisy copies; integrated "
          "gradients) or Grad-CAM's regions. A method that failed its sanity check on this run "
          "says so"));
-  for (const QString& name : saliencyMethods())  // core's list, readable names
-    method_->addItem(saliencyMethodDisplayName(name), name);
+  fillSaliencyMethods(method_);
   // A sanity mark added when another run is chosen widens the box instead of being cut off.
   method_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   colormap_ = new QComboBox(this);
@@ -320,24 +319,7 @@ void ImageView::setRun(qint64 runId) {
 // One read of the run's stored sanity results when the run changes (a few rows of the
 // metrics table), not per paint or per image.
 void ImageView::updateMethodMarks() {
-  for (int i = 0; i < method_->count(); ++i) {
-    const QString name = method_->itemData(i).toString();
-    QString text = saliencyMethodDisplayName(name);
-    QString tip;
-    if (project_ && runId_ != 0) {
-      try {
-        if (const auto r =
-                storedSaliencySanity(*project_, runId_, parseSaliencyMethod(name.toStdString()))) {
-          tip = QString::fromStdString(r->verdict());
-          if (!r->passed()) text = tr("%1 - fails its sanity check").arg(text);
-        }
-      } catch (const std::exception& e) {
-        tip = QString::fromUtf8(e.what());  // a damaged record: the method itself still works
-      }
-    }
-    method_->setItemText(i, text);
-    method_->setItemData(i, tip.isEmpty() ? QVariant() : QVariant(tip), Qt::ToolTipRole);
-  }
+  markSaliencyMethods(method_, project_, runId_);
 }
 
 void ImageView::showImage(qint64 imageId) {
