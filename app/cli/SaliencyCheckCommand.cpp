@@ -164,7 +164,7 @@ void addSaliencyCheckCommand(CLI::App& app) {
                          "noise and the bootstrap intervals"))
       ->capture_default_str();
   withRange(cmd->add_option("--samples", a->samples,
-                            "SmoothGrad noisy copies / integrated-gradients steps (default 25 / "
+                            "SmoothGrad noisy copies / integrated-gradients steps (default 32 / "
                             "32)"),
             NumberRange::wholeNumbers(1, 1000, "the method's default"));
   cmd->add_option("--device", a->device, "auto, cpu or cuda")

@@ -33,7 +33,7 @@ bool isGradientMethod(SaliencyMethod m);
 
 struct SaliencyOptions {
   SaliencyMethod method = SaliencyMethod::Vanilla;
-  int samples = 0;              // 0: method default (SmoothGrad 25 noisy copies, IG 32 path steps)
+  int samples = 0;              // 0: method default (SmoothGrad 32 noisy copies, IG 32 path steps)
   double noiseLevel = 0.15;     // SmoothGrad: sigma as a fraction of the input range [0,1]
   std::uint64_t seed = 1;       // SmoothGrad noise: same seed, same map
   int batchSize = 16;           // images per forward/backward pass
