@@ -101,7 +101,8 @@ trainer->callback([&] {
 
 std::int64_t run = 0;
 int images = 1000;
-std::vector<std::string> methods = {"vanilla", "smoothgrad", "integrated-gradients"};
+std::vector<std::string> methods = {"vanilla", "smoothgrad", "integrated-gradients", "grad-cam",
+                                    "grad-cam-2"};
 auto* saliency = app.add_subcommand("saliency", "Saliency maps of the first images");
 saliency->add_option("--project", project)->required();
 saliency->add_option("--run", run)->required();
