@@ -219,6 +219,7 @@ Project Project::openExisting(const fs::path& file, OpenMode mode) {
     checkIsProject(*db, file.string());
     if (mode == OpenMode::ReadOnly) {
       db->exec("PRAGMA foreign_keys = ON");
+      presentAsCurrentSchema(*db);
       return Project(file, std::move(db), true);
     }
     db.reset();

@@ -154,6 +154,38 @@ ALTER TABLE labels ADD COLUMN range_from_stage INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE run_images ADD COLUMN range_from_stage INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE splits ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
 )sql",
+      // 5: how a run chose the epoch it kept and each epoch's learning rate; who made each
+      // label (labeller agreement); a run's index of embryo features (similar-embryo search).
+      R"sql(
+ALTER TABLE run_epochs ADD COLUMN learning_rate REAL;
+CREATE TABLE run_selection(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  phase TEXT NOT NULL,
+  rule TEXT NOT NULL CHECK (rule IN ('first-best-validation-score','best-validation-score',
+                                     'best-validation-loss','last-epoch')),
+  kept_epoch INTEGER NOT NULL,
+  epochs INTEGER NOT NULL,
+  validation_images INTEGER NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(run_id, phase));
+ALTER TABLE labels ADD COLUMN labeller TEXT NOT NULL DEFAULT '';
+ALTER TABLE label_history ADD COLUMN labeller TEXT NOT NULL DEFAULT '';
+ALTER TABLE label_history ADD COLUMN old_labeller TEXT NOT NULL DEFAULT '';
+CREATE INDEX label_history_votes ON label_history(image_id, labeller, state);
+CREATE TABLE similarity_index(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  model_sha256 TEXT NOT NULL,
+  feature_size INTEGER NOT NULL,
+  dims INTEGER NOT NULL,
+  mean BLOB NOT NULL,
+  projection BLOB NOT NULL,
+  built_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
+CREATE TABLE similarity_vectors(
+  run_id INTEGER NOT NULL REFERENCES similarity_index(run_id) ON DELETE CASCADE,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  vector BLOB NOT NULL,
+  PRIMARY KEY(run_id, image_id));
+)sql",
   };
   return all;
 }
@@ -169,6 +201,8 @@ const std::vector<std::vector<const char*>>& tablesOfMigration() {
       {"predictions.range_constraint", "predictions.stage_range", "predictions.constrained_stage",
        "predictions.constrained_probability", "predictions.constrained_probabilities",
        "labels.range_from_stage", "run_images.range_from_stage", "splits.late"},
+      {"run_selection", "similarity_index", "similarity_vectors", "run_epochs.learning_rate",
+       "labels.labeller", "label_history.labeller", "label_history.old_labeller"},
   };
   return all;
 }
@@ -251,6 +285,38 @@ void migrate(SQLite::Database& db, const char* fileName, int target) {
   for (int v = stored; v < target; ++v) db.exec(migrations()[v]);
   db.exec("PRAGMA user_version = " + std::to_string(target));
   tx.commit();
+}
+
+void presentAsCurrentSchema(SQLite::Database& db) {
+  if (storedSchemaVersion(db) >= kSchemaVersion) return;
+  SQLite::Database current(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  migrate(current, ":memory:");
+  SQLite::Statement tables(
+      current,
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+      "'sqlite!_%' ESCAPE '!' ORDER BY name");
+  while (tables.executeStep()) {
+    const std::string name = tables.getColumn(0).getString();
+    const std::string sql = tables.getColumn(1).getString();
+    if (!db.tableExists(name)) {
+      const std::string prefix = "CREATE TABLE ";
+      if (sql.compare(0, prefix.size(), prefix) != 0) continue;
+      db.exec("CREATE TEMP TABLE " + sql.substr(prefix.size()));
+      continue;
+    }
+    std::string added;
+    SQLite::Statement columns(
+        current, "SELECT name, coalesce(dflt_value, 'NULL') FROM pragma_table_info(?)");
+    columns.bind(1, name);
+    while (columns.executeStep()) {
+      const std::string column = columns.getColumn(0).getString();
+      if (hasColumn(db, name, column)) continue;
+      added += ", " + columns.getColumn(1).getString() + " AS \"" + column + "\"";
+    }
+    if (!added.empty())
+      db.exec("CREATE TEMP VIEW \"" + name + "\" AS SELECT *" + added + " FROM main.\"" + name +
+              "\"");
+  }
 }
 
 }  // namespace flystage

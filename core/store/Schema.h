@@ -10,7 +10,7 @@ class Database;
 namespace flystage {
 
 // The project file's schema version this build writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // PRAGMA application_id of every FlyStage project ("FlSt" in ASCII), set at creation and by
 // migration 3: it tells a project from another program's SQLite database before anything
@@ -29,5 +29,11 @@ int storedSchemaVersion(SQLite::Database& db);
 // id, or id 0 without the tables of a FlyStage schema), or a schema version FlyStage never
 // wrote (negative, 0, newer than kSchemaVersion). Only reads.
 void checkIsProject(SQLite::Database& db, const std::string& fileName);
+
+// A project of an older schema opened read-only cannot be migrated (that would write it).
+// Instead the connection sees it as the current schema: each table it lacks is an empty
+// TEMP table, and each table that lacks columns is shadowed by a TEMP view that adds them
+// with their defaults (unqualified names find temp objects first). The file is not touched.
+void presentAsCurrentSchema(SQLite::Database& db);
 
 }  // namespace flystage

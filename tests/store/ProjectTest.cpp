@@ -36,6 +36,20 @@ std::int64_t addImage(Project& p, const std::string& hash) {
   return p.db().getLastInsertRowid();
 }
 
+// A schema-3 project file: image #7 labelled 12 (11-12) by import, run #1 (two-step), then
+// `more` SQL.
+void writeVersion3Project(const std::filesystem::path& file, const std::string& more) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  migrate(db, file.filename().c_str(), 3);
+  db.exec(
+      "INSERT INTO images(id, path, sha256, width, height, channels, bit_depth) VALUES "
+      "(7, '/x/a.png', 'abc', 320, 128, 3, 8);"
+      "INSERT INTO labels(image_id, stage_range, stage, source) VALUES (7, '11-12', 12, "
+      "'import');"
+      "INSERT INTO runs(id, method) VALUES (1, 'two-step');" +
+      more);
+}
+
 }  // namespace
 
 class ProjectTest : public QObject {
@@ -143,22 +157,13 @@ class ProjectTest : public QObject {
   // the new columns as their defaults.
   void aVersion3ProjectGainsTheColumnsOfVersion4() {
     TempDir dir;
-    {
-      SQLite::Database db((dir / "v3.flystage").string(),
-                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      migrate(db, "v3.flystage", 3);
-      db.exec(
-          "INSERT INTO images(id, path, sha256, width, height, channels, bit_depth) VALUES "
-          "(7, '/x/a.png', 'abc', 320, 128, 3, 8);"
-          "INSERT INTO labels(image_id, stage_range, stage, source) VALUES (7, '11-12', 12, "
-          "'import');"
-          "INSERT INTO splits(image_id, part, origin) VALUES (7, 'test', 'generated');"
-          "INSERT INTO runs(id, method) VALUES (1, 'two-step');"
-          "INSERT INTO predictions(run_id, image_id, stage, probability, probabilities) VALUES "
-          "(1, 7, 13, 0.5, x'00');");
-    }
+    writeVersion3Project(dir / "v3.flystage",
+                         "INSERT INTO splits(image_id, part, origin) VALUES (7, 'test', "
+                         "'generated');"
+                         "INSERT INTO predictions(run_id, image_id, stage, probability, "
+                         "probabilities) VALUES (1, 7, 13, 0.5, x'00');");
     Project p = Project::open(dir / "v3.flystage", OpenMode::Existing);
-    QCOMPARE(storedSchemaVersion(p.db()), 4);
+    QCOMPARE(storedSchemaVersion(p.db()), kSchemaVersion);
     SQLite::Statement q(p.db(),
                         "SELECT stage, probability, range_constraint, stage_range IS NULL, "
                         "constrained_stage IS NULL FROM predictions");
@@ -172,6 +177,65 @@ class ProjectTest : public QObject {
     QCOMPARE(p.db().execAndGet("SELECT late || part FROM splits").getString(),
              std::string("0test"));
     QCOMPARE(p.label(7).stage.value(), 12);
+  }
+
+  // Issue 18: migration 5 adds who made a label, how a run chose its epoch, each epoch's
+  // learning rate and the similar-embryo index. Old rows keep their values; the new columns
+  // read as "nobody named" and "rate not recorded".
+  void aVersion4ProjectGainsTheTablesOfVersion5() {
+    TempDir dir;
+    {
+      SQLite::Database db((dir / "v4.flystage").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      migrate(db, "v4.flystage", 4);
+      db.exec(
+          "INSERT INTO images(id, path, sha256, width, height, channels, bit_depth) VALUES "
+          "(7, '/x/a.png', 'abc', 320, 128, 3, 8);"
+          "INSERT INTO labels(image_id, stage_range, stage, source) VALUES (7, '11-12', 12, "
+          "'user');"
+          "INSERT INTO label_history(image_id, action, old_stage, new_stage, old_source, "
+          "new_source) VALUES (7, 1, NULL, 12, NULL, 'user');"
+          "INSERT INTO runs(id, method) VALUES (1, 'two-step');"
+          "INSERT INTO run_epochs(run_id, phase, epoch, train_loss) VALUES (1, 'fine', 1, 0.5);");
+      QVERIFY(!db.tableExists("run_selection"));
+    }
+    Project p = Project::open(dir / "v4.flystage", OpenMode::Existing);
+    QCOMPARE(storedSchemaVersion(p.db()), 5);
+    for (const char* t : {"run_selection", "similarity_index", "similarity_vectors"})
+      QVERIFY2(p.db().tableExists(t), t);
+    QCOMPARE(p.db().execAndGet("SELECT labeller || '|' || stage FROM labels").getString(),
+             std::string("|12"));
+    QCOMPARE(p.db()
+                 .execAndGet("SELECT labeller || '|' || old_labeller || '|' || new_stage FROM "
+                             "label_history")
+                 .getString(),
+             std::string("||12"));
+    QCOMPARE(p.db().execAndGet("SELECT learning_rate IS NULL FROM run_epochs").getInt(), 1);
+    QCOMPARE(p.label(7).stage.value(), 12);
+  }
+
+  // A read-only open cannot migrate: an older project is read as the current schema (new
+  // tables empty, new columns their defaults), and its bytes stay as they were.
+  void anOlderProjectOpenedReadOnlyReadsAsTheCurrentSchema() {
+    TempDir dir;
+    writeVersion3Project(dir / "v3.flystage",
+                         "INSERT INTO run_epochs(run_id, phase, epoch, train_loss) VALUES (1, "
+                         "'fine', 1, 0.5);");
+    const std::string before = fileBytes(dir / "v3.flystage");
+    {
+      Project p = Project::open(dir / "v3.flystage", OpenMode::ReadOnly);
+      QCOMPARE(storedSchemaVersion(p.db()), 3);
+      QCOMPARE(p.db()
+                   .execAndGet("SELECT labeller || '|' || range_from_stage || '|' || stage FROM "
+                               "labels")
+                   .getString(),
+               std::string("|0|12"));
+      QCOMPARE(p.db().execAndGet("SELECT count(*) FROM run_selection").getInt(), 0);
+      QCOMPARE(p.db().execAndGet("SELECT count(*) FROM similarity_vectors").getInt(), 0);
+      QCOMPARE(p.db().execAndGet("SELECT learning_rate IS NULL FROM run_epochs").getInt(), 1);
+      QCOMPARE(p.label(7).stage.value(), 12);
+    }
+    QCOMPARE(fileBytes(dir / "v3.flystage"), before);
   }
 
   // A file that claims version 4 but lacks one of its columns is refused by name, unchanged.
