@@ -12,6 +12,7 @@
 #include "TrainProgress.h"
 #include "model/Presets.h"
 #include "store/Project.h"
+#include "train/EpochSelection.h"
 #include "train/SimilarityNames.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
@@ -76,8 +77,14 @@ constexpr NumberOptionSpec kNumberOptions[] = {
      "probability, 0..100 for logit-margin"},
     {"--reference-sets", "reference_sets", "Number of reference sets k (default 100)"},
     {"--similarity-weight", "similarity_weight", "Weight of L_S (default 1)"},
+    {"--similarity-temperature", "similarity_temperature",
+     "paper variant: softmax(cos / T) (default 1, the paper)"},
+    {"--selection-min-per-stage", "selection_min_per_stage",
+     "--selection auto: the validation images every stage needs before epochs are selected "
+     "(default 5)"},
     {"--from-run", "from_run",
-     "two-step: start from this finished data-level run instead of pretraining"},
+     "two-step, two-step-no-ls: start from this finished data-level run instead of "
+     "pretraining"},
 };
 
 struct TrainArgs {
@@ -92,6 +99,10 @@ struct TrainArgs {
   std::map<std::string, std::string> numbers;         // field -> the text given
   std::map<std::string, CLI::Option*> numberOptions;  // field -> its option
   std::string lrSteps;
+  std::string lrSchedule;
+  std::string lrMilestones;
+  std::string selection = "auto";
+  std::string referenceFallback = referenceFallbackName(ReferenceFallback::AllImages);
   std::string similarity = similarityName(SimilarityVariant::Paper);
   std::string tauMode = tauModeName(TauMode::Probability);
   bool noFlips = false;
@@ -102,6 +113,8 @@ const char* optionOf(const std::string& field) {
   for (const auto& o : kNumberOptions)
     if (field == o.field) return o.option;
   if (field == "lr_steps") return "--lr-steps";
+  if (field == "lr_milestones") return "--lr-milestones";
+  if (field == "selection") return "--selection";
   return nullptr;
 }
 
@@ -117,6 +130,8 @@ void setField(TrainConfig& c, const std::string& field, double v) {
   if (field == "tau") c.tau = v;
   if (field == "reference_sets") c.referenceSets = static_cast<int>(v);
   if (field == "similarity_weight") c.similarityWeight = v;
+  if (field == "similarity_temperature") c.similarityTemperature = v;
+  if (field == "selection_min_per_stage") c.selectionMinPerStage = static_cast<int>(v);
   if (field == "from_run") c.fromRun = static_cast<std::int64_t>(v);
 }
 
@@ -136,6 +151,24 @@ std::vector<int> parseSteps(const std::string& text, const NumberRange& range) {
   return steps;
 }
 
+// "0.5,0.75": fractions of each phase; the order is checked by TrainConfig::validate.
+std::vector<double> parseMilestones(const std::string& text, const NumberRange& range) {
+  std::vector<double> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    const auto v = numberText(item, false);
+    if (!v || !range.contains(*v))
+      throw Error(rangeMessage(
+          "--lr-milestones", text,
+          "fractions of the phase separated by commas, each " + range.text() + " (e.g. 0.5,0.75)"));
+    out.push_back(*v);
+  }
+  if (out.empty())
+    throw Error(rangeMessage("--lr-milestones", text, "fractions of the phase, e.g. 0.5,0.75"));
+  return out;
+}
+
 // The run's parameters, every one checked before anything is written.
 TrainConfig configFrom(const TrainArgs& a) {
   TrainConfig c = TrainConfig::forPreset(parseMethod(a.method), a.preset);
@@ -146,8 +179,22 @@ TrainConfig configFrom(const TrainArgs& a) {
   c.tauMode = parseTauMode(a.tauMode);
   if (c.tauMode == TauMode::LogitMargin) c.tau = 3.0;  // the authors' code
   c.flips = !a.noFlips;
-  if (a.numberOptions.at("lr_steps")->count())
+  c.referenceFallback = parseReferenceFallback(a.referenceFallback);
+  c.selection = a.selection;
+  const bool steps = a.numberOptions.at("lr_steps")->count() > 0;
+  if (steps && a.numberOptions.at("lr_schedule")->count())
+    throw Error(
+        "--lr-steps sets the absolute schedule (epochs of every phase); leave out "
+        "--lr-schedule, or give --lr-schedule with --lr-milestones instead");
+  if (steps && a.numberOptions.at("lr_milestones")->count())
+    throw Error("--lr-steps (epochs) and --lr-milestones (fractions) are two schedules; give one");
+  if (steps) {
     c.lrSteps = parseSteps(a.lrSteps, c.rangeOf("lr_steps"));
+    c.lrSchedule = LrSchedule::AbsoluteSteps;
+  }
+  if (a.numberOptions.at("lr_schedule")->count()) c.lrSchedule = parseLrSchedule(a.lrSchedule);
+  if (a.numberOptions.at("lr_milestones")->count())
+    c.lrMilestones = parseMilestones(a.lrMilestones, c.rangeOf("lr_milestones"));
   for (const auto& o : kNumberOptions)
     if (a.numberOptions.at(o.field)->count()) {
       std::string allowed = c.rangeOf(o.field).text();
@@ -179,11 +226,12 @@ void addTrainCommand(CLI::App& app) {
       "Train a stage classifier and record it as a run; prints the run id. Methods: plain "
       "(from scratch on the stage labels), data-level (pretrain on stage ranges, fine-tune on "
       "stages), two-step (data-level, then the similarity loss against reference sets), gabor "
-      "(log-Gabor features + linear classifier). Presets:" +
+      "(log-Gabor features + linear classifier), two-step-no-ls (two-step without L_S: the same "
+      "feature-level epochs, cross-entropy only; its ablation). Presets:" +
           presetNames);
   cmd->add_option("project", a->project, "Project file (.flystage)")->required();
-  cmd->add_option("--method", a->method, "plain, data-level, two-step or gabor")
-      ->check(CLI::IsMember({"plain", "data-level", "two-step", "gabor"}))
+  cmd->add_option("--method", a->method, "plain, data-level, two-step, two-step-no-ls or gabor")
+      ->check(CLI::IsMember({"plain", "data-level", "two-step", "two-step-no-ls", "gabor"}))
       ->capture_default_str();
   cmd->add_option("--preset", a->preset, "Model preset")->capture_default_str();
   cmd->add_option("--seed", a->seed, "Seed of weights, shuffling and flips")
@@ -206,8 +254,36 @@ void addTrainCommand(CLI::App& app) {
                       "for this run (the project's split is unchanged)")
           ->type_name("UINT");
   a->numberOptions["lr_steps"] =
-      cmd->add_option("--lr-steps", a->lrSteps, "Epochs at which the rate drops x0.1, e.g. 20,30")
+      cmd->add_option("--lr-steps", a->lrSteps,
+                      "The absolute schedule (the rule of older runs): epochs of every phase at "
+                      "which the rate drops x0.1, e.g. 20,30")
           ->type_name("EPOCHS");
+  a->numberOptions["lr_schedule"] =
+      cmd->add_option("--lr-schedule", a->lrSchedule,
+                      "step: x0.1 at --lr-milestones of each phase's length (default); cosine: "
+                      "anneals to 0 over each phase")
+          ->check(CLI::IsMember({"step", "cosine"}));
+  a->numberOptions["lr_milestones"] =
+      cmd->add_option("--lr-milestones", a->lrMilestones,
+                      "step schedule: fractions of each phase at which the rate drops x0.1 "
+                      "(default: the preset's, e.g. 0.5,0.75)")
+          ->type_name("FRACTIONS");
+  std::vector<std::string> selections = {"auto"};
+  for (const auto& n : selectionRuleNames()) selections.push_back(n);
+  cmd->add_option("--selection", a->selection,
+                  "The epoch each phase keeps: auto (best-validation-loss when every stage has "
+                  "--selection-min-per-stage validation images, else last-epoch with the "
+                  "validation images trained on), or a rule")
+      ->check(CLI::IsMember(selections))
+      ->capture_default_str();
+  cmd->add_option("--reference-fallback", a->referenceFallback,
+                  "two-step: the references of a stage without an image above tau: " +
+                      referenceFallbackName(ReferenceFallback::AllImages) +
+                      " (every training image of the stage, the authors' code) or " +
+                      referenceFallbackName(ReferenceFallback::BestImage) +
+                      " (its single most confident image)")
+      ->check(CLI::IsMember(referenceFallbackNames()))
+      ->capture_default_str();
   const TrainConfig defaults;  // for the ranges shown in the help (tau's: in its text)
   for (const auto& o : kNumberOptions) {
     const NumberRange range = defaults.rangeOf(o.field);
@@ -245,6 +321,11 @@ void addTrainCommand(CLI::App& app) {
     const auto callbacks = terminalTrainCallbacks(a->quiet);
     const std::int64_t id =
         resume ? resumeTraining(project, resume, callbacks) : train(project, config, callbacks);
+    // Which epoch each phase kept and why (stderr: stdout is the run id for scripts).
+    if (!a->quiet)
+      for (const auto& sel : runstore::selections(project, id))
+        std::fprintf(stderr, "%s: kept epoch %d of %d (%s: %s)\n", sel.phase.c_str(), sel.keptEpoch,
+                     sel.epochs, selectionRuleName(sel.rule).c_str(), sel.reason.c_str());
     std::printf("%lld\n", static_cast<long long>(id));
   });
 }

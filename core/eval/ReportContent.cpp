@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "train/TrainConfig.h"
 #include "util/Error.h"
 
 namespace flystage {
@@ -11,7 +12,8 @@ std::optional<std::int64_t> pickFeaturedRun(const std::vector<RunRecord>& newest
   std::optional<std::int64_t> network;
   for (const auto& r : newestFirst) {
     if (r.status != "finished" || r.method == "gabor") continue;
-    if (r.method == "two-step") return r.id;
+    // The paper's method; its CE-only ablation (two-step-no-ls) is compared, never featured.
+    if (r.method == methodName(Method::TwoStep)) return r.id;
     if (!network) network = r.id;
   }
   return network;

@@ -28,6 +28,7 @@ Preset makeFast() {
   // Fewer, larger steps than the paper's: SGD at 1e-3 does not converge in CPU-sized runs.
   p.train.learningRate = 0.01;
   p.train.lrSteps = {12, 18};
+  p.train.lrMilestones = {0.5, 0.75};
   p.train.plainEpochs = 24;
   p.train.rangeEpochs = 10;
   p.train.fineEpochs = 16;
@@ -60,6 +61,7 @@ Preset makeTiny() {
   p.spec.poolKernel = 2;
   p.train.learningRate = 0.02;
   p.train.lrSteps = {100};
+  p.train.lrMilestones = {0.5, 0.75};
   p.train.plainEpochs = 3;
   p.train.rangeEpochs = 2;
   p.train.fineEpochs = 2;

@@ -11,6 +11,11 @@ namespace flystage {
 struct TrainDefaults {
   double learningRate = 1e-3;
   std::vector<int> lrSteps = {20, 30};  // epochs at which the rate is multiplied by 0.1
+  // The step schedule of new runs (issue 18): x0.1 at these fractions of every phase's length.
+  // paper {1/3, 1/2}: the paper's epochs 20 and 30 of 60; fast, demo and tiny {0.5, 0.75}
+  // (a 16-epoch fine phase drops at 8 and 12, a 10-epoch range phase at 5 and 8 (7.5 rounds
+  // up), a 10-epoch feature level at 5 and 8).
+  std::vector<double> lrMilestones = {1.0 / 3, 0.5};
   int batchSize = 16;
   int plainEpochs = 60;
   int rangeEpochs = 30;    // data-level step 1: range pretraining

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <fstream>
 #include <set>
@@ -12,6 +13,7 @@
 #include "store/Project.h"
 #include "store/Schema.h"
 #include "store/WriteTransaction.h"
+#include "train/EpochSelection.h"
 #include "util/Error.h"
 #include "util/Sha256.h"
 
@@ -223,8 +225,8 @@ void addEpoch(Project& p, std::int64_t run, const EpochRecord& e) {
   WriteTransaction tx(p.db());
   SQLite::Statement q(p.db(),
                       "INSERT OR REPLACE INTO run_epochs(run_id, phase, epoch, train_loss, "
-                      "train_accuracy, validation_loss, validation_accuracy) VALUES (?, ?, ?, ?, "
-                      "?, ?, ?)");
+                      "train_accuracy, validation_loss, validation_accuracy, learning_rate) VALUES "
+                      "(?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(run));
   q.bind(2, e.phase);
   q.bind(3, e.epoch);
@@ -232,6 +234,10 @@ void addEpoch(Project& p, std::int64_t run, const EpochRecord& e) {
   q.bind(5, e.trainAccuracy);
   q.bind(6, e.validationLoss);
   q.bind(7, e.validationAccuracy);
+  if (e.learningRate)
+    q.bind(8, *e.learningRate);
+  else
+    q.bind(8);
   q.exec();
   tx.commit();
 }
@@ -239,13 +245,79 @@ void addEpoch(Project& p, std::int64_t run, const EpochRecord& e) {
 std::vector<EpochRecord> epochs(Project& p, std::int64_t run) {
   SQLite::Statement q(p.db(),
                       "SELECT phase, epoch, train_loss, train_accuracy, validation_loss, "
-                      "validation_accuracy FROM run_epochs WHERE run_id = ? ORDER BY rowid");
+                      "validation_accuracy, learning_rate FROM run_epochs WHERE run_id = ? ORDER "
+                      "BY rowid");
   q.bind(1, static_cast<int64_t>(run));
   std::vector<EpochRecord> out;
-  while (q.executeStep())
+  while (q.executeStep()) {
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getDouble(),
                    q.getColumn(3).getDouble(), q.getColumn(4).getDouble(),
-                   q.getColumn(5).getDouble()});
+                   q.getColumn(5).getDouble(), std::nullopt});
+    if (!q.getColumn(6).isNull()) out.back().learningRate = q.getColumn(6).getDouble();
+  }
+  return out;
+}
+
+void setSelection(Project& p, std::int64_t run, const PhaseSelection& s) {
+  WriteTransaction tx(p.db());
+  SQLite::Statement q(p.db(),
+                      "INSERT OR REPLACE INTO run_selection(run_id, phase, rule, kept_epoch, "
+                      "epochs, validation_images, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(run));
+  q.bind(2, s.phase);
+  q.bind(3, selectionRuleName(s.rule));
+  q.bind(4, s.keptEpoch);
+  q.bind(5, s.epochs);
+  q.bind(6, s.validationImages);
+  q.bind(7, s.reason);
+  q.exec();
+  tx.commit();
+}
+
+std::vector<PhaseSelection> selections(Project& p, std::int64_t run) {
+  std::vector<PhaseSelection> out;
+  {
+    SQLite::Statement q(p.db(),
+                        "SELECT phase, rule, kept_epoch, epochs, validation_images, reason FROM "
+                        "run_selection WHERE run_id = ? ORDER BY rowid");
+    q.bind(1, static_cast<int64_t>(run));
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), parseSelectionRule(q.getColumn(1).getString()),
+                     q.getColumn(2).getInt(), q.getColumn(3).getInt(), q.getColumn(4).getInt(),
+                     q.getColumn(5).getString()});
+  }
+  if (!out.empty()) return out;
+  // A run that planned its selection (issue 18) has a row for each phase it ended.
+  if (metricJson(p, run, "selection")) return out;
+  // Before issue 18: the trainer kept the first best validation score of every phase but
+  // range pretraining, which trained to its end. A Gabor run has no epochs to choose from.
+  const auto all = epochs(p, run);
+  std::vector<std::string> phases;
+  for (const auto& e : all)
+    if (e.phase != "gabor" && std::find(phases.begin(), phases.end(), e.phase) == phases.end())
+      phases.push_back(e.phase);
+  int validation = 0;
+  {
+    SQLite::Statement q(p.db(),
+                        "SELECT count(*) FROM run_images WHERE run_id = ? AND part = 'validation'");
+    q.bind(1, static_cast<int64_t>(run));
+    if (q.executeStep()) validation = q.getColumn(0).getInt();
+  }
+  for (const auto& phase : phases) {
+    std::vector<EpochRecord> records;
+    for (const auto& e : all)
+      if (e.phase == phase) records.push_back(e);
+    PhaseSelection s;
+    s.phase = phase;
+    s.rule = phase == "range" ? SelectionRule::LastEpoch : SelectionRule::FirstBestScore;
+    s.keptEpoch = keptEpoch(records, s.rule);
+    s.epochs = static_cast<int>(records.size());
+    s.validationImages = validation;
+    s.reason = phase == "range"
+                   ? "range pretraining trains to its end"
+                   : "trained before runs recorded their rule: the first best validation score";
+    out.push_back(s);
+  }
   return out;
 }
 

@@ -30,7 +30,11 @@ struct EpochRecord {
   std::string phase;  // "range", "fine", "feature", "plain", "gabor"
   int epoch = 0;
   double trainLoss = 0, trainAccuracy = 0, validationLoss = 0, validationAccuracy = 0;
+  // The epoch's learning rate (schema 5); runs before issue 18 did not record it.
+  std::optional<double> learningRate;
 };
+
+struct PhaseSelection;  // train/EpochSelection.h
 
 struct StoredModel {
   std::string role;  // "final", "data-level"
@@ -91,6 +95,13 @@ void markInterruptedRuns(Project& p);
 
 void addEpoch(Project& p, std::int64_t run, const EpochRecord& e);
 std::vector<EpochRecord> epochs(Project& p, std::int64_t run);
+
+// How a phase chose the epoch it kept (table run_selection); replaces the phase's row.
+void setSelection(Project& p, std::int64_t run, const PhaseSelection& s);
+// The run's rows in phase order; a run without rows (trained before issue 18) gets what it
+// restored, computed from its epochs: first-best-validation-score, the range phase its last
+// epoch.
+std::vector<PhaseSelection> selections(Project& p, std::int64_t run);
 
 void saveModel(Project& p, std::int64_t run, const StoredModel& m);  // replaces same role
 std::optional<StoredModel> model(Project& p, std::int64_t run, const std::string& role);

@@ -1,6 +1,7 @@
 #include "train/ReferenceSet.h"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 #include "util/Random.h"
@@ -8,7 +9,8 @@
 namespace flystage {
 
 ReferenceCandidates referenceCandidates(const std::vector<float>& scores, int classes,
-                                        const std::vector<int>& labels, TauMode mode, double tau) {
+                                        const std::vector<int>& labels, TauMode mode, double tau,
+                                        ReferenceFallback fallback) {
   const std::size_t n = labels.size();
   if (scores.size() != n * static_cast<std::size_t>(classes))
     throw std::invalid_argument("reference scores do not match the labels");
@@ -16,9 +18,12 @@ ReferenceCandidates referenceCandidates(const std::vector<float>& scores, int cl
   c.perClass.assign(classes, {});
   std::vector<int> best(classes, -1);
   std::vector<float> bestScore(classes, 0);
+  std::vector<std::vector<int>> members(classes);  // every sample of each class, in order
   for (std::size_t i = 0; i < n; ++i) {
     const float* row = &scores[i * classes];
     const int y = labels[i];
+    if (y < 0 || y >= classes) throw std::invalid_argument("reference label out of range");
+    members[y].push_back(static_cast<int>(i));
     const int top = static_cast<int>(std::max_element(row, row + classes) - row);
     if (best[y] < 0 || row[y] > bestScore[y]) {
       best[y] = static_cast<int>(i);
@@ -36,7 +41,10 @@ ReferenceCandidates referenceCandidates(const std::vector<float>& scores, int cl
   }
   for (int k = 0; k < classes; ++k)
     if (c.perClass[k].empty() && best[k] >= 0) {
-      c.perClass[k].push_back(best[k]);
+      if (fallback == ReferenceFallback::AllImages)
+        c.perClass[k] = members[k];
+      else
+        c.perClass[k].push_back(best[k]);
       c.fallback.push_back(k);
     }
   return c;

@@ -52,4 +52,18 @@ TauMode parseTauMode(const std::string& text) {
   return static_cast<TauMode>(indexOfName(tauModeNames(), text, "tau mode"));
 }
 
+const std::vector<std::string>& referenceFallbackNames() {
+  static const std::vector<std::string> names = {"best-image", "all-images"};
+  return names;
+}
+
+std::string referenceFallbackName(ReferenceFallback f) {
+  return referenceFallbackNames().at(static_cast<std::size_t>(f));
+}
+
+ReferenceFallback parseReferenceFallback(const std::string& text) {
+  return static_cast<ReferenceFallback>(
+      indexOfName(referenceFallbackNames(), text, "reference fallback"));
+}
+
 }  // namespace flystage

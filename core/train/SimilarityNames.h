@@ -19,4 +19,9 @@ std::string tauModeName(TauMode m);  // "probability", "logit-margin"
 TauMode parseTauMode(const std::string& text);
 const std::vector<std::string>& tauModeNames();  // every valid name, in enum order
 
+std::string referenceFallbackName(ReferenceFallback f);  // "best-image", "all-images"
+// Throws flystage::Error "unknown reference fallback 'X' (choose best-image or all-images)".
+ReferenceFallback parseReferenceFallback(const std::string& text);
+const std::vector<std::string>& referenceFallbackNames();  // every valid name, in enum order
+
 }  // namespace flystage

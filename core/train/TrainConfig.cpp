@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/Presets.h"
+#include "train/EpochSelection.h"
 #include "train/SimilarityNames.h"
 #include "util/Error.h"
 
@@ -20,14 +21,44 @@ std::string methodName(Method m) {
       return "two-step";
     case Method::Gabor:
       return "gabor";
+    case Method::TwoStepNoLs:
+      return "two-step-no-ls";
   }
   return "plain";
 }
 
 Method parseMethod(const std::string& text) {
-  for (Method m : {Method::Plain, Method::DataLevel, Method::TwoStep, Method::Gabor})
+  for (Method m :
+       {Method::Plain, Method::DataLevel, Method::TwoStep, Method::Gabor, Method::TwoStepNoLs})
     if (methodName(m) == text) return m;
-  throw Error("unknown method '" + text + "' (choose plain, data-level, two-step or gabor)");
+  throw Error("unknown method '" + text +
+              "' (choose plain, data-level, two-step, two-step-no-ls or gabor)");
+}
+
+bool hasFeatureLevel(Method m) {
+  return m == Method::TwoStep || m == Method::TwoStepNoLs;
+}
+
+bool usesSimilarityLoss(Method m) {
+  return m == Method::TwoStep;
+}
+
+std::string lrScheduleName(LrSchedule s) {
+  switch (s) {
+    case LrSchedule::Step:
+      return "step";
+    case LrSchedule::Cosine:
+      return "cosine";
+    case LrSchedule::AbsoluteSteps:
+      return "absolute";
+  }
+  return "step";
+}
+
+LrSchedule parseLrSchedule(const std::string& text) {
+  for (LrSchedule s : {LrSchedule::Step, LrSchedule::Cosine, LrSchedule::AbsoluteSteps})
+    if (lrScheduleName(s) == text) return s;
+  throw Error("unknown learning-rate schedule '" + text + "' (choose step, cosine or absolute)");
 }
 
 TrainConfig TrainConfig::forPreset(Method method, const std::string& name) {
@@ -37,6 +68,11 @@ TrainConfig TrainConfig::forPreset(Method method, const std::string& name) {
   c.preset = p.name;
   c.learningRate = p.train.learningRate;
   c.lrSteps = p.train.lrSteps;
+  // New runs: milestones relative to each phase's length (issue 18); lrSteps stays for
+  // --lr-steps (the absolute schedule).
+  c.lrSchedule = LrSchedule::Step;
+  c.lrMilestones = p.train.lrMilestones;
+  c.referenceFallback = ReferenceFallback::AllImages;
   c.batchSize = p.train.batchSize;
   c.plainEpochs = p.train.plainEpochs;
   c.rangeEpochs = p.train.rangeEpochs;
@@ -61,6 +97,12 @@ NumberRange TrainConfig::rangeOf(const std::string& field) const {
       field == "feature_epochs")
     return R::wholeNumbers(0, 10000);
   if (field == "lr_steps") return R::wholeNumbers(1, 10000);
+  // A fraction of the phase: 0 would drop before the first epoch, 1 after the last.
+  if (field == "lr_milestones") return R::numbers(0, true, 1, true);
+  // T scales cosines in [-1, 1]; below 0.01 the softmax is a hard max, above 100 uniform.
+  if (field == "similarity_temperature") return R::numbers(0, true, 100, false);
+  // Stages have 1-20 validation images in practice; 10000 is a typo.
+  if (field == "selection_min_per_stage") return R::wholeNumbers(1, 10000);
   if (field == "threads") return threadRange();
   if (field == "reference_sets") return R::wholeNumbers(1, 100000);
   if (field == "similarity_weight") return R::numbers(0, false, 100, false);
@@ -97,11 +139,28 @@ std::optional<RangeProblem> TrainConfig::validate() const {
       {"tau", tau},
       {"reference_sets", referenceSets},
       {"similarity_weight", similarityWeight},
+      {"similarity_temperature", similarityTemperature},
+      {"selection_min_per_stage", selectionMinPerStage},
   };
   for (const auto& [field, value] : fields)
     if (auto p = check(field, value)) return p;
   for (int step : lrSteps)
     if (auto p = check("lr_steps", step)) return p;
+  std::string milestones;
+  for (double f : lrMilestones)
+    milestones += (milestones.empty() ? "" : ",") + NumberRange::format(f);
+  for (std::size_t i = 0; i < lrMilestones.size(); ++i) {
+    if (auto p = check("lr_milestones", lrMilestones[i])) return p;
+    if (i > 0 && !(lrMilestones[i] > lrMilestones[i - 1]))
+      return RangeProblem{"lr_milestones", milestones, "increasing fractions of the phase"};
+  }
+  try {
+    checkSelection(selection);
+  } catch (const Error&) {
+    std::string allowed = "auto";
+    for (const auto& n : selectionRuleNames()) allowed += ", " + n;
+    return RangeProblem{"selection", "'" + selection + "'", "one of " + allowed};
+  }
   if (fromRun)
     if (auto p = check("from_run", static_cast<double>(*fromRun))) return p;
   return std::nullopt;
@@ -116,6 +175,8 @@ std::string TrainConfig::toJson() const {
   j["threads"] = threads;
   j["precision"] = precisionName(precision);
   j["learning_rate"] = learningRate;
+  j["lr_schedule"] = lrScheduleName(lrSchedule);
+  j["lr_milestones"] = lrMilestones;
   j["lr_steps"] = lrSteps;
   j["lr_gamma"] = lrGamma;
   j["momentum"] = momentum;
@@ -132,6 +193,10 @@ std::string TrainConfig::toJson() const {
   j["tau"] = tau;
   j["reference_sets"] = referenceSets;
   j["similarity_weight"] = similarityWeight;
+  j["reference_fallback"] = referenceFallbackName(referenceFallback);
+  j["similarity_temperature"] = similarityTemperature;
+  j["selection"] = selection;
+  j["selection_min_per_stage"] = selectionMinPerStage;
   if (fromRun) j["from_run"] = *fromRun;
   if (splitSeed) j["split_seed"] = *splitSeed;
   return j.dump();
@@ -150,6 +215,14 @@ TrainConfig TrainConfig::fromJson(const std::string& text) {
     if (j.contains("precision")) c.precision = parsePrecision(j.at("precision").get<std::string>());
     c.learningRate = j.at("learning_rate").get<double>();
     c.lrSteps = j.at("lr_steps").get<std::vector<int>>();
+    // Runs stored before issue 18 have none of the keys below: they read as what they
+    // trained with (absolute steps, the best-image fallback, first-best-score selection,
+    // T = 1), so an old run resumes and reports exactly as it began.
+    c.lrSchedule = j.contains("lr_schedule")
+                       ? parseLrSchedule(j.at("lr_schedule").get<std::string>())
+                       : LrSchedule::AbsoluteSteps;
+    if (j.contains("lr_milestones"))
+      c.lrMilestones = j.at("lr_milestones").get<std::vector<double>>();
     c.lrGamma = j.at("lr_gamma").get<double>();
     c.momentum = j.at("momentum").get<double>();
     c.weightDecay = j.at("weight_decay").get<double>();
@@ -167,6 +240,13 @@ TrainConfig TrainConfig::fromJson(const std::string& text) {
     c.tau = j.at("tau").get<double>();
     c.referenceSets = j.at("reference_sets").get<int>();
     c.similarityWeight = j.at("similarity_weight").get<double>();
+    c.referenceFallback =
+        j.contains("reference_fallback")
+            ? parseReferenceFallback(j.at("reference_fallback").get<std::string>())
+            : ReferenceFallback::BestImage;
+    c.similarityTemperature = j.value("similarity_temperature", 1.0);
+    c.selection = j.value("selection", selectionRuleName(SelectionRule::FirstBestScore));
+    c.selectionMinPerStage = j.value("selection_min_per_stage", 5);
     if (j.contains("from_run")) c.fromRun = j.at("from_run").get<std::int64_t>();
     if (j.contains("split_seed")) c.splitSeed = j.at("split_seed").get<std::uint64_t>();
     return c;

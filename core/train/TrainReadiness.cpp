@@ -4,6 +4,8 @@
 #include <set>
 
 #include "data/Stage.h"
+#include "train/EpochSelection.h"
+#include "util/Error.h"
 
 namespace flystage {
 
@@ -85,7 +87,8 @@ std::optional<TrainingDataProblem> trainingDataProblem(const std::vector<RunImag
     p.images = training.begin()->second;
     return p;
   }
-  if (config.method == Method::TwoStep) {
+  // Only the similarity loss needs a reference image of every stage.
+  if (usesSimilarityLoss(config.method)) {
     for (int stage = kMinFineStage; stage <= kMaxStage; ++stage)
       if (!training.count(stage)) p.missing.push_back(stage);
     if (!p.missing.empty()) {
@@ -94,7 +97,7 @@ std::optional<TrainingDataProblem> trainingDataProblem(const std::vector<RunImag
     }
   }
   const bool pretrains =
-      config.method == Method::DataLevel || (config.method == Method::TwoStep && !config.fromRun);
+      config.method == Method::DataLevel || (hasFeatureLevel(config.method) && !config.fromRun);
   if (pretrains && curatorRanges == 0) {
     p.kind = TrainingDataProblem::Kind::NoRanges;
     return p;
@@ -104,7 +107,15 @@ std::optional<TrainingDataProblem> trainingDataProblem(const std::vector<RunImag
 
 std::optional<TrainingDataProblem> trainingDataProblem(Project& project,
                                                        const TrainConfig& config) {
-  return trainingDataProblem(plannedRunImages(project, config.splitSeed), config);
+  auto images = plannedRunImages(project, config.splitSeed);
+  // The trainer folds a thin validation part into training (train/EpochSelection.h): check
+  // the images it will train on. An unknown rule is refused by validate(), not here.
+  try {
+    if (planSelection(images, config.selectionMinPerStage, config.selection).foldValidation)
+      images = foldValidationIntoTraining(std::move(images));
+  } catch (const Error&) {
+  }
+  return trainingDataProblem(images, config);
 }
 
 }  // namespace flystage

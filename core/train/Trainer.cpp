@@ -5,6 +5,7 @@
 #include <limits>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
 #include "baseline/GaborBaseline.h"
 #include "data/Stage.h"
 #include "data/StageRange.h"
@@ -19,10 +20,13 @@
 #include "store/Project.h"
 #include "store/WriteTransaction.h"
 #include "train/Checkpoint.h"
+#include "train/EpochSelection.h"
+#include "train/LearningRateSchedule.h"
 #include "train/ReferenceSet.h"
 #include "train/RunData.h"
 #include "train/RunResults.h"
 #include "train/SimilarityLoss.h"
+#include "train/SimilarityNames.h"
 #include "train/TrainReadiness.h"
 #include "util/Error.h"
 #include "util/Random.h"
@@ -41,7 +45,7 @@ struct PhasePlan {
   bool similarity = false;
   bool freshHead = false;  // a new head (data-level step 2)
   double learningRate = 0;
-  bool select = true;  // keep the epoch with the best validation score
+  bool select = true;  // the run's selection rule chooses the kept epoch (else: the last)
 };
 
 std::vector<PhasePlan> planPhases(const TrainConfig& c) {
@@ -58,8 +62,13 @@ std::vector<PhasePlan> planPhases(const TrainConfig& c) {
     case Method::DataLevel:
       return {range, fine};
     case Method::TwoStep:
-      if (c.fromRun) return {feature};
-      return {range, fine, feature};
+    case Method::TwoStepNoLs: {
+      // The ablation trains the same epochs on the same batches, cross-entropy only.
+      PhasePlan f = feature;
+      f.similarity = usesSimilarityLoss(c.method);
+      if (c.fromRun) return {f};
+      return {range, fine, f};
+    }
     case Method::Gabor:
       break;
   }
@@ -99,6 +108,7 @@ struct Session {
   RunData data;
   ResNet model{nullptr};
   std::vector<PhasePlan> phases;
+  SelectionPlan selection;  // of the phases that select (not range pretraining)
   Clock::time_point start = Clock::now();
   double priorSeconds = 0;   // time spent before a resume
   double pausedSeconds = 0;  // left out of the duration and the estimates
@@ -186,13 +196,32 @@ std::vector<ReferenceSet> buildReferenceSets(Session& s) {
   std::vector<float> scores(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
   std::vector<int> labels;
   for (int r : s.data.train) labels.push_back(s.data.fineLabel[r]);
-  const auto candidates =
-      referenceCandidates(scores, kNumFineStages, labels, s.config.tauMode, s.config.tau);
+  const auto candidates = referenceCandidates(scores, kNumFineStages, labels, s.config.tauMode,
+                                              s.config.tau, s.config.referenceFallback);
   for (std::size_t c = 0; c < candidates.perClass.size(); ++c)
     if (candidates.perClass[c].empty())
       throw Error("stage " + std::to_string(fineStageFromIndex(static_cast<int>(c))) +
                   " has no training image, so the feature level has no reference for it; label "
                   "at least one image of every stage 4..17 in the training split");
+  // What the reference sets were drawn from, so a report can say how many stages had no
+  // image above tau and took the fallback.
+  nlohmann::json refs;
+  refs["tau"] = s.config.tau;
+  refs["tau_mode"] = tauModeName(s.config.tauMode);
+  refs["fallback"] = referenceFallbackName(s.config.referenceFallback);
+  std::vector<int> without;
+  for (int c : candidates.fallback) without.push_back(fineStageFromIndex(c));
+  refs["stages_without_candidate"] = without;
+  nlohmann::json perStage = nlohmann::json::object();
+  for (std::size_t c = 0; c < candidates.perClass.size(); ++c) {
+    const int stage = fineStageFromIndex(static_cast<int>(c));
+    const bool fellBack = std::find(candidates.fallback.begin(), candidates.fallback.end(),
+                                    static_cast<int>(c)) != candidates.fallback.end();
+    perStage[std::to_string(stage)] = fellBack ? 0 : candidates.perClass[c].size();
+  }
+  refs["candidates_per_stage"] = perStage;
+  runstore::setMetric(s.project, s.runId, "references", static_cast<double>(without.size()),
+                      refs.dump());
   auto sets =
       drawReferenceSets(candidates, std::max(1, s.config.referenceSets), s.config.seed * 31 + 7);
   // Sets hold positions in the training list; turn them into data rows.
@@ -212,8 +241,8 @@ struct Resumed {
   std::string state;  // empty: start the phase fresh
 };
 
-// One phase of training: epochs of SGD with a step schedule, validation each epoch,
-// a checkpoint after each epoch, the best epoch kept when the phase selects.
+// One phase of training: epochs of SGD with the run's learning-rate schedule, validation
+// each epoch, a checkpoint after each epoch, the epoch the selection rule keeps restored.
 void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
               const std::vector<ReferenceSet>& references) {
   const PhasePlan& p = s.phases[phaseIndex];
@@ -230,6 +259,20 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
   bool haveBest = false;
   double bestScore = -1;
   int startEpoch = 0;
+  // Range pretraining trains to its end; the other phases keep the run's rule's epoch.
+  PhaseSelection selection;
+  selection.phase = p.name;
+  selection.epochs = p.epochs;
+  selection.validationImages = static_cast<int>(s.data.validation.size());
+  if (p.name == "range") {
+    selection.rule = SelectionRule::LastEpoch;
+    selection.reason = "range pretraining trains to its end";
+  } else {
+    selection.rule = s.selection.rule;
+    selection.reason = s.selection.reason;
+  }
+  const bool selects = p.select && selection.rule != SelectionRule::LastEpoch;
+  std::vector<EpochRecord> history;  // this phase's epochs so far (a resumed run's included)
   if (!resumed.state.empty()) {
     auto restored = restoreCheckpoint(
         resumed.state, "run #" + std::to_string(s.runId) + "'s checkpoint", s.model, optimizer);
@@ -237,6 +280,10 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
     bestScore = restored.score;
     best = std::move(restored.tensors);
     startEpoch = resumed.epochsDone;
+    for (const auto& e : runstore::epochs(s.project, s.runId))
+      if (e.phase == p.name && e.epoch <= startEpoch) history.push_back(e);
+    std::sort(history.begin(), history.end(),
+              [](const EpochRecord& a, const EpochRecord& b) { return a.epoch < b.epoch; });
   }
 
   const int batchSize = std::max(1, s.config.batchSize);
@@ -244,9 +291,7 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
   const CpuMemoryPoolScope pool;
   const int batches = static_cast<int>((rows.size() + batchSize - 1) / batchSize);
   for (int epoch = startEpoch; epoch < p.epochs; ++epoch) {
-    double lr = p.learningRate;
-    for (int step : s.config.lrSteps)
-      if (epoch >= step) lr *= s.config.lrGamma;
+    const double lr = learningRateAt(s.config, p.learningRate, epoch, p.epochs);
     for (auto& group : optimizer.param_groups())
       static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
 
@@ -290,7 +335,7 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
           logits = s.model->head->forward(feats).to(torch::kFloat32);
           const auto ls =
               s.config.similarity == SimilarityVariant::Paper
-                  ? similarityLossPaper(feats, refFeats, target)
+                  ? similarityLossPaper(feats, refFeats, target, s.config.similarityTemperature)
                   : similarityLossCode(logits, s.model->head->forward(refFeats).to(torch::kFloat32),
                                        target);
           loss = torch::cross_entropy_loss(logits, target) + s.config.similarityWeight * ls;
@@ -328,18 +373,32 @@ void runPhase(Session& s, int phaseIndex, const Resumed& resumed,
     record.trainLoss = lossSum / std::max(1L, seen);
     record.trainAccuracy = static_cast<double>(correct) / std::max(1L, seen);
     record.validationAccuracy = validationScore(s, p, &record.validationLoss);
-    runstore::addEpoch(s.project, s.runId, record);
-    if (s.callbacks.epochEnd) s.callbacks.epochEnd(record);
-    if (p.select && !std::isnan(record.validationAccuracy) &&
-        record.validationAccuracy > bestScore) {
-      bestScore = record.validationAccuracy;
+    record.learningRate = lr;
+    history.push_back(record);
+    // The same function decides here and when an old run's history is read back.
+    if (selects && keptEpoch(history, selection.rule) == record.epoch &&
+        (std::isfinite(record.validationAccuracy) || std::isfinite(record.validationLoss))) {
+      bestScore = selection.rule == SelectionRule::BestLoss ? -record.validationLoss
+                                                            : record.validationAccuracy;
       best = snapshot(s.model);
       haveBest = true;
     }
-    runstore::saveCheckpoint(s.project, s.runId, phaseIndex, epoch + 1,
-                             checkpointState(s, optimizer, haveBest ? &best : nullptr, bestScore));
+    {
+      // The epoch, its checkpoint and (at the phase's end) its selection row: one transaction.
+      WriteTransaction tx(s.project.db());
+      runstore::addEpoch(s.project, s.runId, record);
+      runstore::saveCheckpoint(
+          s.project, s.runId, phaseIndex, epoch + 1,
+          checkpointState(s, optimizer, haveBest ? &best : nullptr, bestScore));
+      if (epoch + 1 == p.epochs) {
+        selection.keptEpoch = selects ? keptEpoch(history, selection.rule) : record.epoch;
+        runstore::setSelection(s.project, s.runId, selection);
+      }
+      tx.commit();
+    }
+    if (s.callbacks.epochEnd) s.callbacks.epochEnd(record);
   }
-  if (p.select && haveBest) restore(s.model, best);
+  if (selects && haveBest) restore(s.model, best);
 }
 
 void finishRun(Session& s) {
@@ -400,7 +459,7 @@ void execute(Session& s, int fromPhase, const Resumed& resumed) {
       references = buildReferenceSets(s);
     }
     runPhase(s, i, i == fromPhase ? resumed : Resumed{}, references);
-    if (p.name == "fine" && s.config.method == Method::TwoStep) {
+    if (p.name == "fine" && hasFeatureLevel(s.config.method)) {
       auto blob = saveModel(s.model);
       runstore::saveModel(s.project, s.runId,
                           {"data-level", blob.specJson, blob.weights, blob.sha256});
@@ -431,10 +490,58 @@ void loadData(Session& s, const std::vector<RunImage>& snapshot, const ModelSpec
                        s.callbacks.cancel);
 }
 
+// The selection plan is stored with the run (metric "selection"), so a resumed run keeps the
+// rule and the reason it was planned with (its stored images are already folded).
+void storeSelectionPlan(Project& project, std::int64_t runId, const SelectionPlan& plan) {
+  nlohmann::json j;
+  j["rule"] = selectionRuleName(plan.rule);
+  j["reason"] = plan.reason;
+  j["validation_images"] = plan.validationImages;
+  j["folded"] = plan.foldValidation;
+  runstore::setMetric(project, runId, "selection", plan.validationImages, j.dump());
+}
+
+SelectionPlan storedSelectionPlan(Project& project, std::int64_t runId, const TrainConfig& config,
+                                  const std::vector<RunImage>& images) {
+  if (const auto text = runstore::metricJson(project, runId, "selection")) {
+    try {
+      const auto j = nlohmann::json::parse(*text);
+      SelectionPlan plan;
+      plan.rule = parseSelectionRule(j.at("rule").get<std::string>());
+      plan.reason = j.at("reason").get<std::string>();
+      plan.validationImages = j.at("validation_images").get<int>();
+      plan.foldValidation = j.at("folded").get<bool>();
+      return plan;
+    } catch (const nlohmann::json::exception& e) {
+      throw Error("run #" + std::to_string(runId) + "'s selection record is damaged (" + e.what() +
+                  "); train the run again");
+    }
+  }
+  // A run created before issue 18: its rule (first-best-validation-score) on what it has.
+  SelectionPlan plan;
+  try {
+    plan = planSelection(images, config.selectionMinPerStage, config.selection);
+  } catch (const Error&) {
+    plan.rule = parseSelectionRule(config.selection);  // no validation image: keeps the last
+  }
+  if (plan.rule == SelectionRule::FirstBestScore)
+    plan.reason = "trained before runs recorded their rule: the first best validation score";
+  return plan;
+}
+
 ModelSpec firstSpec(const Session& s) {
   ModelSpec spec = preset(s.config.preset).spec;
   spec.numClasses = s.phases.front().classes;
   return spec;
+}
+
+// A new run's first network: the finished data-level model it continues (--from-run), or a
+// fresh one from the seed.
+ResNet startingModel(Session& s) {
+  if (s.config.fromRun) return modelFromStore(s, *s.config.fromRun, "final");
+  ResNet m = makeResNet(firstSpec(s), s.config.seed);
+  m->to(s.device);
+  return m;
 }
 
 template <typename F>
@@ -486,6 +593,9 @@ std::int64_t train(Project& project, const TrainConfig& config, const TrainCallb
     snapshot.erase(std::remove_if(snapshot.begin(), snapshot.end(),
                                   [](const RunImage& im) { return im.part == "range"; }),
                    snapshot.end());
+  // Decided once, before the images are stored: run_images then says what was trained on.
+  s.selection = planSelection(snapshot, config.selectionMinPerStage, config.selection);
+  if (s.selection.foldValidation) snapshot = foldValidationIntoTraining(std::move(snapshot));
 
   RunRecord record;
   record.method = methodName(config.method);
@@ -497,6 +607,9 @@ std::int64_t train(Project& project, const TrainConfig& config, const TrainCallb
   record.versionsJson = runtimeVersionsJson(record.device);
   if (config.fromRun) {
     const auto from = runstore::run(project, *config.fromRun);
+    if (!hasFeatureLevel(config.method))
+      throw Error("--from-run starts a feature level: it is for two-step and two-step-no-ls, not " +
+                  methodName(config.method));
     if (!from || from->status != "finished" ||
         (from->method != "data-level" && from->method != "two-step"))
       throw Error("--from-run " + std::to_string(*config.fromRun) +
@@ -511,16 +624,12 @@ std::int64_t train(Project& project, const TrainConfig& config, const TrainCallb
     WriteTransaction tx(project.db());
     s.runId = runstore::createRun(project, record);
     runstore::setRunImages(project, s.runId, snapshot);
+    storeSelectionPlan(project, s.runId, s.selection);
     tx.commit();
   }
   if (callbacks.runCreated) callbacks.runCreated(s.runId);
   return guarded(s, [&] {
-    if (config.fromRun) {
-      s.model = modelFromStore(s, *config.fromRun, "final");
-    } else {
-      s.model = makeResNet(firstSpec(s), config.seed);
-      s.model->to(s.device);
-    }
+    s.model = startingModel(s);
     loadData(s, snapshot, s.model->spec);
     execute(s, 0, {});
   });
@@ -554,13 +663,12 @@ std::int64_t resumeTraining(Project& project, std::int64_t runId, const TrainCal
       spec.numClasses = s.phases[phase].classes;
       s.model = ResNet(spec);
       s.model->to(s.device);
-    } else if (config.fromRun) {
-      s.model = modelFromStore(s, *config.fromRun, "final");
     } else {
-      s.model = makeResNet(firstSpec(s), config.seed);
-      s.model->to(s.device);
+      s.model = startingModel(s);
     }
-    loadData(s, runstore::runImages(project, runId), s.model->spec);
+    const auto images = runstore::runImages(project, runId);
+    s.selection = storedSelectionPlan(project, runId, config, images);
+    loadData(s, images, s.model->spec);
     execute(s, phase, resumed);
   });
 }

@@ -29,6 +29,41 @@ class ReferenceSetTest : public QObject {
     QVERIFY(c2.fallback.empty());
   }
 
+  // A class with no candidate above tau: the authors' code falls back to every image of the
+  // class; before, all reference sets repeated its single most confident image.
+  void fallbackAllImagesOfTheClass() {
+    const std::vector<float> p = {0.9f, 0.05f, 0.05f,  // 0: class 0, confident
+                                  0.6f, 0.3f,  0.1f,   // 1: class 0, below tau
+                                  0.1f, 0.85f, 0.05f,  // 2: class 1, confident
+                                  0.7f, 0.2f,  0.1f,   // 3: class 2, wrong (predicts 0)
+                                  0.2f, 0.1f,  0.7f,   // 4: class 2, below tau 0.8
+                                  0.3f, 0.1f,  0.6f};  // 5: class 2, below tau 0.8
+    const std::vector<int> y = {0, 0, 1, 2, 2, 2};
+    const auto all =
+        referenceCandidates(p, 3, y, TauMode::Probability, 0.8, ReferenceFallback::AllImages);
+    QCOMPARE(all.perClass[0], std::vector<int>({0}));  // classes with a candidate: unchanged
+    QCOMPARE(all.perClass[1], std::vector<int>({2}));
+    QCOMPARE(all.perClass[2], std::vector<int>({3, 4, 5}));  // even the misclassified one
+    QCOMPARE(all.fallback, std::vector<int>({2}));
+    const auto best =
+        referenceCandidates(p, 3, y, TauMode::Probability, 0.8, ReferenceFallback::BestImage);
+    QCOMPARE(best.perClass[2], std::vector<int>({4}));
+    QCOMPARE(best.fallback, std::vector<int>({2}));
+    // The default is what stored runs trained with: the single best image.
+    QCOMPARE(referenceCandidates(p, 3, y, TauMode::Probability, 0.8).perClass[2],
+             std::vector<int>({4}));
+    // With every class passing, the fallback does not matter.
+    const auto low =
+        referenceCandidates(p, 3, y, TauMode::Probability, 0.5, ReferenceFallback::AllImages);
+    QCOMPARE(low.perClass[2], std::vector<int>({4, 5}));
+    QVERIFY(low.fallback.empty());
+    // A class without any sample stays empty either way (drawReferenceSets refuses it).
+    const auto none = referenceCandidates({0.9f, 0.1f, 0.0f}, 3, {0}, TauMode::Probability, 0.8,
+                                          ReferenceFallback::AllImages);
+    QVERIFY(none.perClass[1].empty() && none.perClass[2].empty());
+    QVERIFY(none.fallback.empty());
+  }
+
   void logitMarginThreshold() {
     const std::vector<float> logits = {5, 1, 0,    // margin 4
                                        3, 1, 0.5,  // margin 2

@@ -27,6 +27,32 @@ class SimilarityLossTest : public QObject {
             1e-9);
   }
 
+  // Features after ReLU are >= 0, so cosines lie in [0, 1]: at the paper's T = 1 the softmax
+  // over 14 classes is nearly uniform and even a perfectly separated batch scores only
+  // -SIM_y + mean(others) = -(e - 1)/(e + 13) = -0.1093 (plan 0.4). T = 0.1 sharpens it.
+  void temperatureSharpens() {
+    const long classes = 14;
+    const auto refs = torch::eye(classes, torch::kFloat64);  // reference c = one-hot c
+    const auto targets = torch::arange(classes, torch::kLong);
+    const auto batch = torch::eye(classes, torch::kFloat64) * 3.0;  // sample c = reference c
+    const double e = std::exp(1.0), e10 = std::exp(10.0);
+    const double flat = similarityLossPaper(batch, refs, targets).item<double>();
+    QVERIFY2(std::abs(flat - (-(e - 1) / (e + 13))) < 1e-9, qPrintable(QString::number(flat)));
+    QVERIFY(flat > -0.12);
+    QCOMPARE(similarityLossPaper(batch, refs, targets, 1.0).item<double>(), flat);
+    const double sharp = similarityLossPaper(batch, refs, targets, 0.1).item<double>();
+    QVERIFY2(std::abs(sharp - (-(e10 - 1) / (e10 + 13))) < 1e-9,
+             qPrintable(QString::number(sharp)));
+    QVERIFY(sharp < -0.9);
+    // Any non-negative features at T = 1 stay inside the bound [-0.110, +0.047].
+    torch::manual_seed(11);
+    const auto x = torch::rand({64, 32}, torch::kFloat64);
+    const auto r = torch::rand({classes, 32}, torch::kFloat64);
+    const auto y = torch::randint(classes, {64}, torch::kLong);
+    const double random = similarityLossPaper(x, r, y).item<double>();
+    QVERIFY(random > -(e - 1) / (e + 13) && random < (e - 1) / (1 + 13 * e));
+  }
+
   void codeLossMatchesHandComputedValues() {
     // M = logits . refs^T with refs = I: rows (1,2,0)/sqrt(5) and (3,0,4)/5.
     const auto refs = torch::eye(3, torch::kFloat64);

@@ -26,6 +26,11 @@ class SimilarityNamesTest : public QObject {
       QVERIFY(parseTauMode(tauModeName(m)) == m);
     QCOMPARE(similarityName(SimilarityVariant::Code), std::string("code"));
     QCOMPARE(tauModeName(TauMode::LogitMargin), std::string("logit-margin"));
+    QCOMPARE(referenceFallbackNames(), (std::vector<std::string>{"best-image", "all-images"}));
+    for (auto f : {ReferenceFallback::BestImage, ReferenceFallback::AllImages})
+      QVERIFY(parseReferenceFallback(referenceFallbackName(f)) == f);
+    QCOMPARE(referenceFallbackName(ReferenceFallback::AllImages), std::string("all-images"));
+    QCOMPARE(referenceFallbackName(ReferenceFallback::BestImage), std::string("best-image"));
   }
 
   void aBadNameIsNamedWithTheChoices() {
@@ -35,6 +40,8 @@ class SimilarityNamesTest : public QObject {
              QStringLiteral("unknown tau mode 'margin' (choose probability or logit-margin)"));
     QCOMPARE(test::errorText([] { parseSimilarity(""); }),
              QStringLiteral("unknown similarity '' (choose paper or code)"));
+    QCOMPARE(test::errorText([] { parseReferenceFallback("all"); }),
+             QStringLiteral("unknown reference fallback 'all' (choose best-image or all-images)"));
   }
 
   // The run's stored parameters use the same names; an unknown one used to be read silently

@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include <chrono>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include "store/Split.h"
 #include "support/TestSupport.h"
 #include "synth/DemoDataset.h"
+#include "train/EpochSelection.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
 
@@ -235,6 +237,109 @@ class TrainerTest : public QObject {
     QCOMPARE(finalSha(p, runId), finalSha(p, uninterrupted));
     QCOMPARE(runstore::epochs(p, runId).size(), runstore::epochs(p, uninterrupted).size());
     QVERIFY_THROWS_EXCEPTION(Error, resumeTraining(p, runId, {}));  // finished
+  }
+
+  // Issue 18, finding 1: with fewer than 5 validation images per stage the run trains the
+  // fixed schedule to its end, trains on the validation images and says so in run_selection;
+  // finding 2: every phase's learning rate decays (relative milestones).
+  void runsRecordTheirSelectionRule() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto train0 = imagesInPart(p, SplitPart::Train).size();
+    const auto validation0 = imagesInPart(p, SplitPart::Validation).size();
+    QVERIFY(validation0 > 0 && validation0 < 14 * 5);
+    const auto id = train(p, tiny(Method::DataLevel, 11), {});
+    std::size_t trainImages = 0, validationImages = 0;
+    for (const auto& im : runstore::runImages(p, id)) {
+      trainImages += im.part == "train";
+      validationImages += im.part == "validation";
+    }
+    QCOMPARE(validationImages, std::size_t(0));
+    QCOMPARE(trainImages, train0 + validation0);
+    const auto rows = runstore::selections(p, id);
+    QCOMPARE(rows.size(), std::size_t(2));
+    QCOMPARE(rows[0].phase, std::string("range"));
+    QCOMPARE(rows[0].rule, SelectionRule::LastEpoch);
+    QCOMPARE(rows[0].reason, std::string("range pretraining trains to its end"));
+    QCOMPARE(rows[1].phase, std::string("fine"));
+    QCOMPARE(rows[1].rule, SelectionRule::LastEpoch);
+    QCOMPARE(rows[1].keptEpoch, 2);
+    QCOMPARE(rows[1].epochs, 2);
+    QCOMPARE(rows[1].validationImages, 0);
+    QVERIFY2(rows[1].reason.find(" (fewer than 5): trained the fixed schedule to its end, "
+                                 "validation images trained on") != std::string::npos,
+             rows[1].reason.c_str());
+    // The rates of every phase fall: tiny's 2-epoch phases drop at epoch 2 (milestone 0.5).
+    std::map<std::string, std::vector<double>> rates;
+    for (const auto& e : runstore::epochs(p, id)) rates[e.phase].push_back(e.learningRate.value());
+    QCOMPARE(rates["range"].size(), std::size_t(2));
+    QCOMPARE(rates["range"][0], 0.02);
+    QVERIFY(qFuzzyCompare(rates["range"][1], 0.002));
+    QVERIFY(qFuzzyCompare(rates["fine"][1], 0.002));
+
+    // An explicit validation rule keeps the validation part and the epoch it chooses.
+    auto c = tiny(Method::Plain, 11);
+    c.selection = "best-validation-loss";
+    const auto plain = train(p, c, {});
+    std::size_t kept = 0;
+    for (const auto& im : runstore::runImages(p, plain)) kept += im.part == "validation";
+    QCOMPARE(kept, validation0);
+    const auto epochs = runstore::epochs(p, plain);
+    const auto row = runstore::selections(p, plain).at(0);
+    QCOMPARE(row.rule, SelectionRule::BestLoss);
+    QCOMPARE(row.keptEpoch, keptEpoch(epochs, SelectionRule::BestLoss));
+    QCOMPARE(row.validationImages, static_cast<int>(validation0));
+    // A run without rows (trained before issue 18) shows what it restored.
+    // (Old runs have neither the rows nor the "selection" plan; a new run's phases without a row
+    // have not ended yet.)
+    QVERIFY(runstore::metricJson(p, plain, "selection").has_value());
+    p.db().exec("DELETE FROM run_selection WHERE run_id = " + std::to_string(plain));
+    QVERIFY(runstore::selections(p, plain).empty());
+    p.db().exec("DELETE FROM metrics WHERE name = 'selection' AND run_id = " +
+                std::to_string(plain));
+    const auto old = runstore::selections(p, plain).at(0);
+    QCOMPARE(old.rule, SelectionRule::FirstBestScore);
+    QCOMPARE(old.keptEpoch, keptEpoch(epochs, SelectionRule::FirstBestScore));
+    QCOMPARE(old.epochs, 3);
+  }
+
+  // Issue 18, finding 3: the CE-only ablation trains from the same data-level run on the same
+  // batches as two-step (paired by construction) and builds no reference sets.
+  void ceOnlyAblationSeesTheSameBatches() {
+    Project p = Project::open(project_, OpenMode::Existing);
+    const auto dl = train(p, tiny(Method::DataLevel, 12), {});
+    auto firstEpochLosses = [&](Method m, double weight, std::int64_t* id) {
+      auto c = tiny(m, 12);
+      c.fromRun = dl;
+      c.similarityWeight = weight;
+      std::vector<double> losses;
+      TrainCallbacks cb;
+      cb.progress = [&](const TrainProgress& pr) {
+        if (pr.phase == "feature" && pr.epoch == 1) losses.push_back(pr.loss);
+      };
+      *id = train(p, c, cb);
+      return losses;
+    };
+    std::int64_t ablation = 0, twoStep = 0, weighted = 0;
+    const auto a = firstEpochLosses(Method::TwoStepNoLs, 1.0, &ablation);
+    // With L_S weighted 0, two-step's loss is CE on its batch: equal losses = equal batches.
+    const auto b = firstEpochLosses(Method::TwoStep, 0.0, &twoStep);
+    QVERIFY(a.size() > 2);
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+      QVERIFY2(std::abs(a[i] - b[i]) < 1e-5,
+               qPrintable(QString("batch %1: %2 vs %3").arg(i).arg(a[i]).arg(b[i])));
+    firstEpochLosses(Method::TwoStep, 1.0, &weighted);
+    QCOMPARE(runstore::run(p, ablation)->method, std::string("two-step-no-ls"));
+    QCOMPARE(runstore::run(p, ablation)->status, std::string("finished"));
+    QCOMPARE(runstore::epochs(p, ablation).size(), std::size_t(2));
+    QVERIFY(!runstore::metricJson(p, ablation, "references"));
+    const auto refs = runstore::metricJson(p, weighted, "references").value();
+    QVERIFY2(refs.find("\"fallback\":\"all-images\"") != std::string::npos, refs.c_str());
+    QVERIFY(refs.find("\"stages_without_candidate\":[") != std::string::npos);
+    QVERIFY(refs.find("\"candidates_per_stage\":{\"10\":") != std::string::npos);
+    // The reference forward pass still moves two-step's batch-norm statistics, so even with
+    // weight 0 it is not the ablation: the ablation has to be its own method.
+    QVERIFY(finalSha(p, ablation) != finalSha(p, twoStep));
   }
 
   void twoStepFromADataLevelRunAndTheCodeVariant() {

@@ -17,6 +17,7 @@
 #include "interpret/SaliencySanity.h"
 #include "interpret/StageGems.h"
 #include "store/Project.h"
+#include "store/RunStore.h"
 #include "support/TestSupport.h"
 #include "synth/DemoDataset.h"
 #include "train/Trainer.h"
@@ -160,6 +161,27 @@ class GemPanelTest : public QObject {
     panel.cancel();
     QTRY_VERIFY_WITH_TIMEOUT(!panel.isBuilding(), 30000);
     QVERIFY(!panel.hasFigure());
+  }
+
+  // The CE-only ablation is listed under its display name, and a two-step run (the paper's
+  // method), not a newer ablation, is the default. Last: it adds run records to the project.
+  void theAblationIsListedButTwoStepIsTheDefault() {
+    const auto add = [&](const char* method) {
+      RunRecord r;
+      r.method = method;
+      r.preset = "tiny";
+      r.seed = 3;
+      r.status = "finished";
+      return runstore::createRun(*project_, r);
+    };
+    const auto twoStep = add("two-step");
+    const auto ablation = add("two-step-no-ls");
+    ui::GemPanel panel;
+    panel.setProject(project_.get());
+    auto* run = panel.findChild<QComboBox*>(QStringLiteral("gemRun"));
+    QCOMPARE(run->currentData().toLongLong(), qint64(twoStep));
+    QCOMPARE(run->itemText(1),
+             QStringLiteral("#%1 two-step without L_S (CE only) (tiny, seed 3)").arg(ablation));
   }
 };
 

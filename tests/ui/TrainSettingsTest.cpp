@@ -36,7 +36,8 @@ class TrainSettingsTest : public QObject {
   // gives the same run parameters (the run's JSON, every field).
   void everyFieldRoundTripsForEachPreset() {
     for (const Preset& p : presets())
-      for (Method m : {Method::Plain, Method::DataLevel, Method::TwoStep, Method::Gabor}) {
+      for (Method m : {Method::Plain, Method::DataLevel, Method::TwoStep, Method::Gabor,
+                       Method::TwoStepNoLs}) {
         TrainConfig c = TrainConfig::forPreset(m, p.name);
         QCOMPARE(text(TrainSettings::config(TrainSettings::values(c)).toJson()), text(c.toJson()));
         c.seed = 12345;
@@ -44,12 +45,18 @@ class TrainSettingsTest : public QObject {
         c.threads = 1;
         c.precision = Precision::BFloat16;
         c.lrSteps = {3, 7, 11};
+        c.lrSchedule = LrSchedule::AbsoluteSteps;  // an older run's settings, shown again
+        c.lrMilestones = {0.3, 0.65};
+        c.selection = "best-validation-score";
+        c.selectionMinPerStage = 3;
+        c.referenceFallback = ReferenceFallback::BestImage;
+        c.similarityTemperature = 0.25;
         c.flips = false;
         c.similarity = SimilarityVariant::Code;
         c.tauMode = TauMode::LogitMargin;
         c.tau = 3;
         c.splitSeed = 99;
-        if (m == Method::TwoStep) c.fromRun = 4;
+        if (hasFeatureLevel(m)) c.fromRun = 4;
         const TrainConfig back = TrainSettings::config(TrainSettings::values(c));
         QVERIFY2(back.toJson() == c.toJson(), (p.name + " " + methodName(m)).c_str());
       }
@@ -75,11 +82,15 @@ class TrainSettingsTest : public QObject {
 
   // Pinned from TrainingPanel::updateVisibleFields before the table existed.
   void shownFieldsPerMethod() {
-    const QStringList optimisation = keys({"learning_rate", "lr_steps", "lr_gamma", "momentum",
-                                           "weight_decay", "batch_size", "flips"});
+    // Issue 18: the schedule and its milestones replace the absolute steps in the form; the
+    // selection rule is a field of every trained method.
+    const QStringList optimisation =
+        keys({"learning_rate", "lr_schedule", "lr_milestones", "lr_gamma", "momentum",
+              "weight_decay", "batch_size", "flips", "selection", "selection_min_per_stage"});
     const QStringList run = keys({"preset", "device", "precision", "threads", "seed"});
     const QStringList feature = keys({"feature_epochs", "feature_learning_rate", "similarity",
-                                      "tau_mode", "tau", "reference_sets", "similarity_weight"});
+                                      "tau_mode", "tau", "reference_sets", "similarity_weight",
+                                      "reference_fallback", "similarity_temperature"});
     for (bool fromRun : {false, true}) {
       QCOMPARE(TrainSettings::shownFields(Method::Plain, fromRun),
                run + keys({"split_seed"}) + optimisation + keys({"plain_epochs"}));
@@ -94,6 +105,10 @@ class TrainSettingsTest : public QObject {
     // Continuing from a finished run's model skips range pretraining and stage fine-tuning.
     QCOMPARE(TrainSettings::shownFields(Method::TwoStep, true),
              run + keys({"from_run", "split_seed"}) + optimisation + feature);
+    // The CE-only ablation: the feature level's epochs and rate, no similarity loss.
+    QCOMPARE(TrainSettings::shownFields(Method::TwoStepNoLs, true),
+             run + keys({"from_run", "split_seed"}) + optimisation +
+                 keys({"feature_epochs", "feature_learning_rate"}));
   }
 
   // The same ranges as the command line, named by the field's label in the form.
@@ -109,6 +124,11 @@ class TrainSettingsTest : public QObject {
     v.insert(QStringLiteral("lr_steps"), QStringLiteral("20, 0"));
     QCOMPARE(TrainSettings::problem(TrainSettings::config(v)),
              QStringLiteral("Learning-rate steps 0: must be a whole number 1..10000"));
+    v.insert(QStringLiteral("lr_steps"), QStringLiteral("20, 30"));
+    v.insert(QStringLiteral("lr_milestones"), QStringLiteral("0.75, 0.5"));
+    QCOMPARE(TrainSettings::problem(TrainSettings::config(v)),
+             QStringLiteral("Learning-rate milestones 0.75,0.5: must be increasing fractions of "
+                            "the phase"));
   }
 
   // Restore Defaults: the preset's hyperparameters; the method, preset, device, threads,

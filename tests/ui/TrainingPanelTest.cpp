@@ -108,7 +108,9 @@ class TrainingPanelTest : public QObject {
     const qint64 runId = controller->runId();
     QVERIFY(runId > 0);
     QVERIFY(panel.curves()->pointCount(false, true) >= 1);
-    QVERIFY(panel.curves()->pointCount(true, true) >= 1);
+    // Automatic selection on a project with fewer than 5 validation images per stage: the
+    // validation images are trained on (issue 18), so there is no validation curve.
+    QCOMPARE(panel.curves()->pointCount(true, true), 0);
     QVERIFY(panel.isTraining());  // still going: far from kEpochs
 
     // Pause: the batch under way ends, the trainer holds, then nothing moves.
@@ -169,6 +171,40 @@ class TrainingPanelTest : public QObject {
                 .contains(QStringLiteral("mean per-stage accuracy")));
     QCOMPARE(resumable->findData(QVariant::fromValue<qint64>(runId)), -1);
     QVERIFY(panel.startAction()->isEnabled());
+    // The epoch the run kept is marked on the curves, with the rule.
+    QCOMPARE(panel.curves()->keptMarks(),
+             QStringList{QStringLiteral("kept: epoch %1 (last-epoch)").arg(kEpochs)});
+  }
+
+  // Issue 18: the CE-only ablation is a method of the form; the schedule and the selection
+  // rule are fields, the absolute rate steps are not.
+  void theAblationScheduleAndSelectionAreInTheForm() {
+    TrainingPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* method = child<QComboBox>(panel, "methodCombo");
+    choose(method, QStringLiteral("two-step-no-ls"));
+    QCOMPARE(method->currentText(), QStringLiteral("Two-step without L_S (CE only)"));
+    QVERIFY(child<QSpinBox>(panel, "featureEpochsSpin")->isVisibleTo(&panel));
+    QVERIFY(!child<QComboBox>(panel, "similarityCombo")->isVisibleTo(&panel));
+    QVERIFY(!child<QComboBox>(panel, "referenceFallbackCombo")->isVisibleTo(&panel));
+    QVERIFY(child<QComboBox>(panel, "fromRunCombo")->isVisibleTo(&panel));
+    QVERIFY(!child<QWidget>(panel, "lrStepsEdit")->isVisibleTo(&panel));
+    auto* schedule = child<QComboBox>(panel, "lrScheduleCombo");
+    auto* selection = child<QComboBox>(panel, "selectionCombo");
+    QVERIFY(schedule->isVisibleTo(&panel) && selection->isVisibleTo(&panel));
+    QCOMPARE(schedule->currentData().toString(), QStringLiteral("step"));
+    QCOMPARE(selection->currentData().toString(), QStringLiteral("auto"));
+    choose(schedule, QStringLiteral("cosine"));
+    choose(selection, QStringLiteral("best-validation-loss"));
+    const TrainConfig c = panel.config();
+    QCOMPARE(c.method, Method::TwoStepNoLs);
+    QCOMPARE(c.lrSchedule, LrSchedule::Cosine);
+    QCOMPARE(c.selection, std::string("best-validation-loss"));
+    choose(method, QStringLiteral("two-step"));
+    QVERIFY(child<QComboBox>(panel, "referenceFallbackCombo")->isVisibleTo(&panel));
+    QCOMPARE(child<QComboBox>(panel, "referenceFallbackCombo")->currentData().toString(),
+             QStringLiteral("all-images"));
   }
 
   // The real BDGP samples have stage ranges only: the panel says what to import as soon as the

@@ -26,6 +26,8 @@ QString methodTitle(const QString& method) {
     return QCoreApplication::translate("DisplayNames", "data-level");
   if (method == QStringLiteral("two-step"))
     return QCoreApplication::translate("DisplayNames", "two-step");
+  if (method == QStringLiteral("two-step-no-ls"))  // the ablation of two-step's L_S
+    return QCoreApplication::translate("DisplayNames", "two-step without L_S (CE only)");
   if (method == QStringLiteral("gabor"))
     return QCoreApplication::translate("DisplayNames", "gabor");
   return method;

@@ -5,6 +5,7 @@
 
 #include "model/Precision.h"
 #include "model/Presets.h"
+#include "train/EpochSelection.h"
 #include "train/SimilarityNames.h"
 #include "util/NumberRange.h"
 
@@ -21,8 +22,18 @@ bool always(Method, bool) {
 bool notGabor(Method m, bool) {
   return m != Method::Gabor;
 }
+// The feature level (two-step and its CE-only ablation).
+bool featureLevel(Method m, bool) {
+  return hasFeatureLevel(m);
+}
+// The similarity loss and its reference sets: two-step only.
 bool twoStep(Method m, bool) {
-  return m == Method::TwoStep;
+  return usesSimilarityLoss(m);
+}
+// The absolute steps of runs before issue 18: kept with the run, no longer edited in the form
+// (the schedule and its milestones are).
+bool never(Method, bool) {
+  return false;
 }
 bool plain(Method m, bool) {
   return m == Method::Plain;
@@ -30,7 +41,7 @@ bool plain(Method m, bool) {
 // Range pretraining and stage fine-tuning: skipped when the feature level continues from a
 // finished run's model.
 bool dataLevel(Method m, bool fromRun) {
-  return m == Method::DataLevel || (m == Method::TwoStep && !fromRun);
+  return m == Method::DataLevel || (hasFeatureLevel(m) && !fromRun);
 }
 
 TrainField integer(const char* key, const char* objectName, Group group, double min, double max) {
@@ -80,6 +91,27 @@ QString stepsText(const std::vector<int>& steps) {
   QStringList parts;
   for (int s : steps) parts << QString::number(s);
   return parts.join(QStringLiteral(", "));
+}
+
+QString fractionsText(const std::vector<double>& fractions) {
+  QStringList parts;
+  for (double f : fractions) {
+    // The shortest text that reads back as the same number (1/3 of the paper preset too).
+    QString t;
+    for (int digits = 1; digits <= 17; ++digits) {
+      t = QString::number(f, 'g', digits);
+      if (t.toDouble() == f) break;
+    }
+    parts << t;
+  }
+  return parts.join(QStringLiteral(", "));
+}
+
+std::vector<double> parseFractions(const QString& text) {
+  std::vector<double> out;
+  for (const QString& s : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+    out.push_back(s.trimmed().toDouble());
+  return out;
 }
 
 std::vector<int> parseSteps(const QString& text) {
@@ -159,7 +191,29 @@ std::vector<TrainField> TrainSettings::fields() {
            "e.g. \"20, 30\""));
   add(
       steps, [](const C& c) { return V(stepsText(c.lrSteps)); },
-      [](C& c, const V& v) { c.lrSteps = parseSteps(v.toString()); }, notGabor);
+      [](C& c, const V& v) { c.lrSteps = parseSteps(v.toString()); }, never);
+
+  TrainField schedule = other("lr_schedule", "lrScheduleCombo", opt, Kind::Choice);
+  texts(schedule, tr("Rate sc&hedule:"), tr("Learning-rate schedule"),
+        tr("How each phase's rate falls: by the factor below at fractions of the phase's "
+           "length (step), smoothly to 0 (cosine), or at fixed epochs of every phase (the "
+           "rule of older runs)"));
+  schedule.choices = {{QStringLiteral("step"), tr("Step at fractions of each phase")},
+                      {QStringLiteral("cosine"), tr("Cosine to 0 over each phase")},
+                      {QStringLiteral("absolute"), tr("Fixed epochs (older runs)")}};
+  add(
+      schedule, [](const C& c) { return V(QString::fromStdString(lrScheduleName(c.lrSchedule))); },
+      [](C& c, const V& v) { c.lrSchedule = parseLrSchedule(v.toString().toStdString()); },
+      notGabor);
+
+  TrainField milestones = other("lr_milestones", "lrMilestonesEdit", opt, Kind::RealList);
+  texts(milestones, tr("Rate dr&ops at:"), tr("Learning-rate milestones"),
+        tr("Step schedule: fractions of each phase's epochs at which the rate is multiplied "
+           "by the factor below, e.g. \"0.5, 0.75\" (a 16-epoch phase drops at epochs 9 and "
+           "13)"));
+  add(
+      milestones, [](const C& c) { return V(fractionsText(c.lrMilestones)); },
+      [](C& c, const V& v) { c.lrMilestones = parseFractions(v.toString()); }, notGabor);
 
   TrainField gamma = real("lr_gamma", "lrGammaSpin", opt, 0.001, 1, 3, 0.05);
   texts(gamma, tr("Step &factor:"), tr("Learning-rate factor"), tr("Factor applied at each step"));
@@ -193,6 +247,31 @@ std::vector<TrainField> TrainSettings::fields() {
       flips, [](const C& c) { return V(c.flips); }, [](C& c, const V& v) { c.flips = v.toBool(); },
       notGabor);
 
+  TrainField selection = other("selection", "selectionCombo", opt, Kind::Choice);
+  texts(selection, tr("Model selectio&n:"), tr("Model selection"),
+        tr("Which epoch each phase keeps. Automatic: the lowest validation loss when every "
+           "stage has enough validation images, else the last epoch, with the validation "
+           "images trained on (one image per stage cannot tell epochs apart)"));
+  selection.choices = {
+      {QStringLiteral("auto"), tr("Automatic")},
+      {QStringLiteral("last-epoch"), tr("Last epoch")},
+      {QStringLiteral("best-validation-loss"), tr("Lowest validation loss")},
+      {QStringLiteral("best-validation-score"), tr("Best validation accuracy (ties: loss)")},
+      {QStringLiteral("first-best-validation-score"), tr("First best validation accuracy")}};
+  add(
+      selection, [](const C& c) { return V(QString::fromStdString(c.selection)); },
+      [](C& c, const V& v) { c.selection = v.toString().toStdString(); }, notGabor);
+
+  TrainField minPerStage =
+      integer("selection_min_per_stage", "selectionMinPerStageSpin", opt, 1, 10000);
+  texts(minPerStage, tr("Validation images per sta&ge:"),
+        tr("Validation images per stage for selection"),
+        tr("Automatic selection: the validation images every stage needs before the epochs "
+           "are compared"));
+  add(
+      minPerStage, [](const C& c) { return V(c.selectionMinPerStage); },
+      [](C& c, const V& v) { c.selectionMinPerStage = v.toInt(); }, notGabor);
+
   TrainField plainEpochs = integer("plain_epochs", "plainEpochsSpin", opt, 1, 10000);
   texts(plainEpochs, tr("&Plain epochs:"), tr("Plain epochs"), tr("Epochs of plain training"));
   add(
@@ -218,7 +297,7 @@ std::vector<TrainField> TrainSettings::fields() {
         tr("Epochs of the feature level (fine-tuning with the similarity loss)"));
   add(
       featureEpochs, [](const C& c) { return V(c.featureEpochs); },
-      [](C& c, const V& v) { c.featureEpochs = v.toInt(); }, twoStep);
+      [](C& c, const V& v) { c.featureEpochs = v.toInt(); }, featureLevel);
 
   TrainField featureLr =
       real("feature_learning_rate", "featureLearningRateSpin", opt, 1e-6, 10, 6, 1e-4);
@@ -226,7 +305,7 @@ std::vector<TrainField> TrainSettings::fields() {
         tr("SGD learning rate of the feature level"));
   add(
       featureLr, [](const C& c) { return V(c.featureLearningRate); },
-      [](C& c, const V& v) { c.featureLearningRate = v.toDouble(); }, twoStep);
+      [](C& c, const V& v) { c.featureLearningRate = v.toDouble(); }, featureLevel);
 
   // -- the feature level's similarity loss and reference sets
   const Group feat = Group::FeatureLevel;
@@ -271,6 +350,30 @@ std::vector<TrainField> TrainSettings::fields() {
   add(
       weight, [](const C& c) { return V(c.similarityWeight); },
       [](C& c, const V& v) { c.similarityWeight = v.toDouble(); }, twoStep);
+
+  TrainField fallback = other("reference_fallback", "referenceFallbackCombo", feat, Kind::Choice);
+  texts(fallback, tr("Fallbac&k:"), tr("Reference fallback"),
+        tr("The references of a stage that no training image passes tau for: every training "
+           "image of the stage (the authors' code) or its single most confident image"));
+  fallback.choices = {{QStringLiteral("all-images"), tr("All images of the stage")},
+                      {QStringLiteral("best-image"), tr("Most confident image")}};
+  add(
+      fallback,
+      [](const C& c) {
+        return V(QString::fromStdString(referenceFallbackName(c.referenceFallback)));
+      },
+      [](C& c, const V& v) {
+        c.referenceFallback = parseReferenceFallback(v.toString().toStdString());
+      },
+      twoStep);
+
+  TrainField temperature =
+      real("similarity_temperature", "similarityTemperatureSpin", feat, 0.01, 100, 2, 0.1);
+  texts(temperature, tr("Temperat&ure:"), tr("Similarity temperature"),
+        tr("Paper variant: softmax(cosine / T); 1 is the paper, smaller values sharpen L_S"));
+  add(
+      temperature, [](const C& c) { return V(c.similarityTemperature); },
+      [](C& c, const V& v) { c.similarityTemperature = v.toDouble(); }, twoStep);
   return all;
 }
 
@@ -297,7 +400,7 @@ TrainConfig TrainSettings::config(const Values& v) {
   for (const TrainField& f : fields())
     if (v.contains(f.key)) f.set(c, v.value(f.key));
   const qint64 fromRun = v.value(QStringLiteral("from_run")).toLongLong();
-  if (m == Method::TwoStep && fromRun > 0) c.fromRun = fromRun;
+  if (hasFeatureLevel(m) && fromRun > 0) c.fromRun = fromRun;
   if (v.contains(QStringLiteral("split_seed")))
     c.splitSeed = static_cast<std::uint64_t>(v.value(QStringLiteral("split_seed")).toInt());
   return c;
@@ -316,9 +419,9 @@ TrainSettings::Values TrainSettings::withPresetDefaults(const Values& now) {
 }
 
 bool TrainSettings::isShown(const QString& key, Method method, bool fromRun) {
-  fromRun = fromRun && method == Method::TwoStep;
+  fromRun = fromRun && hasFeatureLevel(method);
   if (key == QStringLiteral("preset")) return method != Method::Gabor;
-  if (key == QStringLiteral("from_run")) return method == Method::TwoStep;
+  if (key == QStringLiteral("from_run")) return hasFeatureLevel(method);
   if (key == QStringLiteral("split_seed")) return true;
   for (const TrainField& f : fields())
     if (f.key == key) return f.shown(method, fromRun);

@@ -16,7 +16,7 @@ namespace flystage::ui {
 // One setting of a training run as the training panel shows it: which TrainConfig field it
 // edits, the widget that shows it (kind, range, texts) and for which methods it is shown.
 struct TrainField {
-  enum class Kind { Integer, Real, Flag, Choice, IntegerList };
+  enum class Kind { Integer, Real, Flag, Choice, IntegerList, RealList };
   enum class Group { Run, Optimisation, FeatureLevel };
 
   QString key;         // the field's JSON key in TrainConfig ("learning_rate")
@@ -33,7 +33,8 @@ struct TrainField {
   QList<std::pair<QString, QString>> choices;  // Choice: (value, text), in the combo's order
 
   // The value as the widget holds it: int, double (rounded to `decimals` and kept in the
-  // range, as the spin box does), bool, the choice's value, or "20, 30" for a list.
+  // range, as the spin box does), bool, the choice's value, or "20, 30" / "0.5, 0.75" for a
+  // list.
   QVariant (*get)(const TrainConfig&) = nullptr;
   void (*set)(TrainConfig&, const QVariant&) = nullptr;
   // Shown for `method`; fromRun: a two-step run continues from a finished run's model.

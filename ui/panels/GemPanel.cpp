@@ -26,6 +26,7 @@
 #include "interpret/StageGems.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "train/TrainConfig.h"
 #include "util/Error.h"
 
 namespace flystage::ui {
@@ -186,9 +187,11 @@ void GemPanel::refresh() {
   gene_->addItem(tr("All genes (genome-wide)"), QString());
   if (project_) {
     auto runs = runstore::runs(*project_);
-    // Newest first, and a two-step run (the paper's method) preferred as the default.
-    std::sort(runs.begin(), runs.end(), [](const RunRecord& a, const RunRecord& b) {
-      if ((a.method == "two-step") != (b.method == "two-step")) return a.method == "two-step";
+    // Newest first, and a two-step run (the paper's method: the one with L_S, not its CE-only
+    // ablation two-step-no-ls) preferred as the default.
+    const auto papers = [](const RunRecord& r) { return r.method == methodName(Method::TwoStep); };
+    std::sort(runs.begin(), runs.end(), [&](const RunRecord& a, const RunRecord& b) {
+      if (papers(a) != papers(b)) return papers(a);
       return a.id > b.id;
     });
     for (const auto& r : runs) {

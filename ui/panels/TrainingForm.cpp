@@ -79,6 +79,15 @@ QWidget* createField(const TrainField& f, QWidget* parent) {
       w = edit;
       break;
     }
+    case TrainField::Kind::RealList: {
+      auto* edit = new QLineEdit(parent);
+      edit->setValidator(new QRegularExpressionValidator(
+          QRegularExpression(
+              QStringLiteral("^\\s*([0-9]*\\.?[0-9]+(\\s*,\\s*[0-9]*\\.?[0-9]+)*)?\\s*$")),
+          edit));
+      w = edit;
+      break;
+    }
   }
   w->setObjectName(f.objectName);
   w->setAccessibleName(f.name);
@@ -97,6 +106,7 @@ QVariant fieldValue(const TrainField& f, const QWidget* w) {
     case TrainField::Kind::Choice:
       return static_cast<const QComboBox*>(w)->currentData();
     case TrainField::Kind::IntegerList:
+    case TrainField::Kind::RealList:
       break;
   }
   return static_cast<const QLineEdit*>(w)->text();
@@ -113,6 +123,7 @@ void setFieldValue(const TrainField& f, QWidget* w, const QVariant& v) {
     case TrainField::Kind::Choice:
       return selectData(static_cast<QComboBox*>(w), v);
     case TrainField::Kind::IntegerList:
+    case TrainField::Kind::RealList:
       break;
   }
   static_cast<QLineEdit*>(w)->setText(v.toString());
@@ -136,6 +147,8 @@ TrainingForm::TrainingForm(const DeviceInfo& deviceInfo, QWidget* parent) : QScr
   method_->addItem(tr("Plain (stages from scratch)"), QStringLiteral("plain"));
   method_->addItem(tr("Data-level (ranges, then stages)"), QStringLiteral("data-level"));
   method_->addItem(tr("Two-step (data level, then feature level)"), QStringLiteral("two-step"));
+  // The ablation of the similarity loss: the same feature-level epochs, cross-entropy only.
+  method_->addItem(tr("Two-step without L_S (CE only)"), QStringLiteral("two-step-no-ls"));
   method_->addItem(tr("Gabor baseline"), QStringLiteral("gabor"));
   selectData(method_, QStringLiteral("two-step"));
   runForm_->addRow(tr("&Method:"), method_);
@@ -301,7 +314,7 @@ void TrainingForm::updateVisibleFields() {
   runForm_->setRowVisible(fromRun_, shown("from_run"));
   bool optimisation = false, featureLevel = false;
   for (std::size_t i = 0; i < fields_.size(); ++i) {
-    const bool on = fields_[i].shown(m, fromRun && m == Method::TwoStep);
+    const bool on = fields_[i].shown(m, fromRun && hasFeatureLevel(m));
     formOf(fields_[i])->setRowVisible(fieldWidgets_[i], on);
     optimisation |= on && fields_[i].group == TrainField::Group::Optimisation;
     featureLevel |= on && fields_[i].group == TrainField::Group::FeatureLevel;

@@ -433,6 +433,8 @@ void TrainingPanel::onEpochEnded(qint64 runId, const EpochRecord& e) {
 void TrainingPanel::onFinished(const TrainOutcome& outcome) {
   const qint64 run = outcome.runId;
   const QString status = progress_->showOutcome(outcome, project_);
+  // The epoch each phase kept, marked on the curves.
+  if (run && project_) progress_->curves()->setSelections(runstore::selections(*project_, run));
   if (pauseAct_->isChecked()) {
     const QSignalBlocker blocker(pauseAct_);
     pauseAct_->setChecked(false);

@@ -1,5 +1,7 @@
 #include "TrainingCurves.h"
 
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -34,6 +36,20 @@ void setIntegerTicks(QCPAxis* axis) {
   ticker->setTickStep(1.0);
   ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);  // 1, 2, 5, 10... as they fit
   axis->setTicker(ticker);
+}
+
+// A vertical line at x = at across one axis rect (phase starts, kept epochs).
+QCPItemStraightLine* verticalLine(QCustomPlot* plot, QCPAxisRect* r, double at, const QPen& pen) {
+  auto* line = new QCPItemStraightLine(plot);
+  line->setClipAxisRect(r);
+  for (QCPItemPosition* p : {line->point1, line->point2}) {
+    p->setAxisRect(r);
+    p->setAxes(r->axis(QCPAxis::atBottom), r->axis(QCPAxis::atLeft));
+  }
+  line->point1->setCoords(at, 0);
+  line->point2->setCoords(at, 1);
+  line->setPen(pen);
+  return line;
 }
 
 }  // namespace
@@ -133,12 +149,42 @@ void TrainingCurves::place() {
 
 void TrainingCurves::clear() {
   epochs_.clear();
+  selections_.clear();
   rebuild();
 }
 
 void TrainingCurves::setEpochs(const std::vector<EpochRecord>& epochs) {
   epochs_ = epochs;
+  selections_.clear();
   rebuild();
+}
+
+void TrainingCurves::setSelections(const std::vector<PhaseSelection>& selections) {
+  selections_ = selections;
+  rebuild();
+}
+
+QStringList TrainingCurves::keptMarks() const {
+  QStringList out;
+  for (const auto& k : kept_) out << k.second;
+  return out;
+}
+
+bool TrainingCurves::event(QEvent* e) {
+  if (e->type() == QEvent::ToolTip && !kept_.empty()) {
+    // Near a kept-epoch line (within 6 pixels): what was kept and by which rule.
+    const auto* help = static_cast<QHelpEvent*>(e);
+    const QPoint at = plot_->mapFrom(this, help->pos());
+    for (QCPAxisRect* r : {lossRect_, accuracyRect_}) {
+      if (!r->rect().contains(at)) continue;
+      for (const auto& [x, text] : kept_)
+        if (std::abs(r->axis(QCPAxis::atBottom)->coordToPixel(x) - at.x()) <= 6) {
+          QToolTip::showText(help->globalPos(), text, this);
+          return true;
+        }
+    }
+  }
+  return QWidget::event(e);
 }
 
 void TrainingCurves::addEpoch(const EpochRecord& epoch) {
@@ -189,17 +235,8 @@ void TrainingCurves::rebuild() {
   for (std::size_t i = 0; i < epochs_.size(); ++i) {
     if (i > 0 && epochs_[i].phase == epochs_[i - 1].phase) continue;
     const double at = static_cast<double>(i) + 0.5;
-    for (QCPAxisRect* r : {lossRect_, accuracyRect_}) {
-      auto* line = new QCPItemStraightLine(plot_);
-      line->setClipAxisRect(r);
-      for (QCPItemPosition* p : {line->point1, line->point2}) {
-        p->setAxisRect(r);
-        p->setAxes(r->axis(QCPAxis::atBottom), r->axis(QCPAxis::atLeft));
-      }
-      line->point1->setCoords(at, 0);
-      line->point2->setCoords(at, 1);
-      line->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DotLine));
-    }
+    for (QCPAxisRect* r : {lossRect_, accuracyRect_})
+      verticalLine(plot_, r, at, QPen(palette().color(QPalette::Mid), 1, Qt::DotLine));
     auto* label = new QCPItemText(plot_);
     label->setClipToAxisRect(true);
     label->setClipAxisRect(lossRect_);
@@ -212,6 +249,21 @@ void TrainingCurves::rebuild() {
     label->setPadding(QMargins(4, 2, 4, 2));
     label->setText(trainingPhaseTitle(epochs_[i].phase));
     label->setColor(palette().color(QPalette::WindowText));
+  }
+
+  // A dashed line at the epoch each phase kept (model selection, issue 18).
+  kept_.clear();
+  for (const PhaseSelection& sel : selections_) {
+    for (std::size_t i = 0; i < epochs_.size(); ++i) {
+      if (epochs_[i].phase != sel.phase || epochs_[i].epoch != sel.keptEpoch) continue;
+      const double at = static_cast<double>(i + 1);
+      kept_.emplace_back(at, tr("kept: epoch %1 (%2)")
+                                 .arg(sel.keptEpoch)
+                                 .arg(QString::fromStdString(selectionRuleName(sel.rule))));
+      for (QCPAxisRect* r : {lossRect_, accuracyRect_})
+        verticalLine(plot_, r, at, QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine))
+            ->setObjectName(QStringLiteral("keptEpochLine"));
+    }
   }
 
   if (epochs_.empty()) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "store/RunStore.h"
+#include "train/EpochSelection.h"
 
 class QCustomPlot;
 class QCPAxisRect;
@@ -29,6 +30,11 @@ class TrainingCurves : public QWidget {
   // One more epoch; an epoch already shown (same phase and number: repeated after a
   // resume) is replaced.
   void addEpoch(const EpochRecord& epoch);
+  // Which epoch each phase kept (runstore::selections): a dashed line at it, its tooltip
+  // "kept: epoch 9 (best-validation-loss)". Cleared by clear() and setEpochs().
+  void setSelections(const std::vector<PhaseSelection>& selections);
+  // The kept-epoch marks shown (their tooltips, in phase order); for tests.
+  QStringList keptMarks() const;
 
   const std::vector<EpochRecord>& epochs() const { return epochs_; }
   int epochCount() const { return static_cast<int>(epochs_.size()); }
@@ -41,6 +47,7 @@ class TrainingCurves : public QWidget {
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
+  bool event(QEvent* event) override;  // the kept-epoch tooltips
 
  private:
   void rebuild();
@@ -48,6 +55,8 @@ class TrainingCurves : public QWidget {
   void place();  // the plots and their captions where sideBySide_ says
 
   std::vector<EpochRecord> epochs_;
+  std::vector<PhaseSelection> selections_;
+  std::vector<std::pair<double, QString>> kept_;  // x of each kept epoch and its tooltip
   QCustomPlot* plot_;
   QCPAxisRect* lossRect_;
   QCPAxisRect* accuracyRect_;
