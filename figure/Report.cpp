@@ -11,6 +11,7 @@
 
 #include "Version.h"
 #include "data/Stage.h"
+#include "eval/PairedComparison.h"
 #include "eval/ReportContent.h"
 #include "eval/RunComparison.h"
 #include "figure/ChartFigures.h"
@@ -123,11 +124,13 @@ std::string runsTable(const std::vector<RunSummary>& runs) {
       << "</td><td>" << r.seed << "</td>";
     for (int s = 0; s < kNumFineStages; ++s)
       o << "<td>" << pct(r.test.perStageAccuracy[s]) << "</td>";
-    o << "<td><b>" << pct(r.test.meanPerStageAccuracy) << "</b></td><td>"
-      << pct(r.test.overallAccuracy) << "</td><td>" << pct(r.test.withinOneStageAccuracy)
-      << "</td><td>" << fixed(r.test.meanAbsoluteStageError, 2) << "</td><td>"
-      << pct(r.test.errorsInsideTrueRange) << "</td><td>" << fixed(r.durationSeconds, 0)
-      << "</td></tr>\n";
+    o << "<td><b>"
+      << (r.meanPerStageInterval ? html(percentText(*r.meanPerStageInterval))
+                                 : pct(r.test.meanPerStageAccuracy))
+      << "</b></td><td>" << pct(r.test.overallAccuracy) << "</td><td>"
+      << pct(r.test.withinOneStageAccuracy) << "</td><td>"
+      << fixed(r.test.meanAbsoluteStageError, 2) << "</td><td>" << pct(r.test.errorsInsideTrueRange)
+      << "</td><td>" << fixed(r.durationSeconds, 0) << "</td></tr>\n";
   }
   o << "</tbody></table>\n";
   return o.str();
@@ -153,12 +156,39 @@ std::string methodTable(const std::vector<RunSummary>& runs,
     for (int s = 0; s < kNumFineStages; ++s)
       o << "<td>" << spread([s](const RunSummary& r) { return r.test.perStageAccuracy[s]; })
         << "</td>";
-    o << "<td><b>" << spread([](const RunSummary& r) { return r.test.meanPerStageAccuracy; })
+    std::vector<double> means;
+    for (auto* r : mine)
+      if (!std::isnan(r->test.meanPerStageAccuracy)) means.push_back(r->test.meanPerStageAccuracy);
+    o << "<td><b>"
+      << (means.size() >= 2 ? html(percentText(tInterval(means))) : spread([](const RunSummary& r) {
+           return r.test.meanPerStageAccuracy;
+         }))
       << "</b></td><td>" << spread([](const RunSummary& r) { return r.test.overallAccuracy; })
       << "</td><td>" << spread([](const RunSummary& r) { return r.test.withinOneStageAccuracy; })
       << "</td></tr>\n";
   }
   o << "</tbody></table>\n";
+  return o.str();
+}
+
+// pairedTable's Markdown list as HTML: its heading line a note, each "- " line an item.
+std::string pairedHtml(const std::vector<RunSummary>& runs) {
+  const std::string text = pairedTable(runs);
+  if (text.empty()) return {};
+  std::istringstream in(text);
+  std::ostringstream o;
+  std::string line;
+  bool list = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("- ", 0) == 0) {
+      if (!list) o << "<ul>\n";
+      list = true;
+      o << "<li>" << html(line.substr(2)) << "</li>\n";
+    } else if (!line.empty()) {
+      o << "<p class=\"note\">" << html(line) << "</p>\n";
+    }
+  }
+  if (list) o << "</ul>\n";
   return o.str();
 }
 
@@ -299,9 +329,13 @@ ReportResult writeReport(Project& project, const std::filesystem::path& dir,
             "paper's "
             "figure), overall accuracy, accuracy within one stage, mean absolute stage error and "
             "the "
-            "share of errors that stay inside the true stage range.</p>\n";
+            "share of errors that stay inside the true stage range. In brackets the mean's 95 % "
+            "interval: per run a stratified bootstrap over its test images, per method a Student "
+            "t interval over its runs.</p>\n";
     body << "<h3>Mean &plusmn; sd per method</h3>\n" << methodTable(summaries, methods);
     body << "<h3>Every run</h3>\n" << runsTable(summaries);
+    if (const auto paired = pairedHtml(summaries); !paired.empty())
+      body << "<h3>Paired differences</h3>\n" << paired;
     auto prov = base("per-stage accuracy");
     for (const auto& s : summaries)
       prov.settings.emplace_back("run #" + std::to_string(s.runId), s.method);

@@ -12,6 +12,8 @@ packages=(
   libopencv-dev libtiff-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libcli11-dev nlohmann-json3-dev
+  # Boost.Math (header-only): the Student t quantile of the confidence intervals
+  libboost-dev
   xvfb xauth
   fonts-dejavu-core poppler-utils
   # the .deb: dependencies (dpkg-shlibdeps), man pages from --help, the package test's checkers

@@ -4,15 +4,19 @@
 #include <memory>
 #include <sstream>
 
+#include <SQLiteCpp/Database.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "Commands.h"
 #include "NumberOption.h"
 #include "OutputCheck.h"
+#include "eval/LabellerAgreement.h"
+#include "eval/PairedComparison.h"
 #include "eval/RunComparison.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "train/EpochSelection.h"
 #include "util/AtomicFile.h"
 #include "util/Error.h"
 
@@ -33,6 +37,24 @@ std::vector<std::int64_t> parseIds(const std::string& text) {
     ids.push_back(static_cast<std::int64_t>(*v));
   }
   return ids;
+}
+
+// The run's phase selections; none for a project of schema 4 or older opened read-only (not
+// migrated: it has no run_selection table and no learning rates to read the epochs with).
+std::vector<PhaseSelection> selectionsIfRecorded(Project& project, std::int64_t runId) {
+  if (!project.db().tableExists("run_selection")) return {};
+  return runstore::selections(project, runId);
+}
+
+// The epochs the run kept: "16/16 last-epoch"; per phase when it has several ("range 10/10
+// last-epoch, fine 9/16 best-validation-loss"); "-" without epochs (Gabor).
+std::string keptText(const std::vector<PhaseSelection>& phases) {
+  std::string out;
+  for (const auto& p : phases)
+    out += (out.empty() ? "" : ", ") + (phases.size() > 1 ? p.phase + " " : std::string()) +
+           std::to_string(p.keptEpoch) + "/" + std::to_string(p.epochs) + " " +
+           selectionRuleName(p.rule);
+  return out.empty() ? "-" : out;
 }
 
 void evaluate(const std::string& file, std::int64_t runId, const std::string& jsonOut) {
@@ -60,6 +82,15 @@ void evaluate(const std::string& file, std::int64_t runId, const std::string& js
   std::printf("mean absolute stage error %.3f; errors inside the true range %.1f%%\n",
               m.meanAbsoluteStageError,
               std::isnan(m.errorsInsideTrueRange) ? 0.0 : 100 * m.errorsInsideTrueRange);
+  if (const auto& ci = summary.meanPerStageInterval)
+    std::printf(
+        "mean per-stage accuracy with its 95 %% interval (stratified bootstrap over %d test "
+        "images): %s\n",
+        ci->n, percentText(*ci).c_str());
+  for (const auto& sel : selectionsIfRecorded(project, runId))
+    std::printf("phase %s: kept epoch %d of %d, %s (%d validation images)%s\n", sel.phase.c_str(),
+                sel.keptEpoch, sel.epochs, selectionRuleName(sel.rule).c_str(),
+                sel.validationImages, sel.reason.empty() ? "" : (": " + sel.reason).c_str());
   std::printf("confusion (rows true stage 4..17, columns predicted):\n");
   for (const auto& row : m.confusion) {
     for (int v : row) std::printf("%4d", v);
@@ -106,8 +137,11 @@ void addEvaluateCommands(CLI::App& app) {
   auto ids = std::make_shared<std::string>();
   auto* cmp = app.add_subcommand(
       "compare",
-      "Table II-style comparison of runs side by side, and per method mean ± sd; each with a "
-      "range-constrained row (calls constrained to the curated stage ranges)");
+      "Table II-style comparison of runs side by side (the mean per-stage accuracy with its 95 % "
+      "bootstrap interval over the test images), and per method mean ± sd (the mean per-stage "
+      "accuracy with its 95 % t interval over runs); each with a range-constrained row (calls "
+      "constrained to the curated stage ranges); then the paired differences between methods "
+      "(runs of the same seed and test set) and the labellers' agreement");
   cmp->add_option("project", *cfile, "Project file (.flystage)")->required();
   cmp->add_option("--runs", *ids, "Run ids, comma-separated (default: all finished runs)");
   cmp->callback([cfile, ids] {
@@ -119,6 +153,9 @@ void addEvaluateCommands(CLI::App& app) {
     if (list.empty()) throw Error(*cfile + ": no finished runs to compare; train one first");
     const auto runs = loadRunSummaries(project, list);
     std::printf("%s\n%s", comparisonTable(runs).c_str(), aggregateTable(runs).c_str());
+    if (const auto paired = pairedTable(runs); !paired.empty()) std::printf("\n%s", paired.c_str());
+    if (const auto agreement = agreementText(project, list); !agreement.empty())
+      std::printf("\n%s", agreement.c_str());
     if (const auto warning = testSetWarning(testSetGroups(project, list)); !warning.empty())
       std::fprintf(stderr, "%s\n", warning.c_str());
   });
@@ -128,7 +165,7 @@ void addEvaluateCommands(CLI::App& app) {
   list->add_option("project", *rfile, "Project file (.flystage)")->required();
   list->callback([rfile] {
     Project project = Project::open(*rfile, OpenMode::ReadOnly);
-    std::printf("id\tmethod\tpreset\tseed\tstatus\tdevice\tseconds\ttest mean per-stage\n");
+    std::printf("id\tmethod\tpreset\tseed\tstatus\tdevice\tseconds\ttest mean per-stage\tkept\n");
     for (const auto& r : runstore::runs(project)) {
       const auto metrics = runstore::metricJson(project, r.id, "test");
       std::string score = "-";
@@ -138,9 +175,10 @@ void addEvaluateCommands(CLI::App& app) {
                       100 * stageMetricsFromJson(*metrics).meanPerStageAccuracy);
         score = buf;
       }
-      std::printf("%lld\t%s\t%s\t%llu\t%s\t%s\t%.0f\t%s\n", static_cast<long long>(r.id),
+      std::printf("%lld\t%s\t%s\t%llu\t%s\t%s\t%.0f\t%s\t%s\n", static_cast<long long>(r.id),
                   r.method.c_str(), r.preset.c_str(), static_cast<unsigned long long>(r.seed),
-                  r.status.c_str(), r.device.c_str(), r.durationSeconds, score.c_str());
+                  r.status.c_str(), r.device.c_str(), r.durationSeconds, score.c_str(),
+                  keptText(selectionsIfRecorded(project, r.id)).c_str());
     }
   });
 }

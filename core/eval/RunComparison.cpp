@@ -12,6 +12,28 @@
 
 namespace flystage {
 
+namespace {
+
+// The run's test images and, when each has a stored prediction, their unconstrained calls.
+void testCallsOf(const std::vector<RunImage>& images,
+                 const std::vector<StoredPrediction>& predictions, RunSummary& s) {
+  for (const auto& im : images)
+    if (im.part == "test" && im.stage) s.testImages.emplace_back(im.imageId, *im.stage);
+  std::sort(s.testImages.begin(), s.testImages.end());
+  std::map<std::int64_t, int> call;
+  for (const auto& p : predictions) call[p.imageId] = p.stage;
+  for (const auto& [image, stage] : s.testImages) {
+    const auto it = call.find(image);
+    if (it == call.end()) {
+      s.testCalls.clear();
+      return;
+    }
+    s.testCalls.push_back(it->second);
+  }
+}
+
+}  // namespace
+
 std::vector<RunSummary> loadRunSummaries(Project& project, const std::vector<std::int64_t>& ids) {
   std::vector<RunSummary> out;
   for (auto id : ids) {
@@ -29,12 +51,19 @@ std::vector<RunSummary> loadRunSummaries(Project& project, const std::vector<std
     s.seed = run->seed;
     s.durationSeconds = run->durationSeconds;
     s.test = stageMetricsFromJson(*json);
+    const auto images = runstore::runImages(project, id);
+    const auto predictions = runstore::predictions(project, id);
     std::optional<ConstrainedTestMetrics> constrained;
     if (const auto cj = runstore::metricJson(project, id, "test_constrained"))
       constrained = constrainedMetricsFromJson(*cj);
     else  // a run finished before range-aware prediction: the same function, on read
-      constrained = constrainedTestMetrics(runstore::runImages(project, id),
-                                           runstore::predictions(project, id));
+      constrained = constrainedTestMetrics(images, predictions);
+    testCallsOf(images, predictions, s);
+    if (!s.testCalls.empty()) {
+      std::vector<int> truth;
+      for (const auto& im : s.testImages) truth.push_back(im.second);
+      s.meanPerStageInterval = bootstrapMeanPerStage(truth, s.testCalls);
+    }
     if (constrained) {
       s.testConstrained = constrained->metrics;
       s.constrainedN = constrained->constrainedN;
@@ -63,6 +92,15 @@ std::string pctSpread(const MeanSpread& m) {
   return buf;
 }
 
+// Mean per-stage accuracy over runs: mean [95 % t interval] for two or more, else the value.
+std::string meanWithInterval(const std::vector<const StageMetrics*>& ms) {
+  std::vector<double> v;
+  for (const auto* m : ms)
+    if (!std::isnan(m->meanPerStageAccuracy)) v.push_back(m->meanPerStageAccuracy);
+  if (v.size() < 2) return pctSpread(meanSpread(v));
+  return percentText(tInterval(v));
+}
+
 std::string header(const std::string& first) {
   std::string h = "| " + first + " |";
   std::string rule = "|---|";
@@ -79,20 +117,21 @@ std::string header(const std::string& first) {
 
 std::string comparisonTable(const std::vector<RunSummary>& runs) {
   std::string t = header("run (method, preset, seed)");
-  const auto row = [&t](const std::string& name, const StageMetrics& m) {
+  const auto row = [&t](const std::string& name, const StageMetrics& m,
+                        const std::optional<Interval>& interval) {
     t += "| " + name + " |";
     for (double a : m.perStageAccuracy) t += " " + pct(a) + " |";
     char mae[32];
     std::snprintf(mae, sizeof mae, "%.2f", m.meanAbsoluteStageError);
-    t += " **" + pct(m.meanPerStageAccuracy) + "** | " + pct(m.overallAccuracy) + " | " +
-         pct(m.withinOneStageAccuracy) + " | " + mae + " | " + pct(m.errorsInsideTrueRange) +
-         " |\n";
+    const std::string mean = interval ? percentText(*interval) : pct(m.meanPerStageAccuracy);
+    t += " **" + mean + "** | " + pct(m.overallAccuracy) + " | " + pct(m.withinOneStageAccuracy) +
+         " | " + mae + " | " + pct(m.errorsInsideTrueRange) + " |\n";
   };
   for (const auto& r : runs) {
     const std::string name = "#" + std::to_string(r.runId) + " " + r.method + ", " + r.preset +
                              ", " + std::to_string(r.seed);
-    row(name, r.test);
-    if (r.testConstrained) row(name + ", range-constrained", *r.testConstrained);
+    row(name, r.test, r.meanPerStageInterval);
+    if (r.testConstrained) row(name + ", range-constrained", *r.testConstrained, std::nullopt);
   }
   return t;
 }
@@ -119,10 +158,10 @@ std::string aggregateTable(const std::vector<RunSummary>& runs) {
     const auto mae = spread([](const StageMetrics& m) { return m.meanAbsoluteStageError; });
     char maeText[48];
     std::snprintf(maeText, sizeof maeText, "%.2f ± %.2f", mae.mean, mae.sd);
-    t += " **" + pctSpread(spread([](const StageMetrics& m) { return m.meanPerStageAccuracy; })) +
-         "** | " + pctSpread(spread([](const StageMetrics& m) { return m.overallAccuracy; })) +
-         " | " + pctSpread(spread([](const StageMetrics& m) { return m.withinOneStageAccuracy; })) +
-         " | " + maeText + " | " +
+    t += " **" + meanWithInterval(ms) + "** | " +
+         pctSpread(spread([](const StageMetrics& m) { return m.overallAccuracy; })) + " | " +
+         pctSpread(spread([](const StageMetrics& m) { return m.withinOneStageAccuracy; })) + " | " +
+         maeText + " | " +
          pctSpread(spread([](const StageMetrics& m) { return m.errorsInsideTrueRange; })) + " |\n";
   };
   for (const auto& m : order) {

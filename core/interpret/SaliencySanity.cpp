@@ -38,26 +38,8 @@ constexpr std::uint64_t kRandomWeightsKey = 0x52414e44;  // "RAND"
 constexpr std::uint64_t kDeletionOrderKey = 0x44454c;    // "DEL"
 constexpr long kDeletionChunk = 32;                      // curve points per forward pass
 
-std::string number(double v, int digits) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
-std::string interval(double mean, double low, double high, int digits) {
-  return number(mean, digits) + " [" + number(low, digits) + ", " + number(high, digits) + "]";
-}
-
 void pollCancel(const CancelToken* cancel) {
   if (cancel && cancel->cancelled()) throw Cancelled{"saliency check"};
-}
-
-// The quantile p of sorted values (linear between order statistics, R's type 7).
-double sortedQuantile(const std::vector<double>& sorted, double p) {
-  const double h = (static_cast<double>(sorted.size()) - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const auto hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
 std::vector<double> averageRanks(const std::vector<float>& v) {
@@ -172,10 +154,12 @@ std::string saliencySanityMetric(SaliencyMethod method) {
 std::string SaliencySanity::verdict() const {
   const std::string rank =
       "rank correlation with a randomized model " +
-      interval(randomizationRank, randomizationRankLow, randomizationRankHigh, 2);
+      intervalText(randomizationRank, randomizationRankLow, randomizationRankHigh, 2);
   const std::string gap =
-      "deletion gap " + interval(deletionGap, deletionGapLow, deletionGapHigh, 3);
-  const std::string limit = number(kRandomizationRankLimit, 1);
+      "deletion gap " + intervalText(deletionGap, deletionGapLow, deletionGapHigh, 3);
+  char limitText[16];
+  std::snprintf(limitText, sizeof limitText, "%.1f", kRandomizationRankLimit);
+  const std::string limit = limitText;
   if (passed()) return "passes: " + rank + ", below " + limit + "; " + gap + ", above 0";
   std::string out;
   if (!randomizationPassed)
@@ -203,26 +187,6 @@ double spearmanRank(const std::vector<float>& a, const std::vector<float>& b) {
   }
   if (saa <= 0 || sbb <= 0) return 0;  // one sample has no ranking
   return sab / std::sqrt(saa * sbb);
-}
-
-MeanInterval bootstrapMean(const std::vector<double>& values, std::uint64_t seed, int resamples) {
-  if (values.empty()) throw Error("a mean of no values");
-  MeanInterval r;
-  r.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-  r.low = r.high = r.mean;
-  if (values.size() < 2 || resamples < 2) return r;
-  std::mt19937_64 rng(seed);
-  std::uniform_int_distribution<std::size_t> pick(0, values.size() - 1);
-  std::vector<double> means(static_cast<std::size_t>(resamples));
-  for (auto& m : means) {
-    double sum = 0;
-    for (std::size_t i = 0; i < values.size(); ++i) sum += values[pick(rng)];
-    m = sum / static_cast<double>(values.size());
-  }
-  std::sort(means.begin(), means.end());
-  r.low = sortedQuantile(means, 0.025);
-  r.high = sortedQuantile(means, 0.975);
-  return r;
 }
 
 double trapezoidArea(const std::vector<double>& x, const std::vector<double>& y) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/ConfidenceInterval.h"
 #include "interpret/Saliency.h"
 #include "util/Progress.h"
 
@@ -50,7 +51,7 @@ struct SaliencySanity {
 
 // Thresholds (docs/interpretation.md).
 inline constexpr double kRandomizationRankLimit = 0.5;  // interval's upper end must be below
-inline constexpr int kSanityBootstrapResamples = 2000;
+inline constexpr int kSanityBootstrapResamples = kBootstrapResamples;
 
 struct SaliencySanityOptions {
   std::vector<SaliencyMethod> methods = saliencyMethods();
@@ -86,13 +87,7 @@ std::string saliencySanityMetric(SaliencyMethod method);
 // sample with no spread (all equal) has no ranking: 0.
 double spearmanRank(const std::vector<float>& a, const std::vector<float>& b);
 
-// Mean of `values` with a 95 % percentile-bootstrap interval (`resamples`, seeded); one value:
-// an interval of that value alone.
-struct MeanInterval {
-  double mean = 0, low = 0, high = 0;
-};
-MeanInterval bootstrapMean(const std::vector<double>& values, std::uint64_t seed,
-                           int resamples = kSanityBootstrapResamples);
+// bootstrapMean (eval/ConfidenceInterval.h) gives the 95 % intervals over images.
 
 // The trapezoid area under y(x).
 double trapezoidArea(const std::vector<double>& x, const std::vector<double>& y);

@@ -105,7 +105,31 @@ bool splitDrawn(Project& project) {
          0;
 }
 
+// The split's options in meta (in the caller's transaction), as text.
+void writeSplitOptions(Project& project, const SplitOptions& options) {
+  for (auto [key, value] :
+       {std::pair<const char*, std::string>{"split_seed", std::to_string(options.seed)},
+        {"split_test_fraction", std::to_string(options.testFraction)},
+        {"split_validation_fraction", std::to_string(options.validationFraction)}}) {
+    SQLite::Statement q(project.db(), "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
+    q.bind(1, key);
+    q.bind(2, value);
+    q.exec();
+  }
+}
+
 }  // namespace
+
+void storeSplitOptions(Project& project, const SplitOptions& options) {
+  checkFractions(options);
+  WriteTransaction tx(project.db());
+  if (splitDrawn(project))
+    throw Error(project.file().string() +
+                ": the split is already drawn; 'flystage-cli split --reset' before drawing it "
+                "with other options");
+  writeSplitOptions(project, options);
+  tx.commit();
+}
 
 std::map<std::int64_t, PendingPart> pendingSplit(Project& project, const SplitOptions& options,
                                                  SplitSummary* summaryOut) {
@@ -151,17 +175,7 @@ SplitSummary assignSplit(Project& project, const SplitOptions& options) {
   WriteTransaction tx(db);
   SplitSummary summary;
   const auto pending = pendingSplit(project, options, &summary);
-  if (project.meta("split_seed").empty()) {
-    for (auto [key, value] :
-         {std::pair<const char*, std::string>{"split_seed", std::to_string(options.seed)},
-          {"split_test_fraction", std::to_string(options.testFraction)},
-          {"split_validation_fraction", std::to_string(options.validationFraction)}}) {
-      SQLite::Statement q(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
-      q.bind(1, key);
-      q.bind(2, value);
-      q.exec();
-    }
-  }
+  if (project.meta("split_seed").empty()) writeSplitOptions(project, options);
   SQLite::Statement insert(
       db, "INSERT INTO splits(image_id, part, origin, late) VALUES (?, ?, 'generated', ?)");
   for (const auto& [id, p] : pending) {

@@ -66,6 +66,11 @@ std::map<std::int64_t, SplitPart> drawSplit(const std::vector<std::pair<std::int
 // The options a project's split was made with (stored at first assignment), or defaults.
 SplitOptions storedSplitOptions(Project& project);
 
+// Stores the options the project's split will be drawn with, before its first stage labels
+// arrive (the demo imports into a fresh project with its own fractions). Throws flystage::Error
+// for options splitOptionsProblem refuses, or when a split was already drawn (resetSplit first).
+void storeSplitOptions(Project& project, const SplitOptions& options);
+
 // Drops the generated assignments (not those imported), so a new split can be drawn.
 void resetSplit(Project& project);
 

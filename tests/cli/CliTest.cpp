@@ -64,7 +64,7 @@ class CliTest : public QObject {
     const auto info = cli({"info", s(dir / "p.flystage"), "--json"});
     QCOMPARE(info.code, 0);
     const auto j = QJsonDocument::fromJson(info.out.toUtf8()).object();
-    QCOMPARE(j["schema_version"].toInt(), 4);
+    QCOMPARE(j["schema_version"].toInt(), 5);
     QVERIFY(j["images"].toInt() > 100);
     // Every stage 4..17 has its two precise labels, every range some images.
     for (int st = 4; st <= 17; ++st)
@@ -174,6 +174,30 @@ class CliTest : public QObject {
     QCOMPARE(cmp.code, 0);
     QVERIFY(cmp.out.contains("| #1 plain, tiny, 1 |"));
     QVERIFY(cmp.out.contains("| gabor (1) |"));
+    // Issue 18, finding 4: each run's mean per-stage accuracy with its 95 % bootstrap interval
+    // over the test images, then the runs paired by seed and test set.
+    const QRegularExpression withInterval(QStringLiteral(
+        R"(\| #1 plain, tiny, 1 \|( [-0-9.]+ \|){14} \*\*\d+\.\d \[\d+\.\d, \d+\.\d\]\*\* \|)"));
+    QVERIFY2(withInterval.match(cmp.out).hasMatch(), qPrintable(cmp.out));
+    const QRegularExpression paired(QStringLiteral(
+        R"(\n- plain \x{2212} gabor: [+\x{2212}0-9.]+ \[[+\x{2212}0-9.]+, [+\x{2212}0-9.]+\] )"
+        R"(points \(1 seed, paired bootstrap over (\d+) test images\)\n)"));
+    const auto pairedMatch = paired.match(cmp.out);
+    QVERIFY2(pairedMatch.hasMatch(), qPrintable(cmp.out));
+    QCOMPARE(pairedMatch.captured(1).toInt(), j["n_test"].toInt());
+    // Which epoch each run kept, and by which rule.
+    const auto runs = cli({"runs", project});
+    QVERIFY2(runs.out.contains(
+                 QRegularExpression("\n1\tplain\ttiny\t1\tfinished\t.*\t\\d+/2 [a-z-]+\n")),
+             qPrintable(runs.out));
+    QVERIFY2(runs.out.contains(QRegularExpression("\n2\tgabor\t.*\t-\n")), qPrintable(runs.out));
+    QVERIFY2(ev.out.contains(QRegularExpression(
+                 "\nphase plain: kept epoch \\d of 2, [a-z-]+ \\(\\d+ validation images\\)")),
+             qPrintable(ev.out));
+    QVERIFY2(ev.out.contains("mean per-stage accuracy with its 95 % interval (stratified bootstrap "
+                             "over " +
+                             QString::number(j["n_test"].toInt()) + " test images): "),
+             qPrintable(ev.out));
     const auto bad = cli({"evaluate", project, "--run", "9"});
     QCOMPARE(bad.code, 1);
     QVERIFY(bad.err.contains("there is no run #9"));
@@ -250,7 +274,7 @@ class CliTest : public QObject {
     }
     QCOMPARE(cli({"runs", p}).out,
              QStringLiteral("id\tmethod\tpreset\tseed\tstatus\tdevice\tseconds\ttest mean "
-                            "per-stage\n"));
+                            "per-stage\tkept\n"));
   }
 
   // Issue 16, finding 3: a model exported from one project predicts the same calls and

@@ -5,6 +5,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <set>
+
 #include "data/LabelsCsv.h"
 #include "eval/StageMetrics.h"
 #include "importer/Importer.h"
@@ -12,6 +14,7 @@
 #include "model/StoredPredictions.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
+#include "store/Split.h"
 #include "support/TestSupport.h"
 #include "train/RunData.h"
 
@@ -82,11 +85,12 @@ class RangeCliTest : public QObject {
 
     const auto cmp = test::runCli({"compare", file});
     QVERIFY2(cmp.code == 0, qPrintable(test::why(cmp)));
-    QVERIFY2(cmp.out.contains("| #1 two-step, tiny, 1 | - | 0.0 | - | - | - | 0.0 | - | - | 0.0 "
-                              "| - | - | - | 100.0 | - | **25.0** | 25.0 | 75.0 | 1.00 | 0.0 |\n"
-                              "| #1 two-step, tiny, 1, range-constrained | - | 100.0 | - | - | - "
-                              "| 0.0 | - | - | 0.0 | - | - | - | 100.0 | - | **50.0** | 50.0 | "
-                              "100.0 | 0.50 | 50.0 |\n"),
+    QVERIFY2(cmp.out.contains(
+                 "| #1 two-step, tiny, 1 | - | 0.0 | - | - | - | 0.0 | - | - | 0.0 "
+                 "| - | - | - | 100.0 | - | **25.0 [25.0, 25.0]** | 25.0 | 75.0 | 1.00 | 0.0 |\n"
+                 "| #1 two-step, tiny, 1, range-constrained | - | 100.0 | - | - | - "
+                 "| 0.0 | - | - | 0.0 | - | - | - | 100.0 | - | **50.0** | 50.0 | "
+                 "100.0 | 0.50 | 50.0 |\n"),
              qPrintable(cmp.out));
     QVERIFY2(cmp.out.contains("| two-step (1) |") &&
                  cmp.out.contains("| two-step, range-constrained (1) | - | 100.0 |"),
@@ -129,15 +133,25 @@ class RangeCliTest : public QObject {
   // GUI opens the demo project with a predicted stage on every thumbnail.
   void demoStoresPredictionsForEveryImage() {
     test::TempDir dir;
-    const auto r =
-        test::runCli({"demo", "--out", test::qs(dir / "d"), "--scale", "0.001", "--min-per-stage",
-                      "5", "--preset", "tiny", "--seeds", "1", "--quiet"});
+    const auto r = test::runCli({"demo", "--out", test::qs(dir / "d"), "--scale", "0.001",
+                                 "--min-per-stage", "5", "--preset", "tiny", "--seeds", "1",
+                                 "--saliency-per-stage", "1", "--quiet"});
     QVERIFY2(r.code == 0, qPrintable(test::why(r)));
     Project p = Project::open(dir / "d/demo.flystage", OpenMode::ReadOnly);
     std::int64_t twoStep = 0;
     for (const auto& run : runstore::runs(p))
       if (run.method == "two-step") twoStep = run.id;
     QCOMPARE(twoStep, std::int64_t(4));
+    // Issue 18: the demo's own split, stored before the import drew it (half of each stage for
+    // testing), the ablation without L_S from the same data-level run, and the paired table.
+    QCOMPARE(storedSplitOptions(p).testFraction, 0.5);
+    QCOMPARE(storedSplitOptions(p).validationFraction, 0.15);
+    const auto ablation = runstore::run(p, 5);
+    QVERIFY(ablation && ablation->method == "two-step-no-ls");
+    QVERIFY2(r.out.contains("\n- two-step \u2212 two-step-no-ls: "), qPrintable(r.out));
+    QVERIFY2(r.out.contains("\n- two-step-no-ls \u2212 data-level: "), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(R"(\| #4 two-step, tiny, 1 \|.* \*\*\d+\.\d \[)")),
+             qPrintable(r.out));
     QCOMPARE(runWithMostPredictions(p), std::optional<std::int64_t>(4));  // the GUI's first run
     const auto images = p.imageIds().size();
     QVERIFY(images > 0);
@@ -157,13 +171,33 @@ class RangeCliTest : public QObject {
     // verdicts, so its report and the image view can say which maps to trust.
     const auto sanity = storedSaliencySanity(p, twoStep);
     QCOMPARE(sanity.size(), saliencyMethods().size());
+    // On a stratified subset (here 1 per stage) of the test images, and the line says so.
+    std::set<int> testStages;
+    for (const auto& ri : runstore::runImages(p, twoStep))
+      if (ri.part == "test" && ri.stage) testStages.insert(*ri.stage);
+    QVERIFY2(r.out.contains(QStringLiteral("\nsaliency checked on %1 of run #4's test images (a "
+                                           "seeded stratified subset: up to 1 per stage)\n")
+                                .arg(testStages.size())),
+             qPrintable(r.out));
     for (const auto& check : sanity) {
-      QVERIFY(check.images > 0);
+      QCOMPARE(check.images, static_cast<int>(testStages.size()));
       QVERIFY2(r.out.contains(QStringLiteral("saliency %1: %2\n")
                                   .arg(QString::fromStdString(saliencyMethodName(check.method)),
                                        QString::fromStdString(check.verdict()))),
                qPrintable(r.out));
     }
+  }
+
+  // The demo's split fractions are checked before anything is generated.
+  void demoRefusesFractionsWithoutATrainingPart() {
+    test::TempDir dir;
+    const auto r = test::runCli({"demo", "--out", test::qs(dir / "d"), "--test-fraction", "0.6",
+                                 "--validation-fraction", "0.5", "--quiet"});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.err.trimmed(),
+             QStringLiteral("flystage-cli: error: --test-fraction 0.6 + --validation-fraction "
+                            "0.5: must be below 1 together, so that a training part is left"));
+    QVERIFY(!std::filesystem::exists(dir / "d" / "data"));
   }
 };
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 
+#include "eval/PairedComparison.h"
 #include "eval/ReportContent.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
@@ -64,6 +65,16 @@ std::vector<std::int64_t> expectedExamples(Project& p, std::int64_t run, int exa
   for (std::size_t i = 0; i < std::min(half, right.size()); ++i) ids.push_back(right[i].second);
   for (std::size_t i = 0; i < std::min(half, wrong.size()); ++i) ids.push_back(wrong[i].second);
   return ids;
+}
+
+// `flystage-cli report` of `project` into `out`: its index.html, empty when it failed (why,
+// logged).
+QString reportIndex(const std::filesystem::path& project, const std::filesystem::path& out) {
+  const auto r = test::runCli({"report", qs(project), "--out", qs(out)});
+  if (r.code != 0) qWarning("%s", qPrintable(why(r)));
+  QFile index(qs(out / "index.html"));
+  return r.code == 0 && index.open(QIODevice::ReadOnly) ? QString::fromUtf8(index.readAll())
+                                                        : QString();
 }
 
 }  // namespace
@@ -161,6 +172,14 @@ class ReportContentTest : public QObject {
              std::optional<std::int64_t>(4));
     QCOMPARE(pickFeaturedRun({rec(2, "gabor", "finished"), rec(1, "plain", "failed")}),
              std::optional<std::int64_t>());
+    // The CE-only ablation is compared, never featured over two-step, however new it is; alone
+    // it is a network run like any other.
+    QCOMPARE(pickFeaturedRun({rec(8, "two-step-no-ls", "finished"),
+                              rec(7, "data-level", "finished"), rec(6, "two-step", "finished")}),
+             std::optional<std::int64_t>(6));
+    QCOMPARE(
+        pickFeaturedRun({rec(8, "two-step-no-ls", "finished"), rec(7, "data-level", "finished")}),
+        std::optional<std::int64_t>(8));
   }
 
   // Half right, half wrong calls among the test images, most confident first; images of other
@@ -193,6 +212,42 @@ class ReportContentTest : public QObject {
     QCOMPARE(ids(pickReportExamples(images, preds, 6)), (V{{2, 9}, {4, 11}, {1, 9}, {3, 10}}));
     QCOMPARE(ids(pickReportExamples(images, preds, 0)), (V{{2, 9}, {3, 10}}));  // at least one
     QCOMPARE(ids(pickReportExamples(images, {}, 4)), V{});
+  }
+
+  // Issue 18, finding 4: the report's tables carry the intervals `compare` prints: each run's
+  // mean per-stage accuracy with its bootstrap interval over the test images, a method of two
+  // runs with its t interval over them, and the paired differences (runs of one seed).
+  void reportTablesCarryIntervals() {
+    const QString html = reportIndex(project_, dir_ / "report-intervals");
+    QVERIFY(!html.isEmpty());
+    const QRegularExpression bold(
+        QStringLiteral(R"(<td><b>\d+\.\d \[\d+\.\d, \d+\.\d\]</b></td>)"));
+    // Three runs, and plain's two runs (gabor has one: its value alone).
+    int bolds = 0;
+    for (auto it = bold.globalMatch(html); it.hasNext(); it.next()) ++bolds;
+    QCOMPARE(bolds, 4);
+    Project p = Project::open(project_, OpenMode::ReadOnly);
+    const auto runs = loadRunSummaries(p, {1, 2, 3});
+    for (const auto& run : runs) {
+      QVERIFY(run.meanPerStageInterval);
+      QCOMPARE(run.meanPerStageInterval->n, run.test.nTest);
+      QVERIFY2(
+          html.contains(QString::fromStdString("<td>" + run.method + "</td><td>" + run.preset +
+                                               "</td><td>" + std::to_string(run.seed) + "</td>")),
+          run.method.c_str());
+    }
+    const auto plainT =
+        tInterval({runs[0].test.meanPerStageAccuracy, runs[1].test.meanPerStageAccuracy});
+    QVERIFY2(html.contains(QString::fromStdString("<td><b>" + percentText(plainT) + "</b></td>")),
+             qPrintable(html));
+    // plain #1 and gabor #3 share seed 1 and the project's test set; plain #2 has no partner.
+    const QRegularExpression paired(QStringLiteral(
+        R"(<li>plain \x{2212} gabor: [+\x{2212}0-9.]+ \[[+\x{2212}0-9.]+, [+\x{2212}0-9.]+\] points )"
+        R"(\(1 seed, paired bootstrap over (\d+) test images\); not paired \(no run of the other )"
+        R"(method with the same seed and test set\): #2</li>)"));
+    const auto m = paired.match(html);
+    QVERIFY2(m.hasMatch(), qPrintable(html));
+    QCOMPARE(m.captured(1).toInt(), runs[0].test.nTest);
   }
 };
 

@@ -14,6 +14,7 @@
 #include "StageAccuracyTable.h"
 #include "data/LabelsCsv.h"
 #include "eval/ConfusionCell.h"
+#include "eval/RunComparison.h"
 #include "eval/StageMetrics.h"
 #include "importer/Importer.h"
 #include "store/Project.h"
@@ -130,8 +131,13 @@ class RunsPanelTest : public QObject {
     QCOMPARE(value(StageAccuracyTable::WithinOne), metrics.withinOneStageAccuracy);
     QCOMPARE(value(StageAccuracyTable::MeanAbsError), metrics.meanAbsoluteStageError);
     QCOMPARE(value(StageAccuracyTable::NTest), double(metrics.nTest));
+    // Issue 18: with its 95 % interval over the test images, as `compare` prints it.
+    const auto interval = loadRunSummaries(p, {plain_}).front().meanPerStageInterval.value();
+    QCOMPARE(interval.n, metrics.nTest);
     QCOMPARE(table->item(0, StageAccuracyTable::MeanPerStage)->text(),
-             QString::number(100 * metrics.meanPerStageAccuracy, 'f', 1));
+             QString::number(100 * metrics.meanPerStageAccuracy, 'f', 1) + " [" +
+                 QString::number(100 * interval.lo, 'f', 1) + ", " +
+                 QString::number(100 * interval.hi, 'f', 1) + "]");
     int stagesWithImages = 0;
     for (int n : metrics.perStageCount) stagesWithImages += n > 0;
     QCOMPARE(panel.accuracyPlot()->runCount(), 1);

@@ -60,7 +60,8 @@ StageAccuracyTable::StageAccuracyTable(QWidget* parent) : QTableWidget(parent) {
     horizontalHeaderItem(stageColumn(s))
         ->setToolTip(tr("Test accuracy of stage %1 (%); – when no test image has it").arg(s));
   horizontalHeaderItem(MeanPerStage)
-      ->setToolTip(tr("Mean of the per-stage accuracies (Table II's figure), %"));
+      ->setToolTip(tr("Mean of the per-stage accuracies (Table II's figure), %, with its 95 % "
+                      "interval over the test images in brackets"));
   horizontalHeaderItem(Overall)->setToolTip(tr("Share of test images right, %"));
   horizontalHeaderItem(WithinOne)->setToolTip(tr("Share predicted within one stage, %"));
   horizontalHeaderItem(MeanAbsError)->setToolTip(tr("Mean absolute stage error, in stages"));
@@ -134,7 +135,16 @@ void StageAccuracyTable::setRuns(const std::vector<RunSummary>& runs) {
               .arg(fineStageFromIndex(i)));
       setItem(row, kFirstStageColumn + i, cell);
     }
-    setItem(row, MeanPerStage, valueItem(m.meanPerStageAccuracy, true));
+    auto* mean = valueItem(m.meanPerStageAccuracy, true);
+    if (!line.constrained && r.meanPerStageInterval) {
+      // As `compare` prints it: "42.9 [36.8, 49.0]"; the value stays the sort key.
+      mean->setText(QString::fromStdString(percentText(*r.meanPerStageInterval)));
+      mean->setToolTip(plural(tr("Mean per-stage accuracy (%) with its 95 % interval: a "
+                                 "stratified bootstrap over the %n test image(s)",
+                                 nullptr, r.meanPerStageInterval->n),
+                              r.meanPerStageInterval->n));
+    }
+    setItem(row, MeanPerStage, mean);
     setItem(row, Overall, valueItem(m.overallAccuracy, true));
     setItem(row, WithinOne, valueItem(m.withinOneStageAccuracy, true));
     setItem(row, MeanAbsError, valueItem(m.meanAbsoluteStageError, false, 2));
