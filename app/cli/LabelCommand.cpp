@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +10,7 @@
 #include "data/StageRange.h"
 #include "store/LabelConflict.h"
 #include "store/LabelHistory.h"
+#include "store/LabellerVotes.h"
 #include "store/Project.h"
 #include "util/Error.h"
 
@@ -23,7 +25,15 @@ struct LabelArgs {
   std::string range;
   bool clear = false;
   bool force = false;
+  std::string labeller;
 };
+
+// Who labels: --labeller, else $FLYSTAGE_LABELLER, else unnamed (not counted in agreement).
+std::string labellerOf(const CLI::Option* option, const std::string& given) {
+  if (option->count()) return given;
+  const char* env = std::getenv("FLYSTAGE_LABELLER");
+  return env ? env : "";
+}
 
 void printAction(const char* verb, const std::optional<LabelAction>& a) {
   if (a)
@@ -50,9 +60,13 @@ void addLabelCommands(CLI::App& app) {
   cmd->add_flag("--force", a->force,
                 "Label a stage outside the image's current stage range, replacing the range "
                 "(the old one stays in the history: undo restores it)");
+  auto* labeller =
+      cmd->add_option("--labeller", a->labeller,
+                      "Who labels, recorded with the label for labeller agreement (default: "
+                      "$FLYSTAGE_LABELLER; none: unnamed, not counted)");
   stage->excludes(clear);
   range->excludes(clear);
-  cmd->callback([a, stage, range] {
+  cmd->callback([a, stage, range, labeller] {
     Label label;
     label.source = LabelSource::User;
     if (range->count()) {
@@ -70,6 +84,10 @@ void addLabelCommands(CLI::App& app) {
       if (!label.range) label.range = stageRangeOfStage(a->stage);
     }
     if (!a->clear && label.empty()) throw Error("give --stage, --range or --clear");
+    const std::string who = labellerOf(labeller, a->labeller);
+    if (const std::string problem = labellerNameProblem(who); !problem.empty())
+      throw Error((labeller->count() ? "--labeller " : "$FLYSTAGE_LABELLER ") + who + ": " +
+                  problem);
     validateLabel(label);  // a label that cannot be is refused as such, before any conflict
     Project project = Project::open(a->project, OpenMode::Existing);
     // Read before the write: a curator's range is replaced only when asked for.
@@ -78,7 +96,7 @@ void addLabelCommands(CLI::App& app) {
         throw Error(c.text() +
                     ": the stage is outside the image's range; add --force to replace the "
                     "range (undo restores it)");
-    LabelHistory history(project);
+    LabelHistory history(project, who);
     const auto action = history.setLabel(a->image, label);
     printAction("label", action);
   });

@@ -16,20 +16,35 @@ std::string queueStrategyName(QueueStrategy s) {
       return "stage-boundary";
     case QueueStrategy::RangeDisagreement:
       return "range-disagreement";
+    case QueueStrategy::LabellerConflict:
+      return "labeller-conflict";
   }
   return "least-confident";
 }
 
 std::optional<QueueStrategy> parseQueueStrategy(const std::string& text) {
   for (auto s : {QueueStrategy::LeastConfident, QueueStrategy::StageBoundary,
-                 QueueStrategy::RangeDisagreement})
+                 QueueStrategy::RangeDisagreement, QueueStrategy::LabellerConflict})
     if (queueStrategyName(s) == text) return s;
   return std::nullopt;
 }
 
+namespace {
+
+// Highest score first; ties by image id, so the queue is the same on every machine.
+void sortByScore(std::vector<QueueEntry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const QueueEntry& a, const QueueEntry& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.imageId < b.imageId;
+  });
+}
+
+}  // namespace
+
 std::vector<QueueEntry> rankForLabelling(const std::vector<StoredPrediction>& predictions,
                                          const std::map<std::int64_t, Label>& labels,
                                          QueueStrategy strategy) {
+  if (strategy == QueueStrategy::LabellerConflict) return {};
   const auto checkSize = [](const StoredPrediction& pr, const std::vector<float>& p) {
     if (p.size() != static_cast<std::size_t>(kNumFineStages))
       throw Error("prediction of image #" + std::to_string(pr.imageId) + " has " +
@@ -74,16 +89,37 @@ std::vector<QueueEntry> rankForLabelling(const std::vector<StoredPrediction>& pr
         e.score = 1.0 - e.margin;
         break;
       case QueueStrategy::RangeDisagreement:
+      case QueueStrategy::LabellerConflict:
         e.score = e.outsideRange;
         break;
     }
     e.score = std::clamp(e.score, 0.0, 1.0);
     out.push_back(e);
   }
-  std::stable_sort(out.begin(), out.end(), [](const QueueEntry& a, const QueueEntry& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.imageId < b.imageId;
-  });
+  sortByScore(out);
+  return out;
+}
+
+std::vector<QueueEntry> rankLabellerConflicts(const std::vector<LabellerVote>& votes) {
+  std::map<std::int64_t, std::pair<int, int>> span;  // image -> lowest, highest stage given
+  for (const auto& v : votes) {
+    auto [it, added] = span.try_emplace(v.imageId, v.stage, v.stage);
+    if (!added) {
+      it->second.first = std::min(it->second.first, v.stage);
+      it->second.second = std::max(it->second.second, v.stage);
+    }
+  }
+  std::vector<QueueEntry> out;
+  for (const auto& [image, s] : span) {
+    if (s.first == s.second) continue;
+    QueueEntry e;
+    e.imageId = image;
+    e.predictedStage = s.first;
+    e.runnerUpStage = s.second;
+    e.score = (s.second - s.first) / double(kMaxStage - kMinStage);
+    out.push_back(e);
+  }
+  sortByScore(out);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/Label.h"
+#include "store/LabellerVotes.h"
 #include "store/RunStore.h"
 
 namespace flystage {
@@ -16,6 +17,7 @@ enum class QueueStrategy {
   LeastConfident,     // the lowest top probability first
   StageBoundary,      // the two most probable stages closest first: between two stages
   RangeDisagreement,  // range-labelled images predicted outside their range, most mass outside
+  LabellerConflict,   // images whose labellers disagree, largest stage distance first
 };
 
 std::string queueStrategyName(QueueStrategy s);  // "least-confident", "stage-boundary", ...
@@ -39,9 +41,16 @@ struct QueueEntry {
 // prediction has it: StoredPrediction::callProbabilities()). RangeDisagreement keeps only
 // range-labelled images whose unconstrained predicted stage lies outside their range, and
 // ranks those by that model's probability outside the range. Throws flystage::Error when a
-// prediction does not hold the 14 probabilities of stages 4..17.
+// prediction does not hold the 14 probabilities of stages 4..17. LabellerConflict needs the
+// labellers' votes, not predictions: rankLabellerConflicts (here it ranks nothing).
 std::vector<QueueEntry> rankForLabelling(const std::vector<StoredPrediction>& predictions,
                                          const std::map<std::int64_t, Label>& labels,
                                          QueueStrategy strategy);
+
+// The images whose labellers' latest stages differ (LabellerVotes), the largest stage
+// distance first, ties by ascending image id: where a third look settles most. score: the
+// distance over 16 (1..17 apart at most); predictedStage and runnerUpStage: the lowest and the
+// highest stage given.
+std::vector<QueueEntry> rankLabellerConflicts(const std::vector<LabellerVote>& votes);
 
 }  // namespace flystage

@@ -160,9 +160,33 @@ class LabelQueueTest : public QObject {
 
   void namesRoundTrip() {
     for (auto s : {QueueStrategy::LeastConfident, QueueStrategy::StageBoundary,
-                   QueueStrategy::RangeDisagreement})
+                   QueueStrategy::RangeDisagreement, QueueStrategy::LabellerConflict})
       QCOMPARE(parseQueueStrategy(queueStrategyName(s)), std::optional<QueueStrategy>(s));
+    QCOMPARE(parseQueueStrategy("labeller-conflict"),
+             std::optional<QueueStrategy>(QueueStrategy::LabellerConflict));
     QVERIFY(!parseQueueStrategy("random"));
+  }
+
+  // Issue 18, finding 5: the images whose labellers disagree, the farthest apart first.
+  void conflictsFirstByStageDistance() {
+    const std::vector<LabellerVote> votes = {
+        {1, "alice", 10}, {1, "bob", 10},                     // agree: not queued
+        {2, "alice", 9},  {2, "bob", 11},                     // 2 apart
+        {3, "alice", 5},  {3, "bob", 6},  {3, "import", 12},  // 7 apart (5 vs 12)
+        {4, "alice", 14}, {4, "bob", 12},                     // 2 apart: after 2 by id
+        {5, "alice", 7},                                      // one labeller: not queued
+    };
+    const auto q = rankLabellerConflicts(votes);
+    QCOMPARE(ids(q), (std::vector<std::int64_t>{3, 2, 4}));
+    QCOMPARE(q[0].score, 7.0 / 16.0);
+    QCOMPARE(q[0].predictedStage, 5);
+    QCOMPARE(q[0].runnerUpStage, 12);
+    QCOMPARE(q[1].score, 2.0 / 16.0);
+    QCOMPARE(q[2].predictedStage, 12);
+    QCOMPARE(q[2].runnerUpStage, 14);
+    QVERIFY(rankLabellerConflicts({}).empty());
+    // The prediction-based ranking has nothing to say about labellers.
+    QVERIFY(rankForLabelling(preds_, labels_, QueueStrategy::LabellerConflict).empty());
   }
 };
 

@@ -32,6 +32,7 @@
 #include "LabelMenu.h"
 #include "Labeller.h"
 #include "MainWindow.h"
+#include "Preferences.h"
 
 #include "data/LabelsCsv.h"
 #include "data/Stage.h"
@@ -40,6 +41,7 @@
 #include "importer/Importer.h"
 #include "store/ImageList.h"
 #include "store/LabelHistory.h"
+#include "store/LabellerVotes.h"
 #include "store/Project.h"
 #include "store/RunStore.h"
 #include "support/TestSupport.h"
@@ -582,6 +584,52 @@ class LabellingTest : public QObject {
     QCOMPARE(stored(file, 3), labelForRange(*parseStageRange("11-12"), LabelSource::Import));
     QCOMPARE(stored(file, 4), labelForRange(*parseStageRange("11-12"), LabelSource::Import));
     QCOMPARE(stack->undoText(), QStringLiteral("Stage 9 for image #11"));
+  }
+
+  // Issue 18, finding 5: a label set in the window carries the Preferences' labeller name; a
+  // second labeller's same stage is a vote; their conflicts are a label-next queue.
+  void guiLabelCarriesThePreferenceName() {
+    TempDir dir;
+    ui::Preferences::setLabeller(QStringLiteral("alice"));
+    MainWindow w;
+    const auto file = open(w, dir, 13);
+    key(w, Qt::Key_5);
+    QCOMPARE(stored(file, 13), labelForStage(5, LabelSource::User));
+    const auto labellerOf = [&file](std::int64_t id) {
+      SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+      SQLite::Statement q(db, "SELECT labeller FROM labels WHERE image_id = ?");
+      q.bind(1, static_cast<int64_t>(id));
+      return q.executeStep() ? QString::fromStdString(q.getColumn(0).getString()) : QString();
+    };
+    QCOMPARE(labellerOf(13), QStringLiteral("alice"));
+    // bob, on the same computer, agrees on 13 and stages 14 otherwise than alice will.
+    ui::Preferences::setLabeller(QStringLiteral("bob"));
+    w.browser()->selectImage(13);
+    key(w, Qt::Key_5);
+    QCOMPARE(w.labeller()->undoStack()->count(), 2);  // his vote is an undoable action
+    QCOMPARE(labellerOf(13), QStringLiteral("alice"));
+    w.browser()->selectImage(14);
+    key(w, Qt::Key_7);
+    ui::Preferences::setLabeller(QStringLiteral("alice"));
+    w.browser()->selectImage(14);
+    key(w, Qt::Key_9);
+    QCOMPARE(labellerOf(14), QStringLiteral("alice"));
+    QStringList votes;
+    for (const auto& v : labellerVotes(*w.project()))
+      votes << QStringLiteral("%1:%2=%3")
+                   .arg(v.imageId)
+                   .arg(QString::fromStdString(v.labeller))
+                   .arg(v.stage);
+    QCOMPARE(votes.join(QLatin1Char(' ')),
+             QStringLiteral("13:alice=5 13:bob=5 14:alice=9 14:bob=7"));
+    // Label next > Labeller conflicts: image 14 alone, with no run chosen.
+    QCOMPARE(w.browser()->filter().runId, 0);
+    auto* mode = w.findChild<QComboBox*>(QStringLiteral("queueMode"));
+    const int conflicts = mode->findData(QStringLiteral("labeller-conflict"));
+    QVERIFY(conflicts > 0);
+    QCOMPARE(mode->itemText(conflicts), QStringLiteral("Labeller conflicts"));
+    mode->setCurrentIndex(conflicts);
+    QCOMPARE(w.browser()->proxy()->imageIds(), QList<qint64>{14});
   }
 
   void helpListsTheKeys() {

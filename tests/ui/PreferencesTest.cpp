@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 
 #include <QCheckBox>
+#include <QLineEdit>
+#include <QValidator>
 
 #include "Preferences.h"
 #include "PreferencesDialog.h"
@@ -167,6 +169,34 @@ class PreferencesTest : public QObject {
     QCOMPARE(c.kind, 2);
     QCOMPARE(c.source, QStringLiteral("/data/labels.csv"));
     QCOMPARE(c.imagesRoot, QStringLiteral("/data"));
+  }
+
+  // Issue 18, finding 5: the labeller name, default the login name, under labelling/labeller,
+  // edited in the dialog; an empty name is kept (unnamed), not replaced by the login.
+  void labellerNameIsKept() {
+    qputenv("USER", "fly-login");
+    QCOMPARE(Preferences::labeller(), QStringLiteral("fly-login"));
+    QCOMPARE(Preferences::load().labellerName, QStringLiteral("fly-login"));
+    flystage::ui::PreferencesDialog dialog(Preferences::load());
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("preferencesLabeller"));
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), QStringLiteral("fly-login"));
+    // What core refuses cannot be typed: '|' and control characters.
+    QString bad = QStringLiteral("a|b");
+    int pos = 0;
+    QCOMPARE(edit->validator()->validate(bad, pos), QValidator::Invalid);
+    QString tab = QStringLiteral("a\tb");
+    QCOMPARE(edit->validator()->validate(tab, pos), QValidator::Invalid);
+    edit->setText(QStringLiteral("  Marie Curie "));
+    dialog.preferences().save();
+    QCOMPARE(QSettings().value(QStringLiteral("labelling/labeller")).toString(),
+             QStringLiteral("Marie Curie"));
+    QCOMPARE(Preferences::labeller(), QStringLiteral("Marie Curie"));
+    flystage::ui::PreferencesDialog again(Preferences::load());
+    QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("preferencesLabeller"))->text(),
+             QStringLiteral("Marie Curie"));
+    Preferences::setLabeller(QString());
+    QCOMPARE(Preferences::labeller(), QString());
   }
 };
 

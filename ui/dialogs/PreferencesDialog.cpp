@@ -5,6 +5,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
@@ -66,6 +68,17 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
       tr("When an image has a stage range (4-6 to 13-17), Predict calls the most probable stage "
          "inside it; the unconstrained call is kept beside it. Applies to the next prediction"));
 
+  labeller_ = new QLineEdit(current.labellerName);
+  labeller_->setObjectName(QStringLiteral("preferencesLabeller"));
+  labeller_->setAccessibleName(tr("Labeller name"));
+  labeller_->setPlaceholderText(tr("Unnamed"));
+  // What core's labellerNameProblem accepts: no control characters, no '|', 100 at most.
+  labeller_->setValidator(new QRegularExpressionValidator(
+      QRegularExpression(QStringLiteral("[^|\\x00-\\x1f\\x7f]{0,100}")), labeller_));
+  labeller_->setToolTip(
+      tr("Recorded with every label you set, so images labelled by two people give their "
+         "agreement (Cohen's kappa); empty: unnamed, not counted"));
+
   auto* found = new QLabel(deviceText(info));
   found->setObjectName(QStringLiteral("preferencesDeviceFound"));
   found->setWordWrap(true);
@@ -78,6 +91,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
   form->addRow(tr("&Thumbnail cache:"), cache_);
   form->addRow(tr("&Language:"), language_);
   form->addRow(tr("&Prediction:"), rangeConstraint_);
+  form->addRow(tr("Labeller &name:"), labeller_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -96,6 +110,7 @@ Preferences PreferencesDialog::preferences() const {
   p.thumbnailCacheMiB = cache_->value();
   p.language = language_->currentData().toString();
   p.rangeConstraint = rangeConstraint_->isChecked();
+  p.labellerName = labeller_->text().trimmed();
   return p;
 }
 

@@ -78,6 +78,8 @@ bool ImageFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
       if (l.empty()) return false;
       break;
   }
+  // A queue that needs no run (labeller conflicts) shows its images alone as well.
+  if (f.queue && f.runId == 0 && source_->queueRank(sourceRow) < 0) return false;
   // Conditions on the run read the model's run; a filter for another run (its predictions
   // not loaded yet) shows nothing rather than the wrong images.
   if (f.runId != 0 && f.usesRun()) {

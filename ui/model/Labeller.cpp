@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "DisplayNames.h"
+#include "Preferences.h"
 #include "store/LabelActions.h"
 #include "store/Project.h"
 
@@ -105,7 +106,9 @@ Labeller::Outcome Labeller::apply(const std::vector<LabelChange>& changes,
   }
   std::optional<LabelAction> action;
   try {
-    action = LabelHistory(*project_).apply(changes, description.toStdString());
+    // Read at every action: a name changed in Preferences applies to the next label.
+    action = LabelHistory(*project_, Preferences::labeller().toStdString())
+                 .apply(changes, description.toStdString());
   } catch (const std::exception& e) {
     Q_EMIT failed(tr("The label was not saved: %1").arg(QString::fromUtf8(e.what())));
     return Outcome::Failed;

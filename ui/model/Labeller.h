@@ -39,8 +39,9 @@ class Labeller : public QObject {
   QUndoStack* undoStack() const { return stack_; }
 
   enum class Outcome { Changed, Unchanged, Failed };
-  // One undoable action. Unchanged: every label was already as asked. Failed: failed() says
-  // why; the project is unchanged.
+  // One undoable action, labelled by Preferences::labeller(). Unchanged: every label was
+  // already as asked (another labeller's same label is their vote: Changed). Failed: failed()
+  // says why; the project is unchanged.
   Outcome apply(const std::vector<LabelChange>& changes, const QString& description);
 
   // While `reason` is not empty, labelling, undo and redo write nothing and report `reason`

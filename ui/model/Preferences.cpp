@@ -17,6 +17,7 @@ const QString kRecent = QStringLiteral("recentProjects");
 const QString kLast = QStringLiteral("lastProject");
 const QString kLastDir = QStringLiteral("lastProjectDir");
 const QString kAdvance = QStringLiteral("labelling/advance");
+const QString kLabeller = QStringLiteral("labelling/labeller");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kDockState = QStringLiteral("mainWindow/state");
 // The project page has three panes since the browser; a two-pane state is not applied.
@@ -69,6 +70,7 @@ Preferences Preferences::load() {
   p.thumbnailCacheMiB = qBound(16, s.value(kCache, p.thumbnailCacheMiB).toInt(), 16384);
   p.language = s.value(kLanguage, p.language).toString();
   p.rangeConstraint = s.value(kRangeConstraint, p.rangeConstraint).toBool();
+  p.labellerName = labeller();
   return p;
 }
 
@@ -79,6 +81,7 @@ void Preferences::save() const {
   s.setValue(kCache, thumbnailCacheMiB);
   s.setValue(kLanguage, language);
   s.setValue(kRangeConstraint, rangeConstraint);
+  s.setValue(kLabeller, labellerName.trimmed());
 }
 
 QString Preferences::thumbnailCacheKey() {
@@ -107,6 +110,19 @@ QString Preferences::lastProjectDir() {
 
 void Preferences::setLastProjectDir(const QString& dir) {
   QSettings().setValue(kLastDir, dir);
+}
+
+QString Preferences::labeller() {
+  QSettings s;
+  if (s.contains(kLabeller)) return s.value(kLabeller).toString();
+  // Until one is chosen: the login name, so two people's labels are told apart by default.
+  QString login = qEnvironmentVariable("USER");
+  if (login.isEmpty()) login = qEnvironmentVariable("USERNAME");
+  return login;
+}
+
+void Preferences::setLabeller(const QString& name) {
+  QSettings().setValue(kLabeller, name.trimmed());
 }
 
 bool Preferences::advanceAfterLabelling() {

@@ -17,6 +17,8 @@ struct Preferences {
   QString language;                         // "" = the system's; "en", "de", "zh_CN"
   // Predict: an image with a known stage range is called the most probable stage inside it.
   bool rangeConstraint = true;
+  // Who labels in this window, recorded with every label (labeller agreement); "" = unnamed.
+  QString labellerName;  // load(): labeller()
 
   // The values of the Preferences dialog, each within its range.
   static Preferences load();
@@ -34,6 +36,10 @@ struct Preferences {
   static void setLastProject(const QString& file);  // "": the key is removed
   static QString lastProjectDir();
   static void setLastProjectDir(const QString& dir);
+
+  // The labeller name (default: the login name); "" = unnamed, not counted in agreement.
+  static QString labeller();
+  static void setLabeller(const QString& name);
 
   // Label > Advance After Labelling (default on).
   static bool advanceAfterLabelling();

@@ -226,6 +226,9 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
                   QString::fromStdString(queueStrategyName(QueueStrategy::StageBoundary)));
   queue_->addItem(tr("Disagrees with its range"),
                   QString::fromStdString(queueStrategyName(QueueStrategy::RangeDisagreement)));
+  // Needs no run: the labellers' own stages, the farthest apart first.
+  queue_->addItem(tr("Labeller conflicts"),
+                  QString::fromStdString(queueStrategyName(QueueStrategy::LabellerConflict)));
 
   detailsBox_ = new QWidget(this);
   detailsBox_->setObjectName(QStringLiteral("filterDetails"));

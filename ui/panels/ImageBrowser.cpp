@@ -14,7 +14,9 @@
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
 #include "ThumbnailDelegate.h"
+#include "eval/LabelQueue.h"
 #include "model/StoredPredictions.h"
+#include "store/LabellerVotes.h"
 #include "store/RunStore.h"
 
 namespace flystage::ui {
@@ -203,7 +205,8 @@ void ImageBrowser::applyFilter(const ImageFilter& wanted, bool fromBar) {
     }
     rankedQueue_.reset();
   }
-  if (f.queue && f.runId != 0) {
+  // Labeller conflicts come from the labellers' votes: no run needed.
+  if (f.queue && (f.runId != 0 || *f.queue == QueueStrategy::LabellerConflict)) {
     if (rankedQueue_ != f.queue || rankedRun_ != f.runId || !model_->hasQueue())
       rankQueue(*f.queue);
   } else {
@@ -227,6 +230,21 @@ void ImageBrowser::applyFilter(const ImageFilter& wanted, bool fromBar) {
 void ImageBrowser::rankQueue(QueueStrategy strategy) {
   rankedQueue_ = strategy;
   rankedRun_ = model_->runId();
+  if (strategy == QueueStrategy::LabellerConflict) {
+    try {
+      if (model_->project()) {
+        model_->setQueue(rankLabellerConflicts(labellerVotes(*model_->project())));
+        if (!model_->hasQueue())
+          Q_EMIT message(
+              tr("No image has labellers who disagree: set a labeller name in "
+                 "Preferences and label images others labelled."));
+      }
+    } catch (const std::exception& e) {
+      model_->clearQueue();
+      Q_EMIT message(QString::fromUtf8(e.what()));
+    }
+    return;
+  }
   if (!model_->hasPredictions()) {
     model_->clearQueue();
     Q_EMIT message(tr("Run %1 has no stored predictions to rank; store them with "
