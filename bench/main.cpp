@@ -11,6 +11,7 @@
 #include "ModelBench.h"
 #include "PipelineBench.h"
 #include "SaliencyGrid.h"
+#include "SimilarityBench.h"
 #include "util/Error.h"
 
 using namespace flystage;
@@ -141,6 +142,18 @@ grow->add_option("--images", images)->required();
 grow->callback([&] { print(growProject(project, images)); });
 
 std::string results;
+SimilarityBenchOptions so;
+auto* similar = app.add_subcommand(
+    "similar", "Similar-embryo index: build, query ms, memory, recall vs exact brute force");
+similar->add_option("--preset", so.preset, "Its feature size is used")->capture_default_str();
+similar->add_option("--images", so.images)->capture_default_str();
+similar->add_option("--queries", so.queries)->capture_default_str();
+similar->add_option("--k", so.k)->capture_default_str();
+similar->callback([&] {
+  if (threads > 0) so.threads = threads;  // default 2: the target's cores
+  print(benchSimilarity(so));
+});
+
 auto* plot = app.add_subcommand("plot", "The figures of docs/performance.md");
 plot->add_option("--results", results, "results.json of bench/table.py")->required();
 plot->add_option("--out", out, "Folder for the PNGs")->required();

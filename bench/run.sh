@@ -124,6 +124,14 @@ bench grow --project "$W/bench.flystage" --images "${SIZES##*,}" >/dev/null
 bench predict --project "$W/bench.flystage" --run "$run" --sizes "$SIZES" >"$OUT/predict.json"
 bench gem --project "$W/bench.flystage" --run "$run" --sizes "$SIZES" --masked >"$OUT/gem-scaling.json"
 
+SIM_IMAGES=$([ "$QUICK" = 1 ] && echo 4000 || echo 40000)
+for preset in $PRESETS; do
+  # 2 threads: the target machine (under 100 ms a query at 40,000 images on 2 cores).
+  step "similar-embryo index, $preset features, $SIM_IMAGES images, 2 threads"
+  "$BENCH" --threads 2 similar --preset "$preset" --images $SIM_IMAGES --queries 200 --k 20 \
+    >"$OUT/similar-$preset.json"
+done
+
 if [ -x "$GUI" ]; then
   step "GUI peak RSS: the bench project and a $GUI_IMAGES-image project"
   export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$W/config"

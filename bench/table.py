@@ -233,6 +233,23 @@ def main():
                 emit(f"  {k}: {(pts[-1][1] / pts[-1][0]) / (pts[0][1] / pts[0][0]):.2f}")
         emit()
 
+    similar = [x for x in (load(os.path.join(out, f"similar-{p}.json"))
+                           for p in ("tiny", "demo", "fast", "paper")) if x]
+    if similar:
+        results["similar"] = similar
+        emit(f"Similar-embryo index ({similar[0]['images']:,} images, {similar[0]['threads']} "
+             "threads, top 20; reference: exact cosine on the full features, same process):")
+        emit()
+        emit("| preset | D | dims | build s | query ms median | p95 | index MiB | "
+             "exact ms median | exact MiB | speed vs exact | recall@20 |")
+        emit("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for x in similar:
+            emit(f"| {x['preset']} | {x['feature_size']} | {x['dims']} | {x['build_s']:.1f} | "
+                 f"{x['query_ms_median']:.1f} | {x['query_ms_p95']:.1f} | {x['index_mib']:.0f} | "
+                 f"{x['exact_query_ms_median']:.1f} | {x['exact_mib']:.0f} | "
+                 f"{x['speedup_vs_exact']:.1f}x | {x['recall_at_k']:.3f} |")
+        emit()
+
     sal = load(os.path.join(out, "saliency.json"))
     if sal:
         results["saliency"] = sal

@@ -25,6 +25,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>two-step without L_S (CE only)</source>
+        <translation>Zweistufig ohne L_S (nur CE)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>gabor</source>
         <translation>Gabor</translation>
     </message>
@@ -314,6 +319,154 @@
     </message>
 </context>
 <context>
+    <name>flystage::ui::AgreementPanel</name>
+    <message>
+        <location filename="../ui/panels/AgreementPanel.cpp" line="+59"/>
+        <source>Agreement of each two labellers</source>
+        <translation>Übereinstimmung je zweier Annotierender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labeller A</source>
+        <translation>Annotierende(r) A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labeller B</source>
+        <translation>Annotierende(r) B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Kappa [95% CI]</source>
+        <translation>Kappa [95-%-KI]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exact</source>
+        <translation>Exakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cohen&apos;s kappa weighted by stage distance (1: always the same stage, 0: no better than chance) with its 95% bootstrap interval over images, and the share of images given the same stage</source>
+        <translation>Cohens Kappa, gewichtet nach Stadienabstand (1: immer dasselbe Stadium, 0: nicht besser als Zufall), mit seinem 95-%-Bootstrap-Intervall über die Bilder, und der Anteil der Bilder mit demselben Stadium</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kappa per stage</source>
+        <translation>Kappa je Stadium</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+105"/>
+        <source>Stage</source>
+        <translation>Stadium</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Per stage: the kappa of that stage against any other, for each pair of labellers; - where neither used the stage</source>
+        <translation>Je Stadium: das Kappa dieses Stadiums gegen alle anderen, für jedes Paar von Annotierenden; - wo keiner das Stadium verwendet hat</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Confusion between two labellers</source>
+        <translation>Verwechslungen zwischen zwei Annotierenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run beside the labellers</source>
+        <translation>Lauf neben den Annotierenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run whose stored calls are compared with each labeller on the images both labellers staged</source>
+        <translation>Der Lauf, dessen gespeicherte Vorhersagen mit jeder(m) Annotierenden auf den Bildern verglichen werden, denen beide ein Stadium gaben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model beside the labellers</source>
+        <translation>Das Modell neben den Annotierenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labellers</source>
+        <translation>Annotierende</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kappa A / B</source>
+        <translation>Kappa A / B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kappa run / A</source>
+        <translation>Kappa Lauf / A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kappa run / B</source>
+        <translation>Kappa Lauf / B</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Per stage:</source>
+        <translation>Je Stadium:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Beside the run:</source>
+        <translation>Neben dem Lauf:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The agreement could not be computed: %1</source>
+        <translation>Die Übereinstimmung konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No two labellers have staged the same image yet. Set your name in Preferences (Labeller name); images another labeller staged are in Label next &gt; Labeller conflicts when you disagree.</source>
+        <translation>Noch haben keine zwei Annotierenden dasselbe Bild mit einem Stadium versehen. Tragen Sie Ihren Namen in den Einstellungen ein (Name der/des Annotierenden); Bilder, die eine andere Person anders eingestuft hat, stehen unter Als Nächstes labeln &gt; Konflikte zwischen Annotierenden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n pair(s) of labellers share images.</source>
+        <translation>
+            <numerusform>%n Paar von Annotierenden teilt Bilder.</numerusform>
+            <numerusform>%n Paare von Annotierenden teilen Bilder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Confusion between two labellers: none yet.</source>
+        <translation>Verwechslungen zwischen zwei Annotierenden: noch keine.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confusion: %1 in rows, %2 in columns</source>
+        <translation>Verwechslungen: %1 in Zeilen, %2 in Spalten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Run #%1&apos;s calls could not be read: %2</source>
+        <translation>Die Vorhersagen von Lauf #%1 konnten nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::BackgroundTask</name>
     <message>
         <location filename="../ui/tasks/BackgroundTask.cpp" line="+148"/>
@@ -592,12 +745,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+141"/>
         <source>No run</source>
         <translation>Kein Lauf</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-140"/>
         <source>Predicted stage filter</source>
         <translation>Filter nach vorhergesagtem Stadium</translation>
     </message>
@@ -722,6 +875,11 @@
         <translation>Widerspricht seinem Stadienbereich</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Labeller conflicts</source>
+        <translation>Konflikte zwischen Annotierenden</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>&amp;Range</source>
         <translation>Stadien&amp;bereich</translation>
@@ -811,7 +969,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+48"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+49"/>
         <source>Model run</source>
         <translation>Modell-Lauf</translation>
     </message>
@@ -972,7 +1130,7 @@
         <translation>Alle Gene (genomweit)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>#%1 %2 (%3, seed %4)</source>
         <translation>#%1 %2 (%3, Seed %4)</translation>
     </message>
@@ -1043,7 +1201,7 @@
 <context>
     <name>flystage::ui::ImageBrowser</name>
     <message>
-        <location filename="../ui/panels/ImageBrowser.cpp" line="+27"/>
+        <location filename="../ui/panels/ImageBrowser.cpp" line="+29"/>
         <source>Image browser</source>
         <translation>Bildbrowser</translation>
     </message>
@@ -1093,7 +1251,12 @@
         <translation>Vorschaubilder</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+148"/>
+        <source>No image has labellers who disagree: set a labeller name in Preferences and label images others labelled.</source>
+        <translation>Kein Bild hat Annotierende, die uneins sind: Tragen Sie in den Einstellungen einen Namen ein und labeln Sie Bilder, die andere gelabelt haben.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Run %1 has no stored predictions to rank; store them with &quot;flystage-cli predict --store&quot; first.</source>
         <translation>Lauf %1 hat keine gespeicherten Vorhersagen zum Sortieren; diese zuerst mit &quot;flystage-cli predict --store&quot; speichern.</translation>
     </message>
@@ -1101,7 +1264,7 @@
 <context>
     <name>flystage::ui::ImageTableModel</name>
     <message>
-        <location filename="../ui/model/ImageFilterModel.cpp" line="+113"/>
+        <location filename="../ui/model/ImageFilterModel.cpp" line="+115"/>
         <location filename="../ui/model/ImageTableModel.cpp" line="+58"/>
         <location line="+361"/>
         <source>unlabelled</source>
@@ -1839,12 +2002,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::Labeller</name>
     <message>
-        <location filename="../ui/model/Labeller.cpp" line="+72"/>
+        <location filename="../ui/model/Labeller.cpp" line="+73"/>
         <source>The label history could not be read: %1</source>
         <translation>Der Label-Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>The label was not saved: %1</source>
         <translation>Das Label wurde nicht gespeichert: %1</translation>
     </message>
@@ -1868,7 +2031,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>FlyStage-Projekte (*.flystage)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+100"/>
+        <location filename="../ui/MainWindow.cpp" line="+102"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
         <translation>&lt;b&gt;Schreibgeschützt&lt;/b&gt;</translation>
     </message>
@@ -1914,12 +2077,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+394"/>
+        <location line="+418"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-417"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -2228,7 +2391,22 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Projekt</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+145"/>
+        <source>Labeller Agreement</source>
+        <translation>Übereinstimmung der Annotierenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Similar Embryos</source>
+        <translation>Ähnliche Embryonen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Image #%1 is hidden by the filter.</source>
+        <translation>Bild #%1 ist durch den Filter ausgeblendet.</translation>
+    </message>
+    <message>
+        <location line="+159"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2320,7 +2498,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-215"/>
+        <location filename="../ui/MainWindow.cpp" line="-239"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -2345,13 +2523,13 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+191"/>
+        <location filename="../ui/MainWindow.cpp" line="+34"/>
+        <location line="+213"/>
         <source>The project is open read-only</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-207"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
@@ -2581,7 +2759,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&lt;p&gt;Bestimmt die Entwicklungsstadien von &lt;i&gt;Drosophila&lt;/i&gt;-Embryonen in In-situ-Hybridisierungsbildern: Bilder importieren und labeln, Modelle trainieren und Entwicklungsstadien vorhersagen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2; OpenCV %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+102"/>
+        <location filename="../ui/MainWindow.cpp" line="+121"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -2605,7 +2783,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Run %1: %n image(s) of stage %2 predicted as %3</source>
         <translation>
             <numerusform>Lauf %1: %n Bild von Stadium %2 als %3 vorhergesagt</numerusform>
@@ -2692,7 +2870,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Label-Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+46"/>
+        <location filename="../ui/MainWindow.cpp" line="+48"/>
         <source>FlyStage — %1 (read-only)</source>
         <translation>FlyStage — %1 (schreibgeschützt)</translation>
     </message>
@@ -2897,7 +3075,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+20"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+22"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2990,6 +3168,21 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Hat ein Bild einen Stadienbereich (4-6 bis 13-17), bestimmt Vorhersagen das wahrscheinlichste Stadium darin; die unbeschränkte Bestimmung wird daneben aufbewahrt. Gilt für die nächste Vorhersage</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Labeller name</source>
+        <translation>Name der/des Annotierenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unnamed</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded with every label you set, so images labelled by two people give their agreement (Cohen&apos;s kappa); empty: unnamed, not counted</source>
+        <translation>Wird mit jedem Label gespeichert, das Sie setzen, sodass Bilder, die zwei Personen gelabelt haben, deren Übereinstimmung ergeben (Cohens Kappa); leer: ohne Namen, nicht gezählt</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>What this machine offers, as LibTorch reports it</source>
         <translation>Was dieser Rechner bietet, laut LibTorch</translation>
@@ -3023,6 +3216,11 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <location line="+1"/>
         <source>&amp;Prediction:</source>
         <translation>&amp;Vorhersage:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labeller &amp;name:</source>
+        <translation>&amp;Name der/des Annotierenden:</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3261,6 +3459,82 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
 </context>
 <context>
+    <name>flystage::ui::SimilarEmbryosPanel</name>
+    <message>
+        <location filename="../ui/panels/SimilarEmbryosPanel.cpp" line="+41"/>
+        <source>Find &amp;Similar Embryos</source>
+        <translation>Ä&amp;hnliche Embryonen finden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the embryos most like the shown image by the shown run&apos;s learned feature (Ctrl+Alt+F)</source>
+        <translation>Die Embryonen auflisten, die dem gezeigten Bild nach dem gelernten Merkmal des gezeigten Laufs am ähnlichsten sind (Strg+Alt+F)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a network run in the browser and an image, then Find Similar Embryos.</source>
+        <translation>Wählen Sie im Browser einen Netzwerklauf und ein Bild, dann Ähnliche Embryonen finden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Similarity</source>
+        <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>Stadium</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gene</source>
+        <translation>Gen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Indexing the run&apos;s features: %1 of %2 images…</source>
+        <translation>Merkmale des Laufs werden indiziert: %1 von %2 Bildern …</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n embryo(s) most like image #%1 by run #%2</source>
+        <translation>
+            <numerusform>%n Embryo, der Bild #%1 nach Lauf #%2 am ähnlichsten ist</numerusform>
+            <numerusform>%n Embryonen, die Bild #%1 nach Lauf #%2 am ähnlichsten sind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled; the index is kept as it was.</source>
+        <translation>Abgebrochen; der Index bleibt, wie er war.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::StageAccuracyPlot</name>
     <message>
         <location filename="../ui/views/StageAccuracyPlot.cpp" line="+22"/>
@@ -3378,11 +3652,11 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+2"/>
-        <source>Mean of the per-stage accuracies (Table II&apos;s figure), %</source>
-        <translation>Mittelwert der Genauigkeiten je Stadium (die Kennzahl aus Tabelle II), %</translation>
+        <source>Mean of the per-stage accuracies (Table II&apos;s figure), %, with its 95 % interval over the test images in brackets</source>
+        <translation>Mittel der Genauigkeiten je Stadium (die Zahl aus Tabelle II), %, mit seinem 95-%-Intervall über die Testbilder in Klammern</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Share of test images right, %</source>
         <translation>Anteil richtig erkannter Testbilder, %</translation>
     </message>
@@ -3443,7 +3717,15 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>Mean per-stage accuracy (%) with its 95 % interval: a stratified bootstrap over the %n test image(s)</source>
+        <translation>
+            <numerusform>Mittlere Genauigkeit je Stadium (%) mit ihrem 95-%-Intervall: ein stratifizierter Bootstrap über das %n Testbild</numerusform>
+            <numerusform>Mittlere Genauigkeit je Stadium (%) mit ihrem 95-%-Intervall: ein stratifizierter Bootstrap über die %n Testbilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Lauf</numerusform>
@@ -3607,7 +3889,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/views/TrainingCurves.cpp" line="+43"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+45"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
@@ -3655,7 +3937,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+169"/>
+        <source>kept: epoch %1 (%2)</source>
+        <translation>behalten: Epoche %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No epoch yet.</source>
         <translation>Noch keine Epoche.</translation>
     </message>
@@ -3745,7 +4032,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Den gewählten unterbrochenen Lauf ab seiner letzten abgeschlossenen Epoche fortsetzen; er endet so, wie ein ununterbrochener Lauf enden würde</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+109"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -3775,6 +4062,11 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Zweistufig (erst Datenebene, dann Merkmalsebene)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Two-step without L_S (CE only)</source>
+        <translation>Zweistufig ohne L_S (nur CE)</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Gabor baseline</source>
         <translation>Gabor-Baseline</translation>
@@ -3800,7 +4092,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/model/TrainSettings.cpp" line="+107"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="+139"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -3811,11 +4103,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+2"/>
+        <location line="+114"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-113"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -3900,7 +4193,52 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+26"/>
+        <source>How each phase&apos;s rate falls: by the factor below at fractions of the phase&apos;s length (step), smoothly to 0 (cosine), or at fixed epochs of every phase (the rule of older runs)</source>
+        <translation>Wie die Rate jeder Phase fällt: um den Faktor unten bei Bruchteilen der Phasenlänge (Stufen), gleitend auf 0 (Kosinus) oder bei festen Epochen jeder Phase (die Regel älterer Läufe)</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Fallbac&amp;k:</source>
+        <translation>Ersat&amp;z:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference fallback</source>
+        <translation>Ersatz für Referenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The references of a stage that no training image passes tau for: every training image of the stage (the authors&apos; code) or its single most confident image</source>
+        <translation>Die Referenzen eines Stadiums, für das kein Trainingsbild tau überschreitet: jedes Trainingsbild des Stadiums (der Code der Autoren) oder sein einzelnes sicherstes Bild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All images of the stage</source>
+        <translation>Alle Bilder des Stadiums</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most confident image</source>
+        <translation>Sicherstes Bild</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Temperat&amp;ure:</source>
+        <translation>Temperat&amp;ur:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Similarity temperature</source>
+        <translation>Temperatur der Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper variant: softmax(cosine / T); 1 is the paper, smaller values sharpen L_S</source>
+        <translation>Variante der Veröffentlichung: softmax(Kosinus / T); 1 ist die Veröffentlichung, kleinere Werte schärfen L_S</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <location filename="../ui/panels/TrainingForm.cpp" line="+10"/>
         <source>Continue from run</source>
         <translation>Fortsetzen ab Lauf</translation>
@@ -3951,7 +4289,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Optimierung</translation>
     </message>
     <message>
-        <location filename="../ui/model/TrainSettings.cpp" line="-194"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="-265"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
@@ -3979,6 +4317,46 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <location line="-1"/>
         <source>Rate &amp;steps at epochs:</source>
         <translation>Lernraten&amp;schritte bei Epochen:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rate sc&amp;hedule:</source>
+        <translation>Raten&amp;plan:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning-rate schedule</source>
+        <translation>Plan der Lernrate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step at fractions of each phase</source>
+        <translation>Stufen bei Bruchteilen jeder Phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosine to 0 over each phase</source>
+        <translation>Kosinus auf 0 über jede Phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed epochs (older runs)</source>
+        <translation>Feste Epochen (ältere Läufe)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rate dr&amp;ops at:</source>
+        <translation>Rate fä&amp;llt bei:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning-rate milestones</source>
+        <translation>Meilensteine der Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step schedule: fractions of each phase&apos;s epochs at which the rate is multiplied by the factor below, e.g. &quot;0.5, 0.75&quot; (a 16-epoch phase drops at epochs 9 and 13)</source>
+        <translation>Stufenplan: Bruchteile der Epochen jeder Phase, bei denen die Rate mit dem Faktor unten multipliziert wird, z. B. &quot;0.5, 0.75&quot; (eine Phase mit 16 Epochen fällt bei Epoche 9 und 13)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4049,6 +4427,56 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <location line="+1"/>
         <source>Flip training images horizontally and vertically with probability 0.5 (not in the feature level)</source>
         <translation>Trainingsbilder mit Wahrscheinlichkeit 0,5 horizontal und vertikal spiegeln (nicht auf der Merkmalsebene)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Model selectio&amp;n:</source>
+        <translation>Modellaus&amp;wahl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model selection</source>
+        <translation>Modellauswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which epoch each phase keeps. Automatic: the lowest validation loss when every stage has enough validation images, else the last epoch, with the validation images trained on (one image per stage cannot tell epochs apart)</source>
+        <translation>Welche Epoche jede Phase behält. Automatisch: der niedrigste Validierungsverlust, wenn jedes Stadium genug Validierungsbilder hat, sonst die letzte Epoche, mit den Validierungsbildern im Training (ein Bild je Stadium kann Epochen nicht unterscheiden)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last epoch</source>
+        <translation>Letzte Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lowest validation loss</source>
+        <translation>Niedrigster Validierungsverlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best validation accuracy (ties: loss)</source>
+        <translation>Beste Validierungsgenauigkeit (Gleichstand: Verlust)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First best validation accuracy</source>
+        <translation>Erste beste Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Validation images per sta&amp;ge:</source>
+        <translation>Validierungsbilder je Sta&amp;dium:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation images per stage for selection</source>
+        <translation>Validierungsbilder je Stadium für die Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic selection: the validation images every stage needs before the epochs are compared</source>
+        <translation>Automatische Auswahl: die Validierungsbilder, die jedes Stadium braucht, bevor die Epochen verglichen werden</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -25,6 +25,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>two-step without L_S (CE only)</source>
+        <translation>两步法（无 L_S，仅交叉熵）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>gabor</source>
         <translation>Gabor</translation>
     </message>
@@ -312,6 +317,153 @@
     </message>
 </context>
 <context>
+    <name>flystage::ui::AgreementPanel</name>
+    <message>
+        <location filename="../ui/panels/AgreementPanel.cpp" line="+59"/>
+        <source>Agreement of each two labellers</source>
+        <translation>每两位标注者的一致性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labeller A</source>
+        <translation>标注者 A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labeller B</source>
+        <translation>标注者 B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Kappa [95% CI]</source>
+        <translation>Kappa [95% 置信区间]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exact</source>
+        <translation>完全一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cohen&apos;s kappa weighted by stage distance (1: always the same stage, 0: no better than chance) with its 95% bootstrap interval over images, and the share of images given the same stage</source>
+        <translation>按发育期距离加权的 Cohen kappa（1：总是相同发育期，0：不比随机好），附按图像自助法得到的 95% 区间，以及给出相同发育期的图像比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kappa per stage</source>
+        <translation>各发育期的 kappa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+105"/>
+        <source>Stage</source>
+        <translation>发育期</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Per stage: the kappa of that stage against any other, for each pair of labellers; - where neither used the stage</source>
+        <translation>按发育期：该发育期对其他任一发育期的 kappa，针对每对标注者；两人都未使用该发育期处为 -</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Confusion between two labellers</source>
+        <translation>两位标注者之间的混淆</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run beside the labellers</source>
+        <translation>与标注者并列的运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run whose stored calls are compared with each labeller on the images both labellers staged</source>
+        <translation>其已存储的判定将在两位标注者都标注了发育期的图像上与每位标注者比较的运行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model beside the labellers</source>
+        <translation>模型与标注者并列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labellers</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kappa A / B</source>
+        <translation>Kappa A / B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kappa run / A</source>
+        <translation>Kappa 运行 / A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kappa run / B</source>
+        <translation>Kappa 运行 / B</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Per stage:</source>
+        <translation>按发育期：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Beside the run:</source>
+        <translation>与运行并列：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The agreement could not be computed: %1</source>
+        <translation>无法计算一致性：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No two labellers have staged the same image yet. Set your name in Preferences (Labeller name); images another labeller staged are in Label next &gt; Labeller conflicts when you disagree.</source>
+        <translation>尚无两位标注者为同一图像标注发育期。请在首选项中设置您的名字（标注者姓名）；当您与其他标注者意见不一致时，这些图像会出现在“下一个标注 &gt; 标注者冲突”中。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n pair(s) of labellers share images.</source>
+        <translation>
+            <numerusform>%n 对标注者有共同图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Confusion between two labellers: none yet.</source>
+        <translation>两位标注者之间的混淆：暂无。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confusion: %1 in rows, %2 in columns</source>
+        <translation>混淆：%1 为行，%2 为列</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Run #%1&apos;s calls could not be read: %2</source>
+        <translation>无法读取运行 #%1 的判定：%2</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::BackgroundTask</name>
     <message>
         <location filename="../ui/tasks/BackgroundTask.cpp" line="+148"/>
@@ -588,12 +740,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+141"/>
         <source>No run</source>
         <translation>无运行</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-140"/>
         <source>Predicted stage filter</source>
         <translation>预测发育期筛选</translation>
     </message>
@@ -718,6 +870,11 @@
         <translation>与其范围不一致</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Labeller conflicts</source>
+        <translation>标注者冲突</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>&amp;Range</source>
         <translation>发育期范围(&amp;R)</translation>
@@ -805,7 +962,7 @@
 <context>
     <name>flystage::ui::GemPanel</name>
     <message>
-        <location filename="../ui/panels/GemPanel.cpp" line="+48"/>
+        <location filename="../ui/panels/GemPanel.cpp" line="+49"/>
         <source>Model run</source>
         <translation>模型运行</translation>
     </message>
@@ -966,7 +1123,7 @@
         <translation>全部基因（全基因组）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>#%1 %2 (%3, seed %4)</source>
         <translation>#%1 %2（%3，种子 %4）</translation>
     </message>
@@ -1036,7 +1193,7 @@
 <context>
     <name>flystage::ui::ImageBrowser</name>
     <message>
-        <location filename="../ui/panels/ImageBrowser.cpp" line="+27"/>
+        <location filename="../ui/panels/ImageBrowser.cpp" line="+29"/>
         <source>Image browser</source>
         <translation>图像浏览器</translation>
     </message>
@@ -1086,7 +1243,12 @@
         <translation>图像缩略图</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+148"/>
+        <source>No image has labellers who disagree: set a labeller name in Preferences and label images others labelled.</source>
+        <translation>没有标注者意见不一致的图像：请在首选项中设置标注者姓名，并标注他人已标注的图像。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Run %1 has no stored predictions to rank; store them with &quot;flystage-cli predict --store&quot; first.</source>
         <translation>运行 %1 没有可供排序的已存储预测；请先使用 &quot;flystage-cli predict --store&quot; 存储预测。</translation>
     </message>
@@ -1094,7 +1256,7 @@
 <context>
     <name>flystage::ui::ImageTableModel</name>
     <message>
-        <location filename="../ui/model/ImageFilterModel.cpp" line="+113"/>
+        <location filename="../ui/model/ImageFilterModel.cpp" line="+115"/>
         <location filename="../ui/model/ImageTableModel.cpp" line="+58"/>
         <location line="+361"/>
         <source>unlabelled</source>
@@ -1821,12 +1983,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::Labeller</name>
     <message>
-        <location filename="../ui/model/Labeller.cpp" line="+72"/>
+        <location filename="../ui/model/Labeller.cpp" line="+73"/>
         <source>The label history could not be read: %1</source>
         <translation>无法读取标注历史：%1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>The label was not saved: %1</source>
         <translation>标签未保存：%1</translation>
     </message>
@@ -1850,7 +2012,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>FlyStage 项目 (*.flystage)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+100"/>
+        <location filename="../ui/MainWindow.cpp" line="+102"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt;</source>
         <translation>&lt;b&gt;只读&lt;/b&gt;</translation>
     </message>
@@ -1896,12 +2058,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+394"/>
+        <location line="+418"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-417"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -2207,7 +2369,22 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+145"/>
+        <source>Labeller Agreement</source>
+        <translation>标注者一致性</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Similar Embryos</source>
+        <translation>相似胚胎</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Image #%1 is hidden by the filter.</source>
+        <translation>图像 #%1 被筛选器隐藏。</translation>
+    </message>
+    <message>
+        <location line="+159"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2299,7 +2476,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-215"/>
+        <location filename="../ui/MainWindow.cpp" line="-239"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -2324,13 +2501,13 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>以只读方式打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+32"/>
-        <location line="+191"/>
+        <location filename="../ui/MainWindow.cpp" line="+34"/>
+        <location line="+213"/>
         <source>The project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-207"/>
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
@@ -2559,7 +2736,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>&lt;p&gt;判定原位杂交图像中果蝇（&lt;i&gt;Drosophila&lt;/i&gt;）胚胎的发育期：导入、标注、训练并预测发育期。&lt;/p&gt;&lt;p&gt;基于 Qt %1 构建，运行于 Qt %2；OpenCV %3。&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+102"/>
+        <location filename="../ui/MainWindow.cpp" line="+121"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
@@ -2580,7 +2757,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Run %1: %n image(s) of stage %2 predicted as %3</source>
         <translation>
             <numerusform>运行 %1：%n 张发育期 %2 的图像被预测为 %3</numerusform>
@@ -2664,7 +2841,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>标注快捷键</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+46"/>
+        <location filename="../ui/MainWindow.cpp" line="+48"/>
         <source>FlyStage — %1 (read-only)</source>
         <translation>FlyStage — %1（只读）</translation>
     </message>
@@ -2867,7 +3044,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+20"/>
+        <location filename="../ui/dialogs/PreferencesDialog.cpp" line="+22"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2959,6 +3136,21 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>当图像有发育期范围（4-6 至 13-17）时，预测会判定该范围内最可能的发育期；无约束的判定结果一并保留。从下一次预测起生效</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Labeller name</source>
+        <translation>标注者姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded with every label you set, so images labelled by two people give their agreement (Cohen&apos;s kappa); empty: unnamed, not counted</source>
+        <translation>随您设置的每个标注一起记录，因此两人标注的图像可得出他们的一致性（Cohen kappa）；留空：未命名，不计入</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>What this machine offers, as LibTorch reports it</source>
         <translation>LibTorch 报告的本机可用资源</translation>
@@ -2992,6 +3184,11 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <location line="+1"/>
         <source>&amp;Prediction:</source>
         <translation>预测(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labeller &amp;name:</source>
+        <translation>标注者姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3228,6 +3425,81 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
 </context>
 <context>
+    <name>flystage::ui::SimilarEmbryosPanel</name>
+    <message>
+        <location filename="../ui/panels/SimilarEmbryosPanel.cpp" line="+41"/>
+        <source>Find &amp;Similar Embryos</source>
+        <translation>查找相似胚胎(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the embryos most like the shown image by the shown run&apos;s learned feature (Ctrl+Alt+F)</source>
+        <translation>按所显示运行学到的特征列出与所显示图像最相似的胚胎（Ctrl+Alt+F）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a network run in the browser and an image, then Find Similar Embryos.</source>
+        <translation>请在浏览器中选择一个网络运行和一张图像，然后查找相似胚胎。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>发育期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gene</source>
+        <translation>基因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Indexing the run&apos;s features: %1 of %2 images…</source>
+        <translation>正在为运行的特征建立索引：%1 / %2 张图像…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n embryo(s) most like image #%1 by run #%2</source>
+        <translation>
+            <numerusform>按运行 #%2 与图像 #%1 最相似的 %n 个胚胎</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled; the index is kept as it was.</source>
+        <translation>已取消；索引保持原样。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+</context>
+<context>
     <name>flystage::ui::StageAccuracyPlot</name>
     <message>
         <location filename="../ui/views/StageAccuracyPlot.cpp" line="+22"/>
@@ -3345,11 +3617,11 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+2"/>
-        <source>Mean of the per-stage accuracies (Table II&apos;s figure), %</source>
-        <translation>各发育期准确率的平均值（表 II 中的指标），%</translation>
+        <source>Mean of the per-stage accuracies (Table II&apos;s figure), %, with its 95 % interval over the test images in brackets</source>
+        <translation>各发育期准确率的平均值（表 II 的数字），%，括号内为其在测试图像上的 95% 区间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Share of test images right, %</source>
         <translation>预测正确的测试图像比例，%</translation>
     </message>
@@ -3408,7 +3680,14 @@ It was moved or deleted after the import; the standardized copy above is kept in
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>Mean per-stage accuracy (%) with its 95 % interval: a stratified bootstrap over the %n test image(s)</source>
+        <translation>
+            <numerusform>各发育期平均准确率（%）及其 95% 区间：对 %n 张测试图像的分层自助法</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n 个运行</numerusform>
@@ -3567,7 +3846,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/views/TrainingCurves.cpp" line="+43"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+45"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
@@ -3615,7 +3894,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+169"/>
+        <source>kept: epoch %1 (%2)</source>
+        <translation>保留：第 %1 轮（%2）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>No epoch yet.</source>
         <translation>尚无轮次。</translation>
     </message>
@@ -3705,7 +3989,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>从最后完成的轮次继续所选的已中断运行；其结果与未中断的运行相同</translation>
     </message>
     <message>
-        <location filename="../ui/panels/TrainingForm.cpp" line="+98"/>
+        <location filename="../ui/panels/TrainingForm.cpp" line="+109"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -3735,6 +4019,11 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>两步法（先数据层面，后特征层面）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Two-step without L_S (CE only)</source>
+        <translation>两步法（无 L_S，仅交叉熵）</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Gabor baseline</source>
         <translation>Gabor 基线</translation>
@@ -3760,7 +4049,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>预设(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/model/TrainSettings.cpp" line="+107"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="+139"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -3771,11 +4060,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+2"/>
+        <location line="+114"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-113"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -3860,7 +4150,52 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>种子(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+26"/>
+        <source>How each phase&apos;s rate falls: by the factor below at fractions of the phase&apos;s length (step), smoothly to 0 (cosine), or at fixed epochs of every phase (the rule of older runs)</source>
+        <translation>每个阶段的学习率如何下降：在阶段长度的若干比例处乘以下方系数（阶梯）、平滑降至 0（余弦），或在每个阶段的固定轮次处（旧运行的规则）</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Fallbac&amp;k:</source>
+        <translation>回退(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference fallback</source>
+        <translation>参考回退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The references of a stage that no training image passes tau for: every training image of the stage (the authors&apos; code) or its single most confident image</source>
+        <translation>没有训练图像超过 tau 的发育期的参考：该发育期的所有训练图像（作者代码的做法）或其最有把握的单张图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All images of the stage</source>
+        <translation>该发育期的所有图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most confident image</source>
+        <translation>最有把握的图像</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Temperat&amp;ure:</source>
+        <translation>温度(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Similarity temperature</source>
+        <translation>相似度温度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper variant: softmax(cosine / T); 1 is the paper, smaller values sharpen L_S</source>
+        <translation>论文变体：softmax(余弦 / T)；1 即论文设置，较小的值使 L_S 更尖锐</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <location filename="../ui/panels/TrainingForm.cpp" line="+10"/>
         <source>Continue from run</source>
         <translation>从运行继续</translation>
@@ -3911,7 +4246,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>优化</translation>
     </message>
     <message>
-        <location filename="../ui/model/TrainSettings.cpp" line="-194"/>
+        <location filename="../ui/model/TrainSettings.cpp" line="-265"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -3939,6 +4274,46 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <location line="-1"/>
         <source>Rate &amp;steps at epochs:</source>
         <translation>学习率阶梯所在轮次(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rate sc&amp;hedule:</source>
+        <translation>学习率计划(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning-rate schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step at fractions of each phase</source>
+        <translation>在每个阶段的比例处阶梯下降</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosine to 0 over each phase</source>
+        <translation>每个阶段内余弦降至 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed epochs (older runs)</source>
+        <translation>固定轮次（旧运行）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rate dr&amp;ops at:</source>
+        <translation>学习率下降于(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning-rate milestones</source>
+        <translation>学习率里程碑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step schedule: fractions of each phase&apos;s epochs at which the rate is multiplied by the factor below, e.g. &quot;0.5, 0.75&quot; (a 16-epoch phase drops at epochs 9 and 13)</source>
+        <translation>阶梯计划：学习率乘以下方系数的各阶段轮次比例，例如 &quot;0.5, 0.75&quot;（16 轮的阶段在第 9 和第 13 轮下降）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4009,6 +4384,56 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <location line="+1"/>
         <source>Flip training images horizontally and vertically with probability 0.5 (not in the feature level)</source>
         <translation>以 0.5 的概率对训练图像进行水平和垂直翻转（特征层面除外）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Model selectio&amp;n:</source>
+        <translation>模型选择(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model selection</source>
+        <translation>模型选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which epoch each phase keeps. Automatic: the lowest validation loss when every stage has enough validation images, else the last epoch, with the validation images trained on (one image per stage cannot tell epochs apart)</source>
+        <translation>每个阶段保留哪一轮。自动：当每个发育期都有足够的验证图像时取验证损失最低的一轮，否则取最后一轮，并用验证图像参与训练（每个发育期一张图像无法区分各轮）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last epoch</source>
+        <translation>最后一轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lowest validation loss</source>
+        <translation>最低验证损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best validation accuracy (ties: loss)</source>
+        <translation>最佳验证准确率（并列时看损失）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First best validation accuracy</source>
+        <translation>首个最佳验证准确率</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Validation images per sta&amp;ge:</source>
+        <translation>每个发育期的验证图像(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation images per stage for selection</source>
+        <translation>用于选择的每个发育期验证图像数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic selection: the validation images every stage needs before the epochs are compared</source>
+        <translation>自动选择：在比较各轮之前每个发育期需要的验证图像数</translation>
     </message>
     <message>
         <location line="+7"/>

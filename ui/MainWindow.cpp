@@ -19,6 +19,7 @@
 
 #include <utility>
 
+#include "AgreementPanel.h"
 #include "GemPanel.h"
 #include "ImageBrowser.h"
 #include "ImageFilterModel.h"
@@ -36,6 +37,7 @@
 #include "ProjectSession.h"
 #include "RunsPanel.h"
 #include "RunsWorkspace.h"
+#include "SimilarEmbryosPanel.h"
 #include "SummaryPanel.h"
 #include "TrainingPanel.h"
 #include "WelcomePage.h"
@@ -336,6 +338,8 @@ bool MainWindow::openProject(const QString& file, OpenMode mode, bool showErrors
 void MainWindow::detachProject() {
   saveViewState();
   labeller_->setProject(nullptr);
+  if (auto* agreement = findChild<AgreementPanel*>()) agreement->setProject(nullptr);
+  if (auto* similar = findChild<SimilarEmbryosPanel*>()) similar->setProject(nullptr);
   imageView_->setProject(nullptr);
   model_->setProject(nullptr);  // no row may point into the old connection
 }
@@ -390,6 +394,23 @@ void MainWindow::importImages() {
 
 void MainWindow::createPanels() {
   workspace_ = new RunsWorkspace(this);
+  // Labeller agreement (issue 18): its own dock, in the View menu; follows every labelling.
+  auto* agreement = new AgreementPanel;
+  agreement->setObjectName(QStringLiteral("agreementPanel"));
+  addPanel(agreement, tr("Labeller Agreement"));
+  connect(labeller_, &Labeller::labelsChanged, agreement, &AgreementPanel::refresh);
+  // Similar embryos (issue 18): the shown image with the browser's run; a result selects.
+  auto* similar = new SimilarEmbryosPanel;
+  QDockWidget* similarDock = addPanel(similar, tr("Similar Embryos"));
+  viewMenu_->addAction(similar->findAction());
+  connect(similar->findAction(), &QAction::triggered, similarDock, [similarDock] {
+    similarDock->show();
+    similarDock->raise();
+  });
+  connect(similar, &SimilarEmbryosPanel::imageActivated, this, [this](qint64 id) {
+    if (!browser_->selectImage(id))
+      statusBar()->showMessage(tr("Image #%1 is hidden by the filter.").arg(id), 5000);
+  });
   applyPreferences();
 }
 
@@ -458,6 +479,8 @@ void MainWindow::about() {
 void MainWindow::reload() {
   try {
     browser_->showProject(project());
+    if (auto* agreement = findChild<AgreementPanel*>()) agreement->setProject(project());
+    if (auto* similar = findChild<SimilarEmbryosPanel*>()) similar->setProject(project());
     updateSummary();
   } catch (const std::exception& e) {  // a damaged or vanished file: say so, keep running
     statusBar()->showMessage(QString::fromStdString(e.what()));
@@ -483,6 +506,7 @@ void MainWindow::refreshRuns() {
   if (!project()) return;
   try {
     browser_->reloadRuns(runstore::runs(*project()));
+    if (auto* agreement = findChild<AgreementPanel*>()) agreement->setProject(project());
   } catch (const std::exception& e) {
     statusBar()->showMessage(QString::fromStdString(e.what()));
   }
@@ -523,6 +547,8 @@ void MainWindow::onLabelsChanged(const QList<qint64>& imageIds) {
 void MainWindow::onCurrentImageChanged(qint64 imageId) {
   if (imageView_->imageId() != imageId) imageView_->showImage(imageId);
   imageView_->setRun(model_->runId());  // its saliency and the methods' sanity marks
+  if (auto* similar = findChild<SimilarEmbryosPanel*>())
+    similar->setContext(model_->runId(), imageId);
   const int r = model_->rowOfImage(imageId);
   imageView_->setPrediction(r >= 0 ? model_->prediction(r) : nullptr,
                             r >= 0 ? model_->trueStage(r) : std::nullopt, model_->runId() != 0);

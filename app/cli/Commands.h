@@ -29,6 +29,7 @@ void addGemCommands(CLI::App& app);           // gem, gem-merge
 void addReportCommand(CLI::App& app);
 void addMigrateCommand(CLI::App& app);  // legacy models -> data-only weights
 void addModelCommands(CLI::App& app);   // export-model, import-model, model-info
+void addSimilarCommand(CLI::App& app);  // similar: embryos like one image (a run's feature)
 
 // predict --model FILE (ModelCommands.cpp): the option, excluding --run; and the run to
 // predict with: --run, or the model file imported into the project (once).

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   addReportCommand(app);
   addMigrateCommand(app);
   addModelCommands(app);
+  addSimilarCommand(app);
   installInterruptHandler();
   try {
     app.parse(argc, argv);
