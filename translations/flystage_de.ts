@@ -2077,12 +2077,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+3"/>
-        <location line="+418"/>
+        <location line="+420"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-419"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>Bilder aus einer Label-CSV, einem Ordner oder einem BDGP-Dump importieren</translation>
     </message>
@@ -2406,7 +2406,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>Bild #%1 ist durch den Filter ausgeblendet.</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+161"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2498,7 +2498,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-239"/>
+        <location filename="../ui/MainWindow.cpp" line="-241"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -2524,12 +2524,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+34"/>
-        <location line="+213"/>
+        <location line="+215"/>
         <source>The project is open read-only</source>
         <translation>Das Projekt ist schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-209"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
@@ -2759,7 +2759,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>&lt;p&gt;Bestimmt die Entwicklungsstadien von &lt;i&gt;Drosophila&lt;/i&gt;-Embryonen in In-situ-Hybridisierungsbildern: Bilder importieren und labeln, Modelle trainieren und Entwicklungsstadien vorhersagen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2; OpenCV %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+121"/>
+        <location filename="../ui/MainWindow.cpp" line="+123"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n Bild</numerusform>
@@ -3889,7 +3889,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/views/TrainingCurves.cpp" line="+45"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+59"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
@@ -3937,12 +3937,12 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+160"/>
         <source>kept: epoch %1 (%2)</source>
         <translation>behalten: Epoche %1 (%2)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>No epoch yet.</source>
         <translation>Noch keine Epoche.</translation>
     </message>
@@ -4958,7 +4958,7 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+49"/>
+        <location filename="../app/gui/main.cpp" line="+50"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>Entwicklungsstadien von Drosophila-Embryonen in In-situ-Hybridisierungsbildern bestimmen.</translation>
     </message>
@@ -4969,11 +4969,11 @@ Sie wurde nach dem Import verschoben oder gelöscht; die standardisierte Kopie o
     </message>
     <message>
         <location line="+4"/>
-        <source>Bring a view to the front: browser, training, runs, confusion or gems.</source>
-        <translation>Eine Ansicht nach vorn holen: browser, training, runs, confusion oder gems.</translation>
+        <source>Bring a view to the front: browser, training, runs, confusion, gems, agreement or similar (with --image: the embryos most like it).</source>
+        <translation>Eine Ansicht nach vorn bringen: browser, training, runs, confusion, gems, agreement oder similar (mit --image: die ihm ähnlichsten Embryonen).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Save a picture of the window to &lt;file&gt; once it is shown, then quit (documentation and smoke tests).</source>
         <translation>Ein Bild des Fensters nach &lt;file&gt; speichern, sobald es angezeigt wird, und dann beenden (Dokumentation und Smoke-Tests).</translation>
     </message>

@@ -2058,12 +2058,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+418"/>
+        <location line="+420"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump (Ctrl+I)</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像（Ctrl+I）</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-419"/>
         <source>Import images from a labels CSV, a folder or a BDGP dump</source>
         <translation>从标签 CSV、文件夹或 BDGP 转储导入图像</translation>
     </message>
@@ -2384,7 +2384,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>图像 #%1 被筛选器隐藏。</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+161"/>
         <location filename="../ui/panels/WelcomePage.cpp" line="+21"/>
         <source>FlyStage</source>
         <translation>FlyStage</translation>
@@ -2476,7 +2476,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="-239"/>
+        <location filename="../ui/MainWindow.cpp" line="-241"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -2502,12 +2502,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+34"/>
-        <location line="+213"/>
+        <location line="+215"/>
         <source>The project is open read-only</source>
         <translation>项目以只读方式打开</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-209"/>
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
@@ -2736,7 +2736,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>&lt;p&gt;判定原位杂交图像中果蝇（&lt;i&gt;Drosophila&lt;/i&gt;）胚胎的发育期：导入、标注、训练并预测发育期。&lt;/p&gt;&lt;p&gt;基于 Qt %1 构建，运行于 Qt %2；OpenCV %3。&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+121"/>
+        <location filename="../ui/MainWindow.cpp" line="+123"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
@@ -3846,7 +3846,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>flystage::ui::TrainingCurves</name>
     <message>
-        <location filename="../ui/views/TrainingCurves.cpp" line="+45"/>
+        <location filename="../ui/views/TrainingCurves.cpp" line="+59"/>
         <location line="+5"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
@@ -3894,12 +3894,12 @@ It was moved or deleted after the import; the standardized copy above is kept in
         <translation>training-curves.png</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+160"/>
         <source>kept: epoch %1 (%2)</source>
         <translation>保留：第 %1 轮（%2）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>No epoch yet.</source>
         <translation>尚无轮次。</translation>
     </message>
@@ -4912,7 +4912,7 @@ It was moved or deleted after the import; the standardized copy above is kept in
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+49"/>
+        <location filename="../app/gui/main.cpp" line="+50"/>
         <source>Stage Drosophila embryos in in-situ hybridization images.</source>
         <translation>判定原位杂交图像中果蝇胚胎的发育期。</translation>
     </message>
@@ -4923,11 +4923,11 @@ It was moved or deleted after the import; the standardized copy above is kept in
     </message>
     <message>
         <location line="+4"/>
-        <source>Bring a view to the front: browser, training, runs, confusion or gems.</source>
-        <translation>将某个视图置于前台：browser、training、runs、confusion 或 gems。</translation>
+        <source>Bring a view to the front: browser, training, runs, confusion, gems, agreement or similar (with --image: the embryos most like it).</source>
+        <translation>将某个视图置于前台：browser、training、runs、confusion、gems、agreement 或 similar（配合 --image：与其最相似的胚胎）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Save a picture of the window to &lt;file&gt; once it is shown, then quit (documentation and smoke tests).</source>
         <translation>窗口显示后将其截图保存到 &lt;file&gt;，然后退出（用于文档和冒烟测试）。</translation>
     </message>

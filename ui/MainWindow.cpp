@@ -460,6 +460,8 @@ bool MainWindow::showView(const QString& name) {
   if (name == QStringLiteral("training")) return raise(trainingPanel());
   if (name == QStringLiteral("runs")) return raise(runsPanel());
   if (name == QStringLiteral("gems")) return raise(gemPanel());
+  if (name == QStringLiteral("agreement")) return raise(findChild<AgreementPanel*>());
+  if (name == QStringLiteral("similar")) return raise(findChild<SimilarEmbryosPanel*>());
   if (name == QStringLiteral("confusion")) {
     // The runs panel on its confusion matrix, in a dock tall enough for its 14 rows.
     if (!raise(runsPanel())) return false;

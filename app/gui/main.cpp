@@ -15,6 +15,7 @@
 #include "ImageView.h"
 #include "MainWindow.h"
 #include "Preferences.h"
+#include "SimilarEmbryosPanel.h"
 #include "Version.h"
 
 namespace {
@@ -56,7 +57,9 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption view(
       QStringLiteral("view"),
       QApplication::translate(
-          "main", "Bring a view to the front: browser, training, runs, confusion or gems."),
+          "main",
+          "Bring a view to the front: browser, training, runs, confusion, gems, agreement or "
+          "similar (with --image: the embryos most like it)."),
       QStringLiteral("name"));
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
@@ -99,7 +102,8 @@ int main(int argc, char* argv[]) {
     window.restoreLastProject();
   if (parser.isSet(view) && !window.showView(parser.value(view))) {
     std::fprintf(stderr,
-                 "flystage: unknown view '%s': use browser, training, runs, confusion or gems\n",
+                 "flystage: unknown view '%s': use browser, training, runs, confusion, gems, "
+                 "agreement or similar\n",
                  qPrintable(parser.value(view)));
     return 2;
   }
@@ -124,12 +128,17 @@ int main(int argc, char* argv[]) {
     // A picture of the GEM view shows maps: build them first, and wait for them.
     if (parser.value(view) == QStringLiteral("gems") && window.project())
       window.gemPanel()->build();
+    // A picture of the similar-embryo view shows the embryos most like the chosen image.
+    auto* similar = window.findChild<flystage::ui::SimilarEmbryosPanel*>();
+    if (parser.value(view) == QStringLiteral("similar") && similar) similar->find();
     const QString file = parser.value(screenshot);
     // After the event loop has laid out and painted the window (and thumbnails arrived).
     auto* timer = new QTimer(&window);
     timer->setInterval(200);
-    QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, file] {
-      if (window.gemPanel()->isBuilding() || window.imageView()->saliencyComputing()) return;
+    QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, file, similar] {
+      if (window.gemPanel()->isBuilding() || window.imageView()->saliencyComputing() ||
+          (similar && similar->isSearching()))
+        return;
       timer->stop();
       if (!window.grab().save(file)) {
         std::fprintf(stderr, "flystage: could not write %s\n", qPrintable(file));
